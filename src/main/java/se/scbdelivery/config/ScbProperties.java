@@ -1,0 +1,87 @@
+package se.scbdelivery.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import se.scbdelivery.scb.ScbEnvironment;
+
+/**
+ * Every {@code scb.*} setting, bound once at start-up. Each bean receives only the group it
+ * needs. Values are checked where a bad one can be reported as invalid input (exit 2)
+ * rather than here, where Boot would fail with a multi-line start-up error.
+ */
+@ConfigurationProperties("scb")
+public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @DefaultValue Gdb gdb,
+		@DefaultValue Tls tls, @DefaultValue Http http, @DefaultValue Upload upload, @DefaultValue Poll poll,
+		@DefaultValue Recovery recovery, @DefaultValue Report report) {
+
+	/** The GDB base URL to use: the configured one, else the environment's. */
+	public URI gdbBaseUrl() {
+		return (this.gdb.baseUrl() != null) ? this.gdb.baseUrl() : this.environment.gdbBaseUrl();
+	}
+
+	/** GDB M2M v2 (VINN and KRITA). */
+	public record Gdb(@Nullable URI baseUrl) {
+	}
+
+	/**
+	 * The client certificate (mutual TLS) and extra trusted CAs. Passwords come from the
+	 * property or from a file; {@link #toString()} never shows them.
+	 */
+	public record Tls(@Nullable Path keyStore, @Nullable String keyStorePassword, @Nullable Path keyStorePasswordFile,
+			@DefaultValue("PKCS12") String keyStoreType, @Nullable Path trustStore, @Nullable String trustStorePassword,
+			@Nullable Path trustStorePasswordFile, @DefaultValue("PKCS12") String trustStoreType,
+			@DefaultValue("30d") Duration expiryWarning) {
+
+		@Override
+		public String toString() {
+			return "Tls[keyStore=" + this.keyStore + ", keyStoreType=" + this.keyStoreType + ", trustStore="
+					+ this.trustStore + ", expiryWarning=" + this.expiryWarning + ", passwords=<hidden>]";
+		}
+
+	}
+
+	/**
+	 * Every call to SCB: timeouts, the bounded retry of transient faults, and the cap on what
+	 * is read from an answer.
+	 */
+	public record Http(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("2m") Duration responseTimeout,
+			@DefaultValue("6") int maxAttempts, @DefaultValue("1s") Duration initialBackoff,
+			@DefaultValue("1m") Duration maxBackoff, @DefaultValue("5m") Duration maxRetryAfter,
+			@DefaultValue("1048576") int maxAnswerBytes) {
+	}
+
+	/** Fragmenting and re-uploading. */
+	public record Upload(@DefaultValue("9216000") int fragmentSize, @DefaultValue("2") int systemfelRetries) {
+
+		/** SCB's largest fragment: 1024 × 9000 bytes. */
+		public static final int MAX_FRAGMENT_SIZE = 9_216_000;
+
+	}
+
+	/** Following a delivery until SCB has processed it. */
+	public record Poll(@DefaultValue("5s") Duration interval, @DefaultValue("5m") Duration maxInterval,
+			@DefaultValue("24h") Duration timeout) {
+	}
+
+	/** When a running execution counts as dead (its process stopped renewing its lease). */
+	public record Recovery(@DefaultValue("2m") Duration staleAfter) {
+
+		/** Renew well inside the stale period so one slow renewal is not fatal. */
+		public Duration renewEvery() {
+			return this.staleAfter.dividedBy(4);
+		}
+
+	}
+
+	/** Where reports go. */
+	public record Report(@DefaultValue("./reports") Path dir) {
+	}
+
+}

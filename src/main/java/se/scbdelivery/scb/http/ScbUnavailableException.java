@@ -1,0 +1,20 @@
+package se.scbdelivery.scb.http;
+
+/**
+ * A transient fault (connection refused or reset, timeout, 5xx, 429, an answer lost after
+ * the request was sent) that persisted through every retry. The delivery is resumable.
+ */
+public final class ScbUnavailableException extends ScbCallException {
+
+	private final int attempts;
+
+	public ScbUnavailableException(String call, int attempts, String lastFault, Throwable cause) {
+		super(call, call + " failed " + attempts + " times; last: " + lastFault, cause);
+		this.attempts = attempts;
+	}
+
+	public int attempts() {
+		return this.attempts;
+	}
+
+}
