@@ -28,6 +28,11 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 
 	/** GDB M2M v2 (VINN and KRITA). */
 	public record Gdb(@Nullable URI baseUrl) {
+
+		public Gdb {
+			baseUrl = (baseUrl == null || baseUrl.toString().isBlank()) ? null : baseUrl;
+		}
+
 	}
 
 	/**
@@ -38,6 +43,17 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 			@DefaultValue("PKCS12") String keyStoreType, @Nullable Path trustStore, @Nullable String trustStorePassword,
 			@Nullable Path trustStorePasswordFile, @DefaultValue("PKCS12") String trustStoreType,
 			@DefaultValue("30d") Duration expiryWarning) {
+
+		public Tls {
+			keyStore = emptyToNull(keyStore);
+			keyStorePasswordFile = emptyToNull(keyStorePasswordFile);
+			trustStore = emptyToNull(trustStore);
+			trustStorePasswordFile = emptyToNull(trustStorePasswordFile);
+		}
+
+		private static @Nullable Path emptyToNull(@Nullable Path path) {
+			return (path == null || path.toString().isBlank()) ? null : path;
+		}
 
 		@Override
 		public String toString() {

@@ -1,0 +1,49 @@
+package se.scbdelivery.cli;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+import se.scbdelivery.config.ConsoleLogFilter;
+import se.scbdelivery.delivery.ExecutionStillRunningException;
+import se.scbdelivery.delivery.InvalidDeliveryInputException;
+import se.scbdelivery.scb.http.ScbCallException;
+
+/**
+ * The one place where a failed command becomes an exit code and one line on stderr. The
+ * full detail, stack trace included, goes to the log file, never to the console.
+ */
+class CliExceptionHandler implements IExecutionExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(CliExceptionHandler.class);
+
+	@Override
+	public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+		int exitCode = exitCode(ex);
+		logger.error(ConsoleLogFilter.FILE_ONLY, "{} failed (exit {})", commandLine.getCommandName(), exitCode, ex);
+		commandLine.getErr().println("error: " + message(ex));
+		if (exitCode == ExitCodes.INVALID_INPUT) {
+			commandLine.getErr().println("See '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+		}
+		commandLine.getErr().flush();
+		return exitCode;
+	}
+
+	static int exitCode(Exception ex) {
+		if (ex instanceof InvalidDeliveryInputException || ex instanceof IllegalArgumentException) {
+			return ExitCodes.INVALID_INPUT;
+		}
+		return ExitCodes.TECHNICAL_FAILURE;
+	}
+
+	private static String message(Exception ex) {
+		if (ex instanceof InvalidDeliveryInputException || ex instanceof IllegalArgumentException
+				|| ex instanceof ExecutionStillRunningException || ex instanceof ScbCallException) {
+			return ex.getMessage();
+		}
+		return ex.getClass().getSimpleName() + ": " + ex.getMessage() + " (the log has the details)";
+	}
+
+}

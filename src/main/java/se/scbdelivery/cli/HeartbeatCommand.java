@@ -1,0 +1,47 @@
+package se.scbdelivery.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.scb.gdb.GdbClient;
+import se.scbdelivery.scb.gdb.GdbSession;
+import se.scbdelivery.scb.gdb.SessionCookie;
+
+@Command(name = "heartbeat", mixinStandardHelpOptions = true,
+		header = "Checks the connection to SCB and the client certificate.",
+		description = "Calls GDB's heartbeat with the configured certificate and prints what SCB answered.",
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:SCB answered", "1:SCB could not be reached or refused the certificate",
+				"2:the configured certificate cannot be used" })
+class HeartbeatCommand implements Callable<Integer> {
+
+	@Spec
+	private CommandSpec spec;
+
+	private final GdbClient gdb;
+
+	private final ScbProperties properties;
+
+	HeartbeatCommand(GdbClient gdb, ScbProperties properties) {
+		this.gdb = gdb;
+		this.properties = properties;
+	}
+
+	@Override
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		out.println("GDB API     " + this.properties.gdbBaseUrl() + " (" + this.properties.environment().key() + ")");
+		GdbSession session = this.gdb.heartbeat();
+		out.println("heartbeat   OK, server time " + session.serverTime());
+		out.println("cookies     " + session.cookies().stream().map(SessionCookie::name).collect(Collectors.joining(", ")));
+		out.flush();
+		return ExitCodes.OK;
+	}
+
+}

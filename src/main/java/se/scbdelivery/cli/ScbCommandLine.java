@@ -1,0 +1,49 @@
+package se.scbdelivery.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the picocli command line and runs one command. Spring Boot hands over every
+ * argument, including its own {@code --name.with.dots=value} properties, which it has
+ * already bound; those are dropped here, before picocli sees them. No picocli option has a
+ * dot in its name, so nothing of ours is lost.
+ */
+@Component
+public class ScbCommandLine {
+
+	private static final Pattern BOOT_PROPERTY = Pattern.compile("--[A-Za-z0-9_-]+(\\.[A-Za-z0-9_\\[\\]-]+)+(=.*)?",
+			Pattern.DOTALL);
+
+	private final IFactory factory;
+
+	ScbCommandLine(IFactory factory) {
+		this.factory = factory;
+	}
+
+	/** Runs the command the arguments name and returns its exit code. */
+	public int execute(String[] args, PrintWriter out, PrintWriter err) {
+		CommandLine commandLine = new CommandLine(ScbDeliveryCommand.class, this.factory);
+		commandLine.setOut(out);
+		commandLine.setErr(err);
+		commandLine.setExecutionExceptionHandler(new CliExceptionHandler());
+		try {
+			return commandLine.execute(commandArguments(args));
+		}
+		finally {
+			out.flush();
+			err.flush();
+		}
+	}
+
+	static String[] commandArguments(String[] args) {
+		return Arrays.stream(args).filter((arg) -> !BOOT_PROPERTY.matcher(arg).matches()).toArray(String[]::new);
+	}
+
+}

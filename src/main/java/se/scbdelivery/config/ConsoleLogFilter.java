@@ -1,0 +1,36 @@
+package se.scbdelivery.config;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.spi.FilterReply;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
+
+/**
+ * What reaches the console: this program's own messages from INFO up, and warnings or
+ * errors from libraries, except Spring Batch's step failures, which the program reports
+ * itself in one line. Events marked {@link #FILE_ONLY} (full failure details) go to the log
+ * file alone.
+ */
+public class ConsoleLogFilter extends Filter<ILoggingEvent> {
+
+	/** Marks an event meant for the log file only. */
+	public static final Marker FILE_ONLY = MarkerFactory.getMarker("FILE_ONLY");
+
+	@Override
+	public FilterReply decide(ILoggingEvent event) {
+		if (event.getMarkerList() != null && event.getMarkerList().contains(FILE_ONLY)) {
+			return FilterReply.DENY;
+		}
+		String logger = event.getLoggerName();
+		if (logger.startsWith("se.scbdelivery.")) {
+			return event.getLevel().isGreaterOrEqual(Level.INFO) ? FilterReply.NEUTRAL : FilterReply.DENY;
+		}
+		if (logger.startsWith("org.springframework.batch.")) {
+			return FilterReply.DENY;
+		}
+		return event.getLevel().isGreaterOrEqual(Level.WARN) ? FilterReply.NEUTRAL : FilterReply.DENY;
+	}
+
+}

@@ -1,0 +1,67 @@
+package se.scbdelivery.delivery;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+/**
+ * Around every execution: holds its lease while it runs; at the end records the outcome as
+ * the exit status, keeps the failure and SCB's answer in the journal, and writes the report
+ * of an execution that did not complete (the report step writes the others).
+ */
+class DeliveryJobListener implements JobExecutionListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(DeliveryJobListener.class);
+
+	private final ExecutionLeases leases;
+
+	private final GdbSessions sessions;
+
+	private final DeliveryJournals journals;
+
+	private final DeliveryReports reports;
+
+	DeliveryJobListener(ExecutionLeases leases, GdbSessions sessions, DeliveryJournals journals,
+			DeliveryReports reports) {
+		this.leases = leases;
+		this.sessions = sessions;
+		this.journals = journals;
+		this.reports = reports;
+	}
+
+	@Override
+	public void beforeJob(JobExecution execution) {
+		this.leases.acquire(execution.getId());
+	}
+
+	@Override
+	public void afterJob(JobExecution execution) {
+		try {
+			this.sessions.end(execution.getId());
+			String failure = DeliveryFailures.describe(execution);
+			if (failure != null) {
+				this.journals.note(execution, JournalEntry.Kind.FAILURE, failure, DeliveryFailures.scbAnswer(execution));
+			}
+			DeliveryJournal journal = this.journals.read(execution);
+			DeliveryOutcome outcome = DeliveryOutcome.of(execution, journal);
+			execution.setExitStatus(new ExitStatus(outcome.name(), (failure != null) ? failure : outcome.name()));
+			if (execution.getStatus() != BatchStatus.COMPLETED) {
+				DeliveryReport report = this.reports.assemble(execution, journal, execution.getStatus(), outcome,
+						failure);
+				String path = this.reports.write(report).toString();
+				this.journals.update(execution, (j) -> j.withReportFile(path));
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not record the end of execution {}", execution.getId(), ex);
+		}
+		finally {
+			this.leases.release(execution.getId());
+		}
+	}
+
+}

@@ -1,0 +1,153 @@
+package se.scbdelivery.delivery;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Service;
+
+import se.scbdelivery.config.ScbProperties;
+
+/**
+ * Runs deliveries: decides whether a request is new, already delivered (then nothing is
+ * sent and the earlier outcome is reported), interrupted (then it resumes), or running in
+ * another process (then it is left alone unless its lease is stale, in which case it is
+ * recovered through Spring Batch's own API and resumed). Executions run synchronously in
+ * the calling thread.
+ */
+@Service
+public class DeliveryLauncher {
+
+	private static final Logger logger = LoggerFactory.getLogger(DeliveryLauncher.class);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job job;
+
+	private final DeliveryInputCheck inputCheck;
+
+	private final DeliveryReports reports;
+
+	private final DeliveryJournals journals;
+
+	private final ExecutionLeases leases;
+
+	private final ScbProperties properties;
+
+	DeliveryLauncher(JobOperator jobOperator, JobRepository jobRepository, Job gdbDeliveryJob,
+			DeliveryInputCheck inputCheck, DeliveryReports reports, DeliveryJournals journals, ExecutionLeases leases,
+			ScbProperties properties) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.job = gdbDeliveryJob;
+		this.inputCheck = inputCheck;
+		this.reports = reports;
+		this.journals = journals;
+		this.leases = leases;
+		this.properties = properties;
+	}
+
+	/**
+	 * Delivers a file, or resumes its interrupted delivery, or reports its earlier outcome.
+	 * @throws InvalidDeliveryInputException before anything is created or sent
+	 * @throws ExecutionStillRunningException when a live process is delivering it
+	 */
+	public DeliveryResult deliver(DeliveryRequest request) {
+		FileFingerprint fingerprint = this.inputCheck.checkFileAndSettings(request.file());
+		this.inputCheck.checkCertificate();
+		JobParameters parameters = DeliveryJobParameters.of(this.properties.environment(), request, fingerprint);
+		JobExecution last = this.jobRepository.getLastJobExecution(DeliveryJobConfiguration.JOB_NAME, parameters);
+		if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+			logger.info("{} was delivered by execution {}: nothing sent", request.file(), last.getId());
+			return new DeliveryResult(this.reports.of(last), true);
+		}
+		if (last != null && last.isRunning()) {
+			recoverIfDead(last);
+		}
+		return new DeliveryResult(this.reports.of(run(parameters, last)), false);
+	}
+
+	/**
+	 * Resumes the delivery an execution belongs to, from its newest execution.
+	 * @throws IllegalArgumentException when there is no such execution
+	 */
+	public DeliveryResult restart(long executionId) {
+		JobExecution given = this.jobRepository.getJobExecution(executionId);
+		if (given == null || !DeliveryJobConfiguration.JOB_NAME.equals(given.getJobInstance().getJobName())) {
+			throw new IllegalArgumentException("there is no delivery execution " + executionId + ": see 'list'");
+		}
+		JobExecution last = this.jobRepository.getLastJobExecution(given.getJobInstance());
+		if (last.getStatus() == BatchStatus.COMPLETED) {
+			return new DeliveryResult(this.reports.of(last), true);
+		}
+		DeliveryRequest request = DeliveryJobParameters.request(last.getJobParameters());
+		FileFingerprint now = this.inputCheck.checkFileAndSettings(request.file());
+		FileFingerprint then = DeliveryJobParameters.fingerprint(last.getJobParameters());
+		if (!now.equals(then)) {
+			throw new InvalidDeliveryInputException("file " + request.file() + " has changed since execution "
+					+ last.getId() + " began: a changed file is a new delivery; deliver it with 'deliver'");
+		}
+		this.inputCheck.checkCertificate();
+		if (last.isRunning()) {
+			recoverIfDead(last);
+		}
+		return new DeliveryResult(this.reports.of(run(last.getJobParameters(), last)), false);
+	}
+
+	private JobExecution run(JobParameters parameters, @Nullable JobExecution last) {
+		try {
+			if (last != null) {
+				logger.info("Resuming the delivery of execution {} ({})", last.getId(), last.getStatus());
+			}
+			return this.jobOperator.start(this.job, parameters);
+		}
+		catch (JobInstanceAlreadyCompleteException ex) {
+			return this.jobRepository.getLastJobExecution(DeliveryJobConfiguration.JOB_NAME, parameters);
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			throw new ExecutionStillRunningException(
+					"the delivery is being run by another process right now: " + ex.getMessage());
+		}
+		catch (JobRestartException | InvalidJobParametersException ex) {
+			throw new IllegalStateException("cannot resume the delivery: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * An execution looks running. If its owner stopped renewing its lease longer than
+	 * {@code scb.recovery.stale-after} ago, it is dead: mark it failed so it can resume.
+	 */
+	private void recoverIfDead(JobExecution running) {
+		Duration staleAfter = this.leases.staleAfter();
+		Optional<ExecutionLeases.Lease> lease = this.leases.find(running.getId());
+		if (lease.isPresent() && lease.get().age().compareTo(staleAfter) <= 0) {
+			throw new ExecutionStillRunningException("execution " + running.getId() + " is running in "
+					+ lease.get().owner() + " (lease renewed " + lease.get().age().toSeconds()
+					+ "s ago); it is not taken over while its owner is alive");
+		}
+		String why = lease.map((l) -> "its owner " + l.owner() + " last renewed its lease " + l.age().toSeconds()
+				+ "s ago (scb.recovery.stale-after=" + staleAfter + ")")
+			.orElse("it holds no lease");
+		String message = "Execution " + running.getId() + " was left running by a process that is gone (" + why
+				+ "): recovered it as FAILED to resume it";
+		logger.warn(message);
+		JobExecution recovered = this.jobOperator.recover(running);
+		this.journals.note(recovered, JournalEntry.Kind.WARNING, message, null);
+	}
+
+}

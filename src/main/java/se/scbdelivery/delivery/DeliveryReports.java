@@ -1,0 +1,135 @@
+package se.scbdelivery.delivery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.scb.gdb.GdbStatus;
+
+/** Assembles a {@link DeliveryReport} from an execution and writes it as JSON. */
+@Component
+public class DeliveryReports {
+
+	private final JobRepository jobRepository;
+
+	private final DeliveryJournals journals;
+
+	private final Path dir;
+
+	private final JsonMapper json;
+
+	DeliveryReports(JobRepository jobRepository, DeliveryJournals journals, ScbProperties properties) {
+		this.jobRepository = jobRepository;
+		this.journals = journals;
+		this.dir = properties.report().dir();
+		this.json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+	}
+
+	/** The reports of the newest executions, newest first. */
+	public List<DeliveryReport> recent(int limit) {
+		List<DeliveryReport> recent = new ArrayList<>();
+		for (JobInstance instance : this.jobRepository.getJobInstances(DeliveryJobConfiguration.JOB_NAME, 0, limit)) {
+			this.jobRepository.getJobExecutions(instance).forEach((execution) -> recent.add(of(execution)));
+		}
+		recent.sort(Comparator.comparingLong(DeliveryReport::execution).reversed());
+		return recent.subList(0, Math.min(limit, recent.size()));
+	}
+
+	/** The report of an execution as it stands, with its recorded outcome. */
+	public DeliveryReport of(JobExecution execution) {
+		DeliveryJournal journal = this.journals.read(execution);
+		DeliveryOutcome outcome = execution.isRunning() ? DeliveryOutcome.RUNNING
+				: DeliveryOutcome.ofExitCode(execution.getExitStatus().getExitCode());
+		return assemble(execution, journal, execution.getStatus(), outcome, failureOf(execution, journal));
+	}
+
+	DeliveryReport assemble(JobExecution execution, DeliveryJournal journal, BatchStatus status,
+			DeliveryOutcome outcome, @Nullable String failure) {
+		JobParameters parameters = execution.getJobParameters();
+		String version = parameters.getString(DeliveryJobParameters.VERSION);
+		Instant started = instant(execution.getStartTime());
+		Instant ended = instant(execution.getEndTime());
+		return new DeliveryReport(execution.getId(), execution.getJobInstance().getInstanceId(), status.name(),
+				outcome, outcome.exitCode(), parameters.getString(DeliveryJobParameters.ENVIRONMENT),
+				parameters.getString(DeliveryJobParameters.FILE), parameters.getString(DeliveryJobParameters.FILE_NAME),
+				parameters.getString(DeliveryJobParameters.SHA256), parameters.getLong(DeliveryJobParameters.SIZE),
+				parameters.getString(DeliveryJobParameters.ORGANISATION),
+				parameters.getString(DeliveryJobParameters.PROGRAM), parameters.getString(DeliveryJobParameters.PERIOD),
+				parameters.getString(DeliveryJobParameters.FORMAT), (version == null || version.isEmpty()) ? null : version,
+				journal.fragmentCount(), journal.fragmentSize(), journal.deliveryId(), journal.lastStatus(),
+				whatToDo(execution, journal, outcome, failure), failure, started, ended,
+				(started != null && ended != null) ? Duration.between(started, ended) : null, journal.attempts(),
+				journal.entries());
+	}
+
+	/** Writes the report under {@code scb.report.dir}, replacing an earlier one of the same execution. */
+	Path write(DeliveryReport report) {
+		Path target = this.dir.resolve("delivery-" + report.execution() + "-" + report.organisation() + "-"
+				+ report.program() + "-" + report.referencePeriod() + ".json");
+		try {
+			Files.createDirectories(this.dir);
+			Path temporary = Files.createTempFile(this.dir, ".delivery-", ".json.tmp");
+			Files.writeString(temporary, this.json.writeValueAsString(report));
+			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the report " + target + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static @Nullable String failureOf(JobExecution execution, DeliveryJournal journal) {
+		String described = DeliveryFailures.describe(execution);
+		if (described != null) {
+			return described;
+		}
+		// failures read back from the repository are only in the exit description and the journal
+		return journal.entries()
+			.stream()
+			.filter((entry) -> entry.kind() == JournalEntry.Kind.FAILURE && entry.execution() == execution.getId())
+			.map(JournalEntry::message)
+			.reduce((first, second) -> second)
+			.orElse(null);
+	}
+
+	private static String whatToDo(JobExecution execution, DeliveryJournal journal, DeliveryOutcome outcome,
+			@Nullable String failure) {
+		UploadAttempt attempt = journal.currentAttempt();
+		return switch (outcome) {
+			case LOADED, NOT_LOADED, LOADED_WITH_ERRORS -> (attempt != null && attempt.finalStatus() != null)
+					? new GdbStatus(attempt.finalStatus(), attempt.finalProgressStatus()).whatToDo()
+					: outcome.name();
+			case REFUSED -> "SCB refused the file at upload: correct it and deliver a complete file again";
+			case INVALID_INPUT -> "fix the input named above and deliver again; nothing was sent in this execution";
+			case FAILED, STOPPED -> "resume with 'restart " + execution.getId()
+					+ "' (or run the same deliver again): it continues where it stopped";
+			case RUNNING -> "running; follow it with 'list'";
+		};
+	}
+
+	private static @Nullable Instant instant(@Nullable LocalDateTime time) {
+		return (time != null) ? time.atZone(ZoneId.systemDefault()).toInstant() : null;
+	}
+
+}

@@ -1,0 +1,63 @@
+package se.scbdelivery.delivery;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import se.scbdelivery.config.ScbProperties;
+
+/**
+ * Re-checks, at every start and restart, what was checked before the execution was created:
+ * the file is still there and unchanged (a changed file is a new delivery), the certificate
+ * still usable. Fixes the fragment size for the life of the delivery, so a resumed upload
+ * cuts the file exactly as before.
+ */
+class ValidateDeliveryTasklet implements Tasklet {
+
+	private static final Logger logger = LoggerFactory.getLogger(ValidateDeliveryTasklet.class);
+
+	private final DeliveryInputCheck inputCheck;
+
+	private final DeliveryJournals journals;
+
+	private final int fragmentSize;
+
+	ValidateDeliveryTasklet(DeliveryInputCheck inputCheck, DeliveryJournals journals, ScbProperties properties) {
+		this.inputCheck = inputCheck;
+		this.journals = journals;
+		this.fragmentSize = properties.upload().fragmentSize();
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+		DeliveryRequest request = DeliveryJobParameters.request(execution.getJobParameters());
+		FileFingerprint expected = DeliveryJobParameters.fingerprint(execution.getJobParameters());
+		FileFingerprint actual = this.inputCheck.checkFileAndSettings(request.file());
+		if (!actual.equals(expected)) {
+			throw new InvalidDeliveryInputException("file " + request.file()
+					+ " has changed since this delivery began (SHA-256 " + abbreviate(expected.sha256()) + " then, "
+					+ abbreviate(actual.sha256()) + " now): a changed file is a new delivery; deliver it with 'deliver'");
+		}
+		for (String warning : this.inputCheck.checkCertificate()) {
+			logger.warn(warning);
+			this.journals.note(execution, JournalEntry.Kind.WARNING, warning, null);
+		}
+		DeliveryJournal journal = this.journals.read(execution);
+		if (journal.fragmentSize() == 0) {
+			FragmentPlan plan = new FragmentPlan(actual.size(), this.fragmentSize);
+			this.journals.update(execution, (j) -> j.withFile(actual.size(), plan.count(), this.fragmentSize));
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+	private static String abbreviate(String sha256) {
+		return sha256.substring(0, 12) + "…";
+	}
+
+}

@@ -1,0 +1,82 @@
+package se.scbdelivery.delivery;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import se.scbdelivery.scb.StatisticalProgram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class DeliveryRequestTest {
+
+	private static final Path FILE = Path.of("inbox/report å.xml");
+
+	@Test
+	void normalisesAndKeepsEveryValue() {
+		DeliveryRequest request = DeliveryRequest.of(FILE, "999000-0045", "krita", "2024-06-30", "KRITA_MONTHLY", "3",
+				null);
+		assertThat(request.organisation().value()).isEqualTo("9990000045");
+		assertThat(request.program()).isEqualTo(StatisticalProgram.KRITA);
+		assertThat(request.referencePeriod()).isEqualTo(LocalDate.of(2024, 6, 30));
+		assertThat(request.version()).isEqualTo("3");
+		assertThat(request.fileName()).isEqualTo("report å.xml");
+		assertThat(request.file()).isAbsolute();
+	}
+
+	@Test
+	void anEmptyVersionIsNoVersion() {
+		assertThat(DeliveryRequest.of(FILE, "9990000045", "VINN", "2024-06-30", "V40", "", null).version()).isNull();
+	}
+
+	@Test
+	void rejectsAnUnknownProgram() {
+		assertInvalid(() -> DeliveryRequest.of(FILE, "9990000045", "FOO", "2024-06-30", "V40", null, null),
+				"program 'FOO' is not one of VINN, KRITA");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2024-02-30", "2024-6-30", "30/06/2024", "2024-13-01", "" })
+	void rejectsAPeriodThatIsNotARealDate(String period) {
+		assertInvalid(() -> DeliveryRequest.of(FILE, "9990000045", "VINN", period, "V40", null, null),
+				"reference period '" + period + "' is not a real date in the form YYYY-MM-DD (e.g. 2024-06-30)");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "../V40", "V 40", "V40/x", ".hidden" })
+	void rejectsAFormatThatIsNotAPathSafeToken(String format) {
+		assertInvalid(() -> DeliveryRequest.of(FILE, "9990000045", "VINN", "2024-06-30", format, null, null),
+				"file format '" + format + "' must be 1-64 characters");
+	}
+
+	@Test
+	void rejectsAVersionThatIsNotAPathSafeToken() {
+		assertInvalid(() -> DeliveryRequest.of(FILE, "9990000045", "VINN", "2024-06-30", "V40", "1/2", null),
+				"version '1/2' must be 1-64 characters");
+	}
+
+	@Test
+	void rejectsABadOrganisationNumber() {
+		assertInvalid(() -> DeliveryRequest.of(FILE, "9990000046", "VINN", "2024-06-30", "V40", null, null),
+				"organisation number '9990000046' has a wrong check digit");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "..", "a/b.xml", "a\\b.xml", "a\nb.xml" })
+	void rejectsUnsafeFileNames(String name) {
+		assertThatExceptionOfType(InvalidDeliveryInputException.class)
+			.isThrownBy(() -> DeliveryRequest.of(FILE, "9990000045", "VINN", "2024-06-30", "V40", null, name))
+			.withMessageStartingWith("file name '")
+			.withMessageNotContaining("\n");
+	}
+
+	private static void assertInvalid(Runnable call, String messageStart) {
+		assertThatExceptionOfType(InvalidDeliveryInputException.class).isThrownBy(call::run)
+			.withMessageStartingWith(messageStart);
+	}
+
+}
