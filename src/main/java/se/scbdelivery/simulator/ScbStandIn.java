@@ -1,0 +1,151 @@
+package se.scbdelivery.simulator;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * A local stand-in for SCB's GDB M2M v2 API: real HTTP(S) on a local port, SCB's paths,
+ * cookies, JSON and statuses, with programmable {@link #faults() faults} and a record of what
+ * it received. Start one with {@link #start}, point a client at {@link #gdbBaseUrl()}, and
+ * close it when done.
+ * <p>
+ * A completed file's final history Status is {@code Inläst}, unless the file contains the
+ * processing instruction {@code <?scb-simulator outcome="TEXT"?>} (optionally with
+ * {@code progress="N"} to choose its ProgressStatus), or a {@link Faults#finalStatus} fault
+ * imposes one. The observation methods are thread-safe and list requests in arrival order.
+ */
+public final class ScbStandIn implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(ScbStandIn.class);
+
+	private final StandInOptions options;
+
+	private final PartialUploads uploads;
+
+	private final Deliveries deliveries;
+
+	private final Observations observations = new Observations();
+
+	private final Faults faults;
+
+	private final DisposableServer server;
+
+	private ScbStandIn(StandInOptions options) {
+		this.options = options;
+		Clock clock = Clock.systemUTC();
+		Sessions sessions = new Sessions();
+		this.uploads = new PartialUploads(options.partialUploadsSurviveNewSession());
+		this.deliveries = new Deliveries(options.pollsBeforeFinal(), clock);
+		this.faults = new Faults(this.uploads::clear);
+		GdbApi api = new GdbApi(options.maxFragmentSize(), sessions, this.uploads, this.deliveries, this.faults, clock);
+		HttpServer http = HttpServer.create()
+			.host(options.host())
+			.port(options.port())
+			.handle(new RequestRouter(api, sessions, this.faults, this.observations, options.maxFragmentSize()));
+		if (options.tls() != null) {
+			http = http.secure((spec) -> spec.sslContext(ServerTls.sslContext(options.tls())));
+		}
+		this.server = http.bindNow();
+	}
+
+	/**
+	 * Binds and starts serving.
+	 * @throws IllegalStateException when a TLS store cannot be read
+	 * @throws RuntimeException from Reactor Netty when the port cannot be bound
+	 */
+	public static ScbStandIn start(StandInOptions options) {
+		ScbStandIn standIn = new ScbStandIn(options);
+		logger.info("SCB GDB stand-in listening at {} ({})", standIn.gdbBaseUrl(), standIn.describeTls());
+		return standIn;
+	}
+
+	/**
+	 * The base URL to configure a client with, e.g. {@code http://127.0.0.1:PORT/m2m/v2/}.
+	 * When bound to every address, it names 127.0.0.1.
+	 */
+	public URI gdbBaseUrl() {
+		String host = switch (this.options.host()) {
+			case "0.0.0.0", "::", "[::]" -> "127.0.0.1";
+			default -> this.options.host();
+		};
+		try {
+			return new URI((this.options.tls() != null) ? "https" : "http", null, host, port(), RequestPath.BASE, null,
+					null);
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException("host '" + host + "' does not make a URL", ex);
+		}
+	}
+
+	public int port() {
+		return this.server.port();
+	}
+
+	public Faults faults() {
+		return this.faults;
+	}
+
+	/** Every {@code POST file/...} received, gated and dropped ones included. */
+	public List<ReceivedFragment> fragments() {
+		return this.observations.fragments();
+	}
+
+	public int heartbeatCount() {
+		return this.observations.heartbeats();
+	}
+
+	/** Every completed upload. */
+	public List<StoredDelivery> deliveries() {
+		return this.deliveries.all();
+	}
+
+	/** How many {@code GET history/{deliveryId}} calls arrived for this id, faulted ones included. */
+	public int historyCalls(String deliveryId) {
+		return this.observations.historyCalls(deliveryId);
+	}
+
+	/**
+	 * Blocks until a fragment with this index has arrived since the last {@link #reset()}:
+	 * its request was read, even when a gate still holds it.
+	 * @return the first such fragment, as recorded at the time
+	 * @throws IllegalStateException on timeout, listing the indexes that arrived
+	 */
+	public ReceivedFragment awaitFragment(int index, Duration timeout) {
+		return this.observations.awaitFragment(index, timeout);
+	}
+
+	/**
+	 * Forgets what was received, the faults, partial uploads and deliveries (whose history
+	 * then answers 404). Heartbeat sessions stay valid.
+	 */
+	public void reset() {
+		this.faults.clear();
+		this.observations.clear();
+		this.uploads.clear();
+		this.deliveries.clear();
+	}
+
+	/** Stops serving; open connections are closed. */
+	@Override
+	public void close() {
+		this.server.disposeNow();
+		logger.info("SCB GDB stand-in at {} stopped", gdbBaseUrl());
+	}
+
+	private String describeTls() {
+		StandInOptions.Tls tls = this.options.tls();
+		if (tls == null) {
+			return "plain HTTP";
+		}
+		return tls.requiresClientCertificate() ? "TLS, client certificate required" : "TLS";
+	}
+
+}
