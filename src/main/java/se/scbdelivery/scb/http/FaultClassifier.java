@@ -38,10 +38,10 @@ final class FaultClassifier {
 			return new TransientFault("the connection closed before the answer arrived", null, error);
 		}
 		if (find(error, ReadTimeoutException.class) != null) {
-			return new TransientFault("no answer within " + this.responseTimeout.toSeconds() + " s", null, error);
+			return new TransientFault("no answer within " + readable(this.responseTimeout), null, error);
 		}
 		if (find(error, WriteTimeoutException.class) != null) {
-			return new TransientFault("sending stalled for " + this.responseTimeout.toSeconds() + " s", null, error);
+			return new TransientFault("sending stalled for " + readable(this.responseTimeout), null, error);
 		}
 		if (find(error, ConnectTimeoutException.class) != null) {
 			return new TransientFault("connecting timed out: " + error.getMessage(), null, error);
@@ -75,6 +75,10 @@ final class FaultClassifier {
 					+ "): check scb.tls.key-store and its expiry";
 		}
 		return firstLine(message);
+	}
+
+	private static String readable(Duration duration) {
+		return (duration.toMillis() < 1000) ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
 	}
 
 	private static String firstLine(String text) {
