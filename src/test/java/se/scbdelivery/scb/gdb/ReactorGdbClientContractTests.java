@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mockserver.integration.ClientAndServer;
+import org.mockserver.matchers.Times;
 import org.mockserver.model.Header;
 import org.mockserver.model.HttpRequest;
 import org.mockserver.verify.VerificationTimes;
@@ -143,6 +144,24 @@ class ReactorGdbClientContractTests {
 				.content();
 			int from = index * fragment;
 			assertThat(content).isEqualTo(Arrays.copyOfRange(all, from, Math.min(from + fragment, all.length)));
+		}
+	}
+
+	@Test
+	void retriedFragmentSendsTheSameBytesAgain() throws IOException {
+		Path file = file("a.xml", 300_000);
+		server.when(request().withMethod("POST"), Times.once()).respond(response().withStatusCode(503));
+		server.when(request().withMethod("POST")).respond(response().withStatusCode(200));
+
+		client.uploadFragment(session(), target("a.xml", null), 1, file, 100_000, 150_000);
+
+		HttpRequest[] sent = server.retrieveRecordedRequests(request().withMethod("POST"));
+		assertThat(sent).hasSize(2);
+		byte[] expected = Arrays.copyOfRange(Files.readAllBytes(file), 100_000, 250_000);
+		for (HttpRequest attempt : sent) {
+			assertThat(MultipartParts.parse(attempt.getBodyAsRawBytes(), attempt.getFirstHeader("Content-Type"))
+				.get(0)
+				.content()).isEqualTo(expected);
 		}
 	}
 
