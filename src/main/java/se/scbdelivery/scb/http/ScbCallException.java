@@ -1,5 +1,7 @@
 package se.scbdelivery.scb.http;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A call to SCB that did not give a usable answer. The message is one line a person can act
  * on: it names the call (method and path, never a secret) and what went wrong.
@@ -9,7 +11,7 @@ public abstract sealed class ScbCallException extends RuntimeException
 
 	private final String call;
 
-	protected ScbCallException(String call, String message, Throwable cause) {
+	protected ScbCallException(String call, String message, @Nullable Throwable cause) {
 		super(message, cause);
 		this.call = call;
 	}

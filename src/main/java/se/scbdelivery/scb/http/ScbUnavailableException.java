@@ -1,5 +1,7 @@
 package se.scbdelivery.scb.http;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A transient fault (connection refused or reset, timeout, 5xx, 429, an answer lost after
  * the request was sent) that persisted through every retry. The delivery is resumable.
@@ -8,7 +10,7 @@ public final class ScbUnavailableException extends ScbCallException {
 
 	private final int attempts;
 
-	public ScbUnavailableException(String call, int attempts, String lastFault, Throwable cause) {
+	public ScbUnavailableException(String call, int attempts, String lastFault, @Nullable Throwable cause) {
 		super(call, call + " failed " + attempts + " times; last: " + lastFault, cause);
 		this.attempts = attempts;
 	}

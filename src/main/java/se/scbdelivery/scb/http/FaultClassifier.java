@@ -1,0 +1,101 @@
+package se.scbdelivery.scb.http;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.Locale;
+
+import javax.net.ssl.SSLException;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.handler.timeout.WriteTimeoutException;
+import org.jspecify.annotations.Nullable;
+import reactor.netty.http.client.PrematureCloseException;
+
+/**
+ * Sorts what Reactor Netty throws into a transient fault (retried), a TLS failure (not
+ * retried: the same certificates will fail again) or a programming error (thrown as is).
+ */
+final class FaultClassifier {
+
+	private final Duration responseTimeout;
+
+	FaultClassifier(Duration responseTimeout) {
+		this.responseTimeout = responseTimeout;
+	}
+
+	RuntimeException classify(String call, Throwable error) {
+		if (error instanceof ScbCallException || error instanceof TransientFault) {
+			return (RuntimeException) error;
+		}
+		// TLS first: a refused client certificate can also close the connection early.
+		SSLException tls = find(error, SSLException.class);
+		if (tls != null) {
+			return new ScbTlsException(call, tlsReason(tls), error);
+		}
+		if (find(error, PrematureCloseException.class) != null) {
+			return new TransientFault("the connection closed before the answer arrived", null, error);
+		}
+		if (find(error, ReadTimeoutException.class) != null) {
+			return new TransientFault("no answer within " + readable(this.responseTimeout), null, error);
+		}
+		if (find(error, WriteTimeoutException.class) != null) {
+			return new TransientFault("sending stalled for " + readable(this.responseTimeout), null, error);
+		}
+		if (find(error, ConnectTimeoutException.class) != null) {
+			return new TransientFault("connecting timed out: " + error.getMessage(), null, error);
+		}
+		if (find(error, ConnectException.class) != null) {
+			return new TransientFault("connection refused: " + error.getMessage(), null, error);
+		}
+		IOException io = find(error, IOException.class);
+		if (io != null) {
+			return new TransientFault("I/O error: " + io, null, error);
+		}
+		if (error instanceof RuntimeException runtime) {
+			return runtime;
+		}
+		return new IllegalStateException(call + " failed unexpectedly: " + error, error);
+	}
+
+	private static String tlsReason(SSLException tls) {
+		String message = String.valueOf(tls.getMessage());
+		String lower = message.toLowerCase(Locale.ROOT);
+		if (lower.contains("pkix") || lower.contains("unable to find valid certification path")) {
+			return "the server's certificate is not issued by a trusted CA (add its CA with scb.tls.trust-store)";
+		}
+		if (lower.contains("subject alternative") || lower.contains("no name matching")) {
+			return "the server's certificate is not valid for this host name (" + firstLine(message) + ")";
+		}
+		if (lower.contains("certificate_required") || lower.contains("bad_certificate")
+				|| lower.contains("unknown_ca") || lower.contains("certificate_unknown")
+				|| lower.contains("certificate_expired") || lower.contains("access_denied")) {
+			return "the server refused our client certificate (" + firstLine(message)
+					+ "): check scb.tls.key-store and its expiry";
+		}
+		return firstLine(message);
+	}
+
+	private static String readable(Duration duration) {
+		return (duration.toMillis() < 1000) ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
+	}
+
+	private static String firstLine(String text) {
+		int end = text.indexOf('\n');
+		return (end < 0) ? text : text.substring(0, end);
+	}
+
+	private static <T extends Throwable> @Nullable T find(Throwable error, Class<T> type) {
+		for (Throwable current = error; current != null; current = current.getCause()) {
+			if (type.isInstance(current)) {
+				return type.cast(current);
+			}
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		return null;
+	}
+
+}

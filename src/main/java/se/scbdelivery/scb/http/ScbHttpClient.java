@@ -1,0 +1,156 @@
+package se.scbdelivery.scb.http;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.WriteTimeoutHandler;
+import reactor.core.Exceptions;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import se.scbdelivery.config.ScbProperties;
+
+/**
+ * The one HTTP client for SCB, shared by every delivery: mutual TLS, every timeout set,
+ * redirects not followed, answers read up to {@code scb.http.max-answer-bytes}, transient
+ * faults retried. Blocking; safe for concurrent use. Keeps no cookies: callers send their
+ * session's cookies as headers, so deliveries running at once cannot mix them up.
+ */
+public final class ScbHttpClient implements AutoCloseable {
+
+	private static final String WRITE_TIMEOUT_HANDLER = "scbWriteTimeout";
+
+	private final HttpClient client;
+
+	private final ConnectionProvider pool;
+
+	private final TransientFaultRetry retry;
+
+	private final FaultClassifier classifier;
+
+	private final int maxAnswerBytes;
+
+	ScbHttpClient(ScbProperties.Http http, SslContext tls, TransientFaultRetry retry) {
+		this.pool = ConnectionProvider.builder("scb")
+			.maxConnections(32)
+			// Servers drop idle keep-alive connections; reusing one they dropped costs a retry.
+			.maxIdleTime(Duration.ofSeconds(20))
+			.evictInBackground(Duration.ofSeconds(30))
+			.build();
+		long writeTimeoutMillis = http.responseTimeout().toMillis();
+		this.client = HttpClient.create(this.pool)
+			.secure((spec) -> spec.sslContext(tls))
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(http.connectTimeout().toMillis()))
+			.responseTimeout(http.responseTimeout())
+			// responseTimeout only starts once the request is sent; this bounds a stalled upload.
+			.doOnRequest((request, connection) -> connection.addHandlerFirst(WRITE_TIMEOUT_HANDLER,
+					new WriteTimeoutHandler(writeTimeoutMillis, TimeUnit.MILLISECONDS)))
+			// A 302 is SCB's answer (or a login page in between), never a place to send the file.
+			.followRedirect(false);
+		this.retry = retry;
+		this.classifier = new FaultClassifier(http.responseTimeout());
+		this.maxAnswerBytes = http.maxAnswerBytes();
+	}
+
+	/**
+	 * The client for the given settings, waiting between retries with {@code sleeper}.
+	 * @throws IllegalArgumentException if a key or trust store cannot be opened (one line)
+	 */
+	public static ScbHttpClient create(ScbProperties.Http http, ScbProperties.Tls tls, Sleeper sleeper) {
+		return new ScbHttpClient(http, ClientTlsContext.create(tls),
+				new TransientFaultRetry(http, sleeper, Clock.systemUTC(), ThreadLocalRandom.current()));
+	}
+
+	/** The client for the given settings, waiting between retries in real time. */
+	public static ScbHttpClient create(ScbProperties.Http http, ScbProperties.Tls tls) {
+		return create(http, tls, Sleeper.THREAD);
+	}
+
+	/**
+	 * Sends the call, retrying transient faults, and returns the 2xx answer.
+	 * @throws ScbRefusedException on a 4xx other than 429, at once, with SCB's body
+	 * @throws ScbBadAnswerException on a 2xx larger than the cap, or a 1xx or 3xx answer
+	 * @throws ScbTlsException when the handshake fails, at once
+	 * @throws ScbUnavailableException when transient faults (I/O, timeouts, 5xx, 429)
+	 * persisted through every attempt
+	 */
+	public ScbAnswer execute(ScbCall call) {
+		return this.retry.run(call.name(), () -> attempt(call));
+	}
+
+	private ScbAnswer attempt(ScbCall call) {
+		ScbAnswer answer;
+		try {
+			answer = send(call);
+		}
+		catch (RuntimeException ex) {
+			throw this.classifier.classify(call.name(), Exceptions.unwrap(ex));
+		}
+		return judge(call, answer);
+	}
+
+	private ScbAnswer send(ScbCall call) {
+		HttpClient.ResponseReceiver<?> request;
+		HttpClient withHeaders = this.client.headers((headers) -> headers.add(call.headers()));
+		RequestBody body = call.body();
+		if (body == null) {
+			request = withHeaders.request(call.method()).uri(call.uri());
+		}
+		else {
+			request = withHeaders.request(call.method()).uri(call.uri()).send((req, out) -> {
+				// An exact length keeps Reactor Netty from switching to chunked transfer coding.
+				req.header(HttpHeaderNames.CONTENT_TYPE, body.contentType());
+				req.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(body.contentLength()));
+				return out.send(body.content().get());
+			});
+		}
+		// One byte more than the cap tells "too large" from "exactly the cap".
+		return request
+			.response((response, content) -> BoundedBody.read(content, this.maxAnswerBytes + 1)
+				.map((bytes) -> new ScbAnswer(response.status().code(), response.responseHeaders().copy(), bytes)))
+			.single()
+			.block();
+	}
+
+	private ScbAnswer judge(ScbCall call, ScbAnswer answer) {
+		int status = answer.status();
+		byte[] body = answer.body();
+		boolean tooLarge = body.length > this.maxAnswerBytes;
+		String text = new String(body, 0, Math.min(body.length, this.maxAnswerBytes), StandardCharsets.UTF_8);
+		if (status >= 200 && status < 300) {
+			if (tooLarge) {
+				throw new ScbBadAnswerException(call.name(),
+						"the answer is larger than " + this.maxAnswerBytes + " bytes (scb.http.max-answer-bytes)", null);
+			}
+			return answer;
+		}
+		if (status == 429 || status >= 500) {
+			String retryAfter = (status == 429 || status == 503) ? answer.headers().get(HttpHeaderNames.RETRY_AFTER)
+					: null;
+			throw new TransientFault("HTTP " + status + describe(text), retryAfter, null);
+		}
+		if (status >= 400) {
+			throw new ScbRefusedException(call.name(), status, text);
+		}
+		String location = answer.headers().get(HttpHeaderNames.LOCATION);
+		throw new ScbBadAnswerException(call.name(), "HTTP " + status
+				+ ((location != null) ? " redirecting to " + location + " (not followed)" : "") + describe(text), null);
+	}
+
+	private static String describe(String text) {
+		return text.isBlank() ? "" : ": " + ScbAnswer.excerpt(text);
+	}
+
+	/** Closes the pooled connections. */
+	@Override
+	public void close() {
+		this.pool.dispose();
+	}
+
+}
