@@ -3,11 +3,20 @@ package se.scbdelivery;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import se.scbdelivery.cli.DemoLaunch;
+
 @SpringBootApplication
 public class ScbDeliveryApplication {
 
 	public static void main(String[] args) {
-		System.exit(SpringApplication.exit(SpringApplication.run(ScbDeliveryApplication.class, args)));
+		System.exit(run(args));
+	}
+
+	/** Runs one command and returns the process exit code. */
+	public static int run(String... args) {
+		SpringApplication application = new SpringApplication(ScbDeliveryApplication.class);
+		DemoLaunch.prepare(application, args);
+		return SpringApplication.exit(application.run(args));
 	}
 
 }

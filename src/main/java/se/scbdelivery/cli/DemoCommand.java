@@ -1,0 +1,115 @@
+package se.scbdelivery.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+
+import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.delivery.DeliveryLauncher;
+import se.scbdelivery.delivery.DeliveryOutcome;
+import se.scbdelivery.delivery.DeliveryReports;
+import se.scbdelivery.delivery.DeliveryRequest;
+import se.scbdelivery.delivery.DeliveryResult;
+import se.scbdelivery.report.DeliverySummary;
+import se.scbdelivery.report.DeliveryTable;
+import se.scbdelivery.scan.InboxLayout;
+import se.scbdelivery.simulator.ScbStandIn;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+		header = "Shows the whole flow against an in-process stand-in for SCB.",
+		description = { "Delivers every example file under jobs/examples/ ({org}/{program}/{period}/{format}/[{version}/])",
+				"to a stand-in on a free local port, prints each delivery's report, then delivers the first file",
+				"again to show that a completed delivery is never sent twice. Needs no certificate and no server;",
+				"uses a fresh job repository in a temporary folder." },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:every example reached SCB's final status", "1:a delivery failed technically",
+				"2:the examples folder is missing or holds a file outside the layout" })
+class DemoCommand implements Callable<Integer> {
+
+	static final String STAND_IN = "demoStandIn";
+
+	static final String DIRECTORY = "demoDirectory";
+
+	@Spec
+	private CommandSpec spec;
+
+	@Option(names = "--examples", defaultValue = "jobs/examples", paramLabel = "<dir>",
+			description = "The example inbox (default ${DEFAULT-VALUE}).")
+	private Path examples;
+
+	private final DeliveryLauncher launcher;
+
+	private final DeliveryReports reports;
+
+	private final ScbProperties properties;
+
+	private final ObjectProvider<ScbStandIn> standIn;
+
+	private final ObjectProvider<Path> directory;
+
+	DemoCommand(DeliveryLauncher launcher, DeliveryReports reports, ScbProperties properties,
+			@Qualifier(STAND_IN) ObjectProvider<ScbStandIn> standIn, @Qualifier(DIRECTORY) ObjectProvider<Path> directory) {
+		this.launcher = launcher;
+		this.reports = reports;
+		this.properties = properties;
+		this.standIn = standIn;
+		this.directory = directory;
+	}
+
+	@Override
+	public Integer call() {
+		ScbStandIn scb = this.standIn.getIfAvailable();
+		if (scb == null) {
+			throw new IllegalStateException("the demo's stand-in was not started: run 'demo' as the command");
+		}
+		if (!Files.isDirectory(this.examples)) {
+			throw new IllegalArgumentException("the examples folder " + this.examples.toAbsolutePath()
+					+ " does not exist: run the demo from the project folder, or give --examples");
+		}
+		PrintWriter out = this.spec.commandLine().getOut();
+		out.println("scb-delivery demo");
+		out.println("  stand-in SCB     " + scb.gdbBaseUrl() + " (in this process)");
+		out.println("  job repository   H2 file under " + this.directory.getObject().resolve("data"));
+		out.println("  reports          " + this.properties.report().dir());
+		out.println();
+		List<Path> files = InboxLayout.files(this.examples);
+		int worst = 0;
+		for (Path file : files) {
+			DeliveryRequest request = InboxLayout.requestFor(this.examples, file);
+			out.println("$ deliver --file '" + this.examples.relativize(file) + "' --org " + request.organisation().dashed()
+					+ " --program " + request.program() + " --period " + request.referencePeriod() + " --format "
+					+ request.fileFormat() + ((request.version() != null) ? " --version " + request.version() : ""));
+			DeliveryResult result = this.launcher.deliver(request);
+			DeliverySummary.print(result.report(), result.alreadyDelivered(), out);
+			out.println();
+			if (result.report().outcome() == DeliveryOutcome.FAILED || result.report().outcome() == DeliveryOutcome.INVALID_INPUT) {
+				worst = Math.max(worst, result.exitCode());
+			}
+		}
+		if (!files.isEmpty()) {
+			Path first = files.get(0);
+			int requestsBefore = scb.fragments().size() + scb.heartbeatCount();
+			out.println("$ deliver the same file again (" + this.examples.relativize(first) + ")");
+			DeliveryResult again = this.launcher.deliver(InboxLayout.requestFor(this.examples, first));
+			DeliverySummary.print(again.report(), again.alreadyDelivered(), out);
+			out.println("  (the stand-in received " + (scb.fragments().size() + scb.heartbeatCount() - requestsBefore)
+					+ " requests for it)");
+			out.println();
+		}
+		out.println("$ list");
+		DeliveryTable.print(this.reports.recent(50), out);
+		out.flush();
+		return worst;
+	}
+
+}

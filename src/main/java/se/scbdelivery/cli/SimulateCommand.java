@@ -1,0 +1,82 @@
+package se.scbdelivery.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import se.scbdelivery.simulator.ScbStandIn;
+import se.scbdelivery.simulator.StandInOptions;
+
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+		header = "Runs a local stand-in for SCB's GDB API until stopped.",
+		description = { "Speaks GDB M2M v2 as PROTOCOL.md describes it: heartbeat cookies, multipart fragments,",
+				"-1 completion, history statuses that progress over polls. A file's final status is Inläst unless",
+				"it holds <?scb-simulator outcome=\"TEXT\"?> or a --faults item says otherwise. Point a client at it",
+				"with --scb.gdb.base-url=http://127.0.0.1:PORT/m2m/v2/. Stop it with Ctrl-C." })
+class SimulateCommand implements Callable<Integer> {
+
+	@Spec
+	private CommandSpec spec;
+
+	@Option(names = "--port", defaultValue = "18080", paramLabel = "<port>", description = "Port (default ${DEFAULT-VALUE}; 0 = any free one).")
+	private int port;
+
+	@Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "<host>", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+	private String host;
+
+	@Option(names = "--polls-before-final", defaultValue = "2", paramLabel = "<n>",
+			description = "History answers Bearbetar this many times first (default ${DEFAULT-VALUE}).")
+	private int pollsBeforeFinal;
+
+	@Option(names = "--tls-key-store", paramLabel = "<p12>", description = "Serve HTTPS with this PKCS12 key store.")
+	private Path tlsKeyStore;
+
+	@Option(names = "--tls-key-store-password-file", paramLabel = "<file>", description = "Its password, from a file.")
+	private Path tlsKeyStorePasswordFile;
+
+	@Option(names = "--client-trust-store", paramLabel = "<p12>",
+			description = "Require client certificates signed by a CA in this PKCS12 trust store.")
+	private Path clientTrustStore;
+
+	@Option(names = "--client-trust-store-password-file", paramLabel = "<file>", description = "Its password, from a file.")
+	private Path clientTrustStorePasswordFile;
+
+	@Option(names = "--faults", paramLabel = "<spec>",
+			description = "Faults to inject, e.g. fragment:3=503x2,completion=dropx1,status=Systemfelx1.")
+	private String faults;
+
+	@Override
+	public Integer call() throws Exception {
+		StandInOptions options = StandInOptions.defaults()
+			.withHost(this.host)
+			.withPort(this.port)
+			.withPollsBeforeFinal(this.pollsBeforeFinal);
+		if (this.tlsKeyStore != null) {
+			options = options.withTls(this.tlsKeyStore, Secrets.read(this.tlsKeyStorePasswordFile, "--tls-key-store-password-file"));
+			if (this.clientTrustStore != null) {
+				options = options.withRequiredClientCertificate(this.clientTrustStore,
+						Secrets.read(this.clientTrustStorePasswordFile, "--client-trust-store-password-file"));
+			}
+		}
+		CountDownLatch stopped = new CountDownLatch(1);
+		try (ScbStandIn standIn = ScbStandIn.start(options)) {
+			if (this.faults != null) {
+				standIn.faults().apply(this.faults);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+			PrintWriter out = this.spec.commandLine().getOut();
+			out.println("SCB GDB stand-in listening at " + standIn.gdbBaseUrl() + " - stop it with Ctrl-C");
+			out.println("deliver to it with: --scb.gdb.base-url=" + standIn.gdbBaseUrl());
+			out.flush();
+			stopped.await();
+		}
+		return ExitCodes.OK;
+	}
+
+}

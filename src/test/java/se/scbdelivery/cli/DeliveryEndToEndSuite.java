@@ -1,0 +1,448 @@
+package se.scbdelivery.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import se.scbdelivery.simulator.Faults.Call;
+import se.scbdelivery.simulator.Gate;
+import se.scbdelivery.simulator.ReceivedFragment;
+import se.scbdelivery.simulator.ScbStandIn;
+import se.scbdelivery.simulator.StoredDelivery;
+import se.scbdelivery.testsupport.CliResult;
+import se.scbdelivery.testsupport.SharedStandIn;
+import se.scbdelivery.testsupport.TestFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The delivery job end to end: real commands through the picocli entry point, a real job
+ * repository, the real HTTP client, and the stand-in SCB on a local socket. Subclasses pick
+ * the job repository (H2 file, PostgreSQL). Fragments are 1,000 bytes here so small files
+ * make several.
+ */
+@SpringBootTest(properties = { "scb.cli.enabled=false", "scb.upload.fragment-size=1000", "scb.poll.interval=10ms",
+		"scb.poll.max-interval=40ms", "scb.poll.timeout=3s", "scb.http.initial-backoff=1ms", "scb.http.max-backoff=5ms",
+		"scb.http.max-attempts=3", "scb.http.response-timeout=5s", "scb.upload.systemfel-retries=2" })
+abstract class DeliveryEndToEndSuite {
+
+	private static final Pattern EXECUTION = Pattern.compile("Delivery (\\d+): ");
+
+	static final Path WORK = temporaryDirectory();
+
+	final ScbStandIn scb = SharedStandIn.get();
+
+	@Autowired
+	ScbCommandLine commandLine;
+
+	@Autowired
+	JobRepository jobRepository;
+
+	Path inbox;
+
+	@DynamicPropertySource
+	static void standInAndFolders(DynamicPropertyRegistry registry) {
+		registry.add("scb.gdb.base-url", () -> SharedStandIn.get().gdbBaseUrl().toString());
+		registry.add("scb.report.dir", () -> WORK.resolve("reports").toString());
+	}
+
+	@BeforeEach
+	void freshStandIn() throws IOException {
+		this.scb.reset();
+		this.inbox = Files.createTempDirectory(WORK, "inbox");
+	}
+
+	@Test
+	void deliversAFileInFragmentsWithTheHeartbeatsCookiesAndReportsItLoaded() throws IOException {
+		Path file = TestFiles.xml(this.inbox, "vinn.xml", 3_500, null);
+
+		CliResult result = deliver(file, "VINN", "2024-06-30", "V40");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(indexes(this.scb.fragments())).containsExactly(0, 1, 2, 3, -1);
+		assertThat(this.scb.fragments()).allSatisfy((fragment) -> {
+			assertThat(fragment.sessionId()).isNotNull().isEqualTo(this.scb.fragments().get(0).sessionId());
+			assertThat(fragment.partFileName()).isEqualTo("vinn.xml");
+			assertThat(fragment.version()).isNull();
+		});
+		assertThat(this.scb.fragments().stream().mapToInt(ReceivedFragment::partBytes)).containsExactly(1000, 1000,
+				1000, (int) Files.size(file) - 3000, 0);
+		StoredDelivery stored = onlyDelivery();
+		assertThat(stored.content()).isEqualTo(Files.readAllBytes(file));
+		assertThat(this.scb.historyCalls(stored.deliveryId().value())).isEqualTo(3);
+		assertThat(result.out()).contains("LOADED (exit 0)")
+			.contains("DeliveryId   " + stored.deliveryId())
+			.contains("Inläst (ProgressStatus 3, FileWasUploaded true")
+			.contains("in 4 fragments of at most 1,000 bytes")
+			.contains("nothing more to do");
+		String report = Files.readString(reportOf(result));
+		assertThat(report).contains("\"deliveryId\" : \"" + stored.deliveryId() + "\"")
+			.contains("\"outcome\" : \"LOADED\"")
+			.contains("\"sha256\" : \"" + sha256(file) + "\"")
+			.contains("\"status\" : \"Inläst\"");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "Ej inläst,3,NOT_LOADED,correct the file and deliver a complete file again",
+			"Inläst med fel,4,LOADED_WITH_ERRORS,errors to review in Indataportalen",
+			"Arkiverad,3,NOT_LOADED,a status this version does not know ('Arkiverad', ProgressStatus 2)" })
+	void mapsEachFinalStatusToItsExitCodeAndSaysWhatToDo(String status, int exitCode, String outcome, String next) {
+		Path file = TestFiles.xml(this.inbox, "krita.xml", 800, status);
+
+		CliResult result = deliver(file, "KRITA", "2024-05-31", "KRITA_MONTHLY");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
+		assertThat(result.out()).contains(outcome + " (exit " + exitCode + ")").contains("SCB status   " + status).contains(next);
+		assertThat(onlyDelivery().status()).isEqualTo(status);
+	}
+
+	@Test
+	void uploadsAgainWhenScbAnswersSystemfel() {
+		this.scb.faults().finalStatus(1, "Systemfel");
+		Path file = TestFiles.xml(this.inbox, "a.xml", 1_500, null);
+
+		CliResult result = deliver(file, "VINN", "2024-06-30", "V40");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		List<StoredDelivery> deliveries = this.scb.deliveries();
+		assertThat(deliveries).hasSize(2);
+		assertThat(deliveries.get(0).deliveryId()).isNotEqualTo(deliveries.get(1).deliveryId());
+		assertThat(deliveries).allSatisfy((delivery) -> assertThat(delivery.content()).isEqualTo(bytes(file)));
+		assertThat(this.scb.heartbeatCount()).isEqualTo(2);
+		assertThat(result.out()).contains("attempt 1").contains("Systemfel").contains("attempt 2")
+			.contains("as " + deliveries.get(1).deliveryId()).contains("re-upload 1 of 2");
+	}
+
+	@Test
+	void failsRestartablyWhenSystemfelOutlastsTheReUploads() {
+		this.scb.faults().finalStatus(3, "Systemfel");
+		Path file = TestFiles.xml(this.inbox, "a.xml", 900, null);
+
+		CliResult result = deliver(file, "VINN", "2024-06-30", "V40");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(this.scb.deliveries()).hasSize(3);
+		assertThat(result.out()).contains("FAILED (exit 1)").contains("after 3 uploads in this run")
+			.contains("restart " + execution(result));
+	}
+
+	@Test
+	void resendsAFragmentWhoseAnswerWasLost() {
+		this.scb.faults().drop(Call.FRAGMENT, 1, 1);
+		Path file = TestFiles.xml(this.inbox, "a.xml", 2_500, null);
+
+		CliResult result = deliver(file, "VINN", "2024-06-30", "V40");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(indexes(this.scb.fragments())).containsExactly(0, 1, 1, 2, -1);
+		assertThat(onlyDelivery().content()).isEqualTo(bytes(file));
+	}
+
+	@Test
+	void retriesServiceUnavailable() {
+		this.scb.faults().respond(Call.FRAGMENT, 0, 2, 503);
+		this.scb.faults().respond(Call.HEARTBEAT, null, 1, 503);
+		Path file = TestFiles.xml(this.inbox, "a.xml", 1_500, null);
+
+		CliResult result = deliver(file, "VINN", "2024-06-30", "V40");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(indexes(this.scb.fragments())).containsExactly(0, 0, 0, 1, -1);
+		assertThat(this.scb.heartbeatCount()).isEqualTo(2);
+	}
+
+	@Test
+	void restartSendsTheFailedFragmentFirstAndNeverTheAcknowledgedOnes() throws IOException {
+		// given an upload that fails at fragment 2 through every retry
+		this.scb.faults().respond(Call.FRAGMENT, 2, Integer.MAX_VALUE, 500);
+		Path file = TestFiles.xml(this.inbox, "a.xml", 4_200, null);
+		CliResult failed = deliver(file, "VINN", "2024-06-30", "V40");
+		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+		assertThat(indexes(this.scb.fragments())).containsExactly(0, 1, 2, 2, 2);
+		assertThat(failed.out()).contains("FAILED (exit 1)").contains("restart " + execution(failed));
+
+		// when SCB recovers and the execution is restarted
+		this.scb.faults().clear();
+		int before = this.scb.fragments().size();
+		CliResult resumed = run("restart", String.valueOf(execution(failed)));
+
+		// then fragment 2 is sent first, 0 and 1 never again, and SCB has the whole file
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(indexes(this.scb.fragments().subList(before, this.scb.fragments().size()))).containsExactly(2, 3,
+				4, -1);
+		assertThat(onlyDelivery().content()).isEqualTo(Files.readAllBytes(file));
+		assertThat(resumed.out()).contains("Resuming the upload at fragment 2 of 5 (fragments 0..1 were acknowledged)");
+	}
+
+	@Test
+	void runningTheSameDeliverAgainAfterAFailureResumesIt() {
+		this.scb.faults().respond(Call.FRAGMENT, 1, Integer.MAX_VALUE, 502);
+		Path file = TestFiles.xml(this.inbox, "a.xml", 2_500, null);
+		assertThat(deliver(file, "VINN", "2024-06-30", "V40").exitCode()).isEqualTo(1);
+		this.scb.faults().clear();
+		int before = this.scb.fragments().size();
+
+		CliResult resumed = deliver(file, "VINN", "2024-06-30", "V40");
+
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(indexes(this.scb.fragments().subList(before, this.scb.fragments().size()))).containsExactly(1, 2, -1);
+		assertThat(onlyDelivery().content()).isEqualTo(bytes(file));
+	}
+
+	@Test
+	void startsOverFromFragmentZeroWhenScbNoLongerKnowsThePartialUpload() {
+		this.scb.faults().respond(Call.FRAGMENT, 2, Integer.MAX_VALUE, 500);
+		Path file = TestFiles.xml(this.inbox, "a.xml", 3_500, null);
+		CliResult failed = deliver(file, "VINN", "2024-06-30", "V40");
+		assertThat(failed.exitCode()).isEqualTo(1);
+		this.scb.faults().clear();
+		this.scb.faults().forgetPartialUploads();
+		int before = this.scb.fragments().size();
+
+		CliResult resumed = run("restart", String.valueOf(execution(failed)));
+
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		List<ReceivedFragment> sent = this.scb.fragments().subList(before, this.scb.fragments().size());
+		assertThat(indexes(sent)).containsExactly(2, 0, 1, 2, 3, -1);
+		assertThat(sent.get(0).status()).isEqualTo(409);
+		assertThat(onlyDelivery().content()).isEqualTo(bytes(file));
+		assertThat(resumed.out()).contains("SCB refused to continue the partial upload at fragment 2 in the new session (HTTP 409)")
+			.contains("sent again from fragment 0");
+	}
+
+	@Test
+	void deliveringACompletedFileAgainSendsNothingAndReportsTheEarlierOutcome() {
+		Path file = TestFiles.xml(this.inbox, "a.xml", 900, "Inläst med fel");
+		CliResult first = deliver(file, "KRITA", "2024-06-30", "KRITA_MONTHLY");
+		assertThat(first.exitCode()).isEqualTo(4);
+		int heartbeats = this.scb.heartbeatCount();
+		int fragments = this.scb.fragments().size();
+
+		CliResult again = deliver(file, "KRITA", "2024-06-30", "KRITA_MONTHLY");
+
+		assertThat(again.exitCode()).as(again.toString()).isEqualTo(4);
+		assertThat(again.out()).contains("Delivery " + execution(first) + ": LOADED_WITH_ERRORS (exit 4) - delivered earlier; nothing was sent now");
+		assertThat(this.scb.heartbeatCount()).isEqualTo(heartbeats);
+		assertThat(this.scb.fragments()).hasSize(fragments);
+	}
+
+	@Test
+	void followsTheSameDeliveryIdAfterAPollTimeoutAndNeverUploadsAgain() {
+		this.scb.faults().respond(Call.HISTORY, null, Integer.MAX_VALUE, 200, "", Map.of());
+		Path file = TestFiles.xml(this.inbox, "a.xml", 900, null);
+		CliResult timedOut = deliver(file, "VINN", "2024-06-30", "V40");
+		assertThat(timedOut.exitCode()).as(timedOut.toString()).isEqualTo(1);
+		assertThat(timedOut.out()).contains("has not finished processing DeliveryId");
+		StoredDelivery stored = onlyDelivery();
+		this.scb.faults().clear();
+		int fragments = this.scb.fragments().size();
+
+		CliResult resumed = run("restart", String.valueOf(execution(timedOut)));
+
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(this.scb.fragments()).hasSize(fragments);
+		assertThat(this.scb.deliveries()).containsExactly(stored);
+		assertThat(resumed.out()).contains("DeliveryId   " + stored.deliveryId()).contains("Inläst");
+	}
+
+	@Test
+	void keepsScbsAnswerWhenItRefusesTheFileAtCompletionAndDoesNotRetry() {
+		this.scb.faults().respond(Call.COMPLETION, null, 1, 400, "{\"Message\":\"schema error at line 3: unknown element Foo\"}",
+				Map.of("Content-Type", "application/json"));
+		Path file = TestFiles.xml(this.inbox, "a.xml", 900, null);
+
+		CliResult result = deliver(file, "VINN", "2024-06-30", "V40");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+		assertThat(indexes(this.scb.fragments())).containsExactly(0, -1);
+		assertThat(result.out()).contains("REFUSED (exit 3)").contains("schema error at line 3: unknown element Foo")
+			.contains("correct it and deliver a complete file again");
+	}
+
+	@Test
+	void refusesToResumeAChangedFile() throws IOException {
+		this.scb.faults().respond(Call.FRAGMENT, 1, Integer.MAX_VALUE, 500);
+		Path file = TestFiles.xml(this.inbox, "a.xml", 2_500, null);
+		CliResult failed = deliver(file, "VINN", "2024-06-30", "V40");
+		assertThat(failed.exitCode()).isEqualTo(1);
+		Files.writeString(file, "<changed/>");
+		int fragments = this.scb.fragments().size();
+
+		CliResult restart = run("restart", String.valueOf(execution(failed)));
+
+		assertThat(restart.exitCode()).as(restart.toString()).isEqualTo(2);
+		assertThat(restart.err()).contains("has changed since execution " + execution(failed))
+			.contains("a changed file is a new delivery");
+		assertThat(this.scb.fragments()).hasSize(fragments);
+	}
+
+	@Test
+	void fileNamesWithSpacesAndSwedishLettersArriveIntact() {
+		Path file = TestFiles.xml(this.inbox, "års rapport ä ö.xml", 1_500, null);
+
+		CliResult result = run("deliver", "--file", file.toString(), "--org", "999000-0045", "--program", "VINN",
+				"--period", "2024-06-30", "--format", "V40", "--version", "5");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(this.scb.fragments()).allSatisfy((fragment) -> {
+			assertThat(fragment.fileName()).isEqualTo("års rapport ä ö.xml");
+			assertThat(fragment.version()).isEqualTo("5");
+		});
+		assertThat(onlyDelivery().target().fileName()).isEqualTo("års rapport ä ö.xml");
+	}
+
+	@Test
+	void neverTakesOverAnExecutionWhoseProcessIsAlive() throws Exception {
+		Gate gate = this.scb.faults().gate(Call.FRAGMENT, 1);
+		Path file = TestFiles.xml(this.inbox, "a.xml", 2_500, null);
+		CompletableFuture<CliResult> first = CompletableFuture.supplyAsync(() -> deliver(file, "VINN", "2024-06-30", "V40"));
+		gate.awaitArrival(java.time.Duration.ofSeconds(20));
+
+		CliResult second = deliver(file, "VINN", "2024-06-30", "V40");
+
+		assertThat(second.exitCode()).as(second.toString()).isEqualTo(1);
+		assertThat(second.err()).contains("is running in").contains("not taken over while its owner is alive");
+		gate.release();
+		CliResult finished = first.get(30, TimeUnit.SECONDS);
+		assertThat(finished.exitCode()).as(finished.toString()).isZero();
+		assertThat(indexes(this.scb.fragments())).containsExactly(0, 1, 2, -1);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badInputs")
+	void rejectsBadInputWithOneLineAndSendsNothing(String what, List<String> args, String message) throws Exception {
+		Files.createDirectories(this.inbox.resolve("folder"));
+		Files.createFile(this.inbox.resolve("empty.xml"));
+		TestFiles.xml(this.inbox, "good.xml", 500, null);
+		long instances = this.jobRepository.getJobInstances("gdbDelivery", 0, 10_000).size();
+		String[] command = Stream.concat(Stream.of("deliver"),
+				args.stream().map((arg) -> arg.replace("INBOX", this.inbox.toString())))
+			.toArray(String[]::new);
+
+		CliResult result = run(command);
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err().lines().findFirst()).hasValueSatisfying((line) -> assertThat(line).startsWith("error: ").contains(message));
+		assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+		assertThat(result.out()).isEmpty();
+		assertThat(this.scb.heartbeatCount()).isZero();
+		assertThat(this.scb.fragments()).isEmpty();
+		assertThat(this.jobRepository.getJobInstances("gdbDelivery", 0, 10_000)).hasSize((int) instances);
+	}
+
+	static Stream<Arguments> badInputs() {
+		List<String> good = List.of("--org", "9990000045", "--program", "VINN", "--period", "2024-06-30", "--format", "V40");
+		return Stream.of(
+				Arguments.of("missing file", with(good, "--file", "INBOX/nope.xml"), "nope.xml does not exist"),
+				Arguments.of("empty file", with(good, "--file", "INBOX/empty.xml"), "is empty"),
+				Arguments.of("directory", with(good, "--file", "INBOX/folder"), "is not a regular file"),
+				Arguments.of("bad organisation number",
+						List.of("--file", "INBOX/good.xml", "--org", "9990000046", "--program", "VINN", "--period",
+								"2024-06-30", "--format", "V40"),
+						"organisation number '9990000046' has a wrong check digit"),
+				Arguments.of("unknown program",
+						List.of("--file", "INBOX/good.xml", "--org", "9990000045", "--program", "FOO", "--period",
+								"2024-06-30", "--format", "V40"),
+						"program 'FOO' is not one of VINN, KRITA"),
+				Arguments.of("impossible period",
+						List.of("--file", "INBOX/good.xml", "--org", "9990000045", "--program", "VINN", "--period",
+								"2024-02-30", "--format", "V40"),
+						"reference period '2024-02-30' is not a real date"),
+				Arguments.of("unsafe format",
+						List.of("--file", "INBOX/good.xml", "--org", "9990000045", "--program", "VINN", "--period",
+								"2024-06-30", "--format", "../V40"),
+						"file format '../V40' must be"),
+				Arguments.of("unsafe version", with(good, "--file", "INBOX/good.xml", "--version", "a/b"), "version 'a/b' must be"));
+	}
+
+	private static List<String> with(List<String> args, String... more) {
+		return Stream.concat(args.stream(), Stream.of(more)).toList();
+	}
+
+	CliResult deliver(Path file, String program, String period, String format) {
+		return run("deliver", "--file", file.toString(), "--org", "999000-0045", "--program", program, "--period",
+				period, "--format", format);
+	}
+
+	CliResult run(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exitCode = this.commandLine.execute(args, new PrintWriter(out), new PrintWriter(err));
+		return new CliResult(exitCode, out.toString(), err.toString());
+	}
+
+	StoredDelivery onlyDelivery() {
+		assertThat(this.scb.deliveries()).hasSize(1);
+		return this.scb.deliveries().get(0);
+	}
+
+	static List<Integer> indexes(List<ReceivedFragment> fragments) {
+		return fragments.stream().map(ReceivedFragment::index).toList();
+	}
+
+	static long execution(CliResult result) {
+		Matcher matcher = EXECUTION.matcher(result.out());
+		assertThat(matcher.find()).as("an execution id in " + result).isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+
+	static Path reportOf(CliResult result) throws IOException {
+		long execution = execution(result);
+		try (Stream<Path> reports = Files.list(WORK.resolve("reports"))) {
+			return reports.filter((path) -> path.getFileName().toString().startsWith("delivery-" + execution + "-"))
+				.findFirst()
+				.orElseThrow();
+		}
+	}
+
+	static byte[] bytes(Path file) {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	static String sha256(Path file) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Path temporaryDirectory() {
+		try {
+			return Files.createTempDirectory("scb-delivery-e2e");
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}
