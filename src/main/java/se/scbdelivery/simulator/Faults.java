@@ -151,7 +151,11 @@ public final class Faults {
 		add(call, index, times, new Drop());
 	}
 
-	/** Answers {@code times} matching calls only after {@code delay}. */
+	/**
+	 * Answers {@code times} matching calls only after {@code delay}. The request takes effect
+	 * only when the delay is over, so a client that gives up first leaves no trace but
+	 * {@link ScbStandIn#fragments()}.
+	 */
 	public void delay(Call call, @Nullable Integer index, int times, Duration delay) {
 		if (delay.isNegative()) {
 			throw new IllegalArgumentException("fault delay " + delay + " is negative");

@@ -11,7 +11,9 @@ import reactor.core.publisher.Sinks;
  * Holds one request until a test lets it go: the request is read in full and recorded (so
  * {@link ScbStandIn#awaitFragment} sees it), then waits for {@link #release()} before the
  * stand-in processes and answers it. Made by {@link Faults#gate}. The wait never blocks a
- * server thread.
+ * server thread. When the client closes the connection while its request is held (it timed
+ * out, or its process was killed), the request is abandoned: releasing the gate then has no
+ * effect on the upload.
  */
 public final class Gate {
 

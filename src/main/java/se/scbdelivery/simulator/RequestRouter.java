@@ -2,6 +2,7 @@ package se.scbdelivery.simulator;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -133,9 +134,19 @@ final class RequestRouter implements BiFunction<HttpServerRequest, HttpServerRes
 		Faults.Plan plan = this.faults.plan(call, index);
 		Mono<Void> held = (plan.gate() != null) ? plan.gate().released() : Mono.empty();
 		Mono<Void> delayed = (plan.delay() != null) ? Mono.delay(plan.delay()).then() : Mono.empty();
+		AtomicBoolean ready = new AtomicBoolean();
 		return held.then(delayed)
 			.then(Mono.fromSupplier(() -> (plan.response() != null) ? plan.response() : work.get())
 				.subscribeOn(Schedulers.boundedElastic()))
+			.doOnNext((answer) -> ready.set(true))
+			// Reactor Netty cancels when the client closes the connection before the answer is
+			// ready (it gave up, or was killed while a gate held its request): it is abandoned
+			.doOnCancel(() -> {
+				if (!ready.get()) {
+					logger.info("{} {} -> no answer: the client closed the connection first", exchange.method(),
+							exchange.path());
+				}
+			})
 			.onErrorResume((ex) -> {
 				logger.error("{} {} failed in the stand-in", exchange.method(), exchange.path(), ex);
 				return Mono.just(Answer.message(500, "the stand-in failed: " + ex));

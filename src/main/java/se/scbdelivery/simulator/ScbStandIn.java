@@ -133,7 +133,7 @@ public final class ScbStandIn implements AutoCloseable {
 		this.deliveries.clear();
 	}
 
-	/** Stops serving; open connections are closed. */
+	/** Stops listening and waits for Reactor Netty to dispose of the server (at most its default 3 seconds). */
 	@Override
 	public void close() {
 		this.server.disposeNow();
