@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.cookie.DefaultCookie;
 
 import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.scb.http.ScbAnswer;
+import se.scbdelivery.scb.http.ScbBadAnswerException;
 import se.scbdelivery.scb.http.ScbCall;
 import se.scbdelivery.scb.http.ScbHttpClient;
 
@@ -53,7 +54,12 @@ public final class ReactorGdbClient implements GdbClient {
 
 	@Override
 	public GdbSession heartbeat() {
-		ScbAnswer answer = this.http.execute(ScbCall.get(this.baseUrl, List.of("heartbeat"), ScbCall.noHeaders()));
+		ScbCall call = ScbCall.get(this.baseUrl, List.of("heartbeat"), ScbCall.noHeaders());
+		ScbAnswer answer = this.http.execute(call);
+		if (answer.status() != 200) {
+			// SCB documents 200 as the only success; anything else means something in between answered.
+			throw new ScbBadAnswerException(call.name(), "HTTP " + answer.status() + " instead of 200", null);
+		}
 		List<SessionCookie> cookies = new ArrayList<>();
 		for (String header : answer.headers().getAll(HttpHeaderNames.SET_COOKIE)) {
 			// LAX: keep every cookie SCB's load balancer sets, even one STRICT would drop.

@@ -61,7 +61,8 @@ public final class ClientCertificate {
 			throw new IllegalArgumentException(
 					"key store " + tls.keyStore() + " cannot be read: " + ex.getClass().getSimpleName());
 		}
-		throw new IllegalArgumentException("key store " + tls.keyStore() + " holds no client certificate with a private key");
+		throw new IllegalArgumentException(
+				"key store " + tls.keyStore() + " holds no client certificate with a private key");
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.WriteTimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,10 @@ final class FaultClassifier {
 		if (error instanceof ScbCallException || error instanceof TransientFault) {
 			return (RuntimeException) error;
 		}
-		// TLS first: a refused client certificate can also close the connection early.
+		if (find(error, SslHandshakeTimeoutException.class) != null) {
+			return new TransientFault("the TLS handshake timed out", null, error);
+		}
+		// TLS before I/O: a refused client certificate can also close the connection early.
 		SSLException tls = find(error, SSLException.class);
 		if (tls != null) {
 			return new ScbTlsException(call, tlsReason(tls), error);

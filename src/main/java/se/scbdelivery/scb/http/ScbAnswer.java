@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 import io.netty.handler.codec.http.HttpHeaders;
 
 /**
- * A 2xx answer, its body complete and at most {@code scb.http.max-answer-bytes} long.
+ * An answer from SCB. {@link ScbHttpClient#execute} returns only 2xx answers, their body
+ * complete and at most {@code scb.http.max-answer-bytes} long.
  */
 public record ScbAnswer(int status, HttpHeaders headers, byte[] body) {
 

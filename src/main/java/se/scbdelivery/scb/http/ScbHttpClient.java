@@ -125,8 +125,8 @@ public final class ScbHttpClient implements AutoCloseable {
 		String text = new String(body, 0, Math.min(body.length, this.maxAnswerBytes), StandardCharsets.UTF_8);
 		if (status >= 200 && status < 300) {
 			if (tooLarge) {
-				throw new ScbBadAnswerException(call.name(),
-						"the answer is larger than " + this.maxAnswerBytes + " bytes (scb.http.max-answer-bytes)", null);
+				throw new ScbBadAnswerException(call.name(), "the answer is larger than " + this.maxAnswerBytes
+						+ " bytes (scb.http.max-answer-bytes)", null);
 			}
 			return answer;
 		}

@@ -35,7 +35,8 @@ final class TransientFaultRetry {
 
 	TransientFaultRetry(ScbProperties.Http settings, Sleeper sleeper, Clock clock, RandomGenerator random) {
 		if (settings.maxAttempts() < 1) {
-			throw new IllegalArgumentException("scb.http.max-attempts must be at least 1, not " + settings.maxAttempts());
+			throw new IllegalArgumentException(
+					"scb.http.max-attempts must be at least 1, not " + settings.maxAttempts());
 		}
 		this.settings = settings;
 		this.sleeper = sleeper;
@@ -102,8 +103,8 @@ final class TransientFaultRetry {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ScbUnavailableException(call, attempts, fault.getMessage() + " (interrupted while waiting to retry)",
-					ex);
+			throw new ScbUnavailableException(call, attempts,
+					fault.getMessage() + " (interrupted while waiting to retry)", ex);
 		}
 	}
 

@@ -47,12 +47,12 @@ class MalformedAnswerTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-			not json                                                   | not JSON: 'not json'
-			{}                                                         | no DeliveryId in '{}'
-			`{"DeliveryId": "  "}`                                     | no DeliveryId in
-			`{"DeliveryId": "12345"}`                                  | the DeliveryId is not a GUID in '{"DeliveryId": "12345"}'
-			`["0f8fad5b-d9cb-469f-a165-70867728950e"]`                 | not a JSON object
-			<html><body><h1>Service Unavailable</h1></body></html>     | not JSON: '<html><body><h1>Service Unavailable</h1></body></html>'
+			not json                                       | not JSON: 'not json'
+			{}                                             | no DeliveryId in '{}'
+			`{"DeliveryId": "  "}`                         | no DeliveryId in
+			`{"DeliveryId": "12345"}`                      | the DeliveryId is not a GUID in '{"DeliveryId": "12345"}'
+			`["0f8fad5b-d9cb-469f-a165-70867728950e"]`     | not a JSON object
+			<html><h1>Service Unavailable</h1></html>        | not JSON: '<html><h1>Service Unavailable</h1></html>'
 			""")
 	void completionAnswerThatIsNotAReceiptIsABadAnswer(String body, String problem) {
 		server.when(request()).respond(response().withStatusCode(200).withBody(body));

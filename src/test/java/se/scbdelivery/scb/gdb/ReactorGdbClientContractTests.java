@@ -89,6 +89,14 @@ class ReactorGdbClientContractTests {
 	}
 
 	@Test
+	void heartbeatAnsweredWithAnotherSuccessCodeIsABadAnswer() {
+		server.when(request().withPath(BASE + "heartbeat")).respond(response().withStatusCode(204));
+
+		assertThatExceptionOfType(ScbBadAnswerException.class).isThrownBy(client::heartbeat)
+			.withMessageContaining("HTTP 204 instead of 200");
+	}
+
+	@Test
 	void fragmentWithoutVersionGoesToAPathEndingInTheFileNameAndSlash() throws IOException {
 		Path file = file("a.xml", 1000);
 		server.when(request().withMethod("POST")).respond(response().withStatusCode(200));
@@ -115,9 +123,10 @@ class ReactorGdbClientContractTests {
 		byte[] body = sent.getBodyAsRawBytes();
 		assertThat(sent.getFirstHeader("Content-Length")).isEqualTo(Integer.toString(body.length));
 		assertThat(sent.getFirstHeader("Transfer-Encoding")).isEmpty();
-		List<MultipartParts.Part> parts = MultipartParts.parse(body, contentType);
+		List<MultipartParts.Part> parts = parts(sent);
 		assertThat(parts).hasSize(1);
-		assertThat(parts.get(0).header("Content-Disposition")).isEqualTo("form-data; name=\"File\"; filename=\"a.xml\"");
+		assertThat(parts.get(0).header("Content-Disposition"))
+			.isEqualTo("form-data; name=\"File\"; filename=\"a.xml\"");
 		assertThat(parts.get(0).header("Content-Type")).isEqualTo("application/octet-stream");
 		assertThat(parts.get(0).content()).isEqualTo(Arrays.copyOfRange(Files.readAllBytes(file), 1000, 3500));
 	}
@@ -139,9 +148,7 @@ class ReactorGdbClientContractTests {
 		assertThat(sent).hasSize(3);
 		for (int index = 0; index < 3; index++) {
 			assertThat(sent[index].getPath().getValue()).contains("/file/" + index + "/");
-			byte[] content = MultipartParts.parse(sent[index].getBodyAsRawBytes(), sent[index].getFirstHeader("Content-Type"))
-				.get(0)
-				.content();
+			byte[] content = onlyPart(sent[index]).content();
 			int from = index * fragment;
 			assertThat(content).isEqualTo(Arrays.copyOfRange(all, from, Math.min(from + fragment, all.length)));
 		}
@@ -159,9 +166,7 @@ class ReactorGdbClientContractTests {
 		assertThat(sent).hasSize(2);
 		byte[] expected = Arrays.copyOfRange(Files.readAllBytes(file), 100_000, 250_000);
 		for (HttpRequest attempt : sent) {
-			assertThat(MultipartParts.parse(attempt.getBodyAsRawBytes(), attempt.getFirstHeader("Content-Type"))
-				.get(0)
-				.content()).isEqualTo(expected);
+			assertThat(onlyPart(attempt).content()).isEqualTo(expected);
 		}
 	}
 
@@ -177,7 +182,7 @@ class ReactorGdbClientContractTests {
 		HttpRequest sent = onlyRequest();
 		assertThat(sent.getPath().getValue()).isEqualTo(BASE + "file/-1/9990000045/VINN/2024-06-30/V40/a.xml/");
 		server.verify(request().withCookie(cookie("JSESSIONID", "abc123")), VerificationTimes.exactly(1));
-		List<MultipartParts.Part> parts = MultipartParts.parse(sent.getBodyAsRawBytes(), sent.getFirstHeader("Content-Type"));
+		List<MultipartParts.Part> parts = parts(sent);
 		assertThat(parts).hasSize(1);
 		assertThat(parts.get(0).header("Content-Disposition")).contains("name=\"File\"");
 		assertThat(parts.get(0).content()).isEmpty();
@@ -241,11 +246,10 @@ class ReactorGdbClientContractTests {
 		HttpRequest sent = onlyRequest();
 		// MockServer records the path as it arrived: double encoding would show up as %25C3%25A5.
 		String path = sent.getPath().getValue();
-		assertThat(path).isEqualTo(BASE + "file/0/9990000045/VINN/2024-06-30/V40/%C3%A5rsrapport%20maj%20%C3%A4%20%C3%B6.xml/");
+		assertThat(path)
+			.isEqualTo(BASE + "file/0/9990000045/VINN/2024-06-30/V40/%C3%A5rsrapport%20maj%20%C3%A4%20%C3%B6.xml/");
 		assertThat(URI.create(path).getPath()).endsWith("/V40/" + name + "/");
-		String disposition = MultipartParts.parse(sent.getBodyAsRawBytes(), sent.getFirstHeader("Content-Type"))
-			.get(0)
-			.header("Content-Disposition");
+		String disposition = onlyPart(sent).header("Content-Disposition");
 		assertThat(disposition).isEqualTo("form-data; name=\"File\"; filename=\"" + name
 				+ "\"; filename*=UTF-8''%C3%A5rsrapport%20maj%20%C3%A4%20%C3%B6.xml");
 	}
@@ -256,6 +260,16 @@ class ReactorGdbClientContractTests {
 		return sent[0];
 	}
 
+	private static List<MultipartParts.Part> parts(HttpRequest request) {
+		return MultipartParts.parse(request.getBodyAsRawBytes(), request.getFirstHeader("Content-Type"));
+	}
+
+	private static MultipartParts.Part onlyPart(HttpRequest request) {
+		List<MultipartParts.Part> parts = parts(request);
+		assertThat(parts).hasSize(1);
+		return parts.get(0);
+	}
+
 	private Path file(String name, int size) throws IOException {
 		byte[] bytes = new byte[size];
 		new Random(size).nextBytes(bytes);
@@ -263,13 +277,13 @@ class ReactorGdbClientContractTests {
 	}
 
 	private static GdbSession session() {
-		return new GdbSession(List.of(new SessionCookie("BIGipServer", "pool-7"), new SessionCookie("JSESSIONID", "abc123")),
-				null);
+		return new GdbSession(
+				List.of(new SessionCookie("BIGipServer", "pool-7"), new SessionCookie("JSESSIONID", "abc123")), null);
 	}
 
 	static UploadTarget target(String fileName, String version) {
-		return new UploadTarget(new OrganisationNumber("9990000045"), StatisticalProgram.VINN, LocalDate.of(2024, 6, 30),
-				"V40", version, fileName);
+		return new UploadTarget(new OrganisationNumber("9990000045"), StatisticalProgram.VINN,
+				LocalDate.of(2024, 6, 30), "V40", version, fileName);
 	}
 
 }

@@ -20,6 +20,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -63,8 +64,8 @@ final class LocalhostOnlyPki {
 			builder.addExtension(Extension.subjectAlternativeName, false,
 					new GeneralNames(new GeneralName(GeneralName.dNSName, "localhost")));
 		}
-		return new JcaX509CertificateConverter()
-			.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
+		ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate());
+		return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
 	}
 
 	private static Path write(KeyStore store, Path path) throws Exception {

@@ -86,7 +86,8 @@ class MutualTlsTests {
 		assertThatExceptionOfType(ScbTlsException.class)
 			.isThrownBy(() -> heartbeat("localhost", TestSettings.tls(null, null, this.trust.path(), "trust-secret")))
 			.satisfies(MutualTlsTests::isOneLine)
-			.withMessageStartingWith("GET heartbeat failed in the TLS handshake: the server refused our client certificate");
+			.withMessageStartingWith(
+					"GET heartbeat failed in the TLS handshake: the server refused our client certificate");
 		assertThat(this.connections).hasValue(1);
 		assertThat(this.clientSubjects).isEmpty();
 		assertThat(this.sleeper.delays()).isEmpty();
@@ -142,10 +143,11 @@ class MutualTlsTests {
 	@Test
 	void keyStoreThatIsMissingOrNotAKeyStoreIsNamed() throws Exception {
 		Path text = Files.writeString(this.dir.resolve("notes.txt"), "not a key store");
+		Path missing = this.dir.resolve("missing.p12");
 
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> ClientTlsContext.create(TestSettings.tls(this.dir.resolve("missing.p12"), "x", null, null)))
-			.withMessage("key store " + this.dir.resolve("missing.p12") + " does not exist");
+			.isThrownBy(() -> ClientTlsContext.create(TestSettings.tls(missing, "x", null, null)))
+			.withMessage("key store " + missing + " does not exist");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ClientTlsContext.create(TestSettings.tls(text, "x", null, null)))
 			.withMessageStartingWith("key store " + text + " is not a PKCS12 key store");

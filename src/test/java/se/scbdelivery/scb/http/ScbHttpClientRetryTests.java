@@ -1,9 +1,12 @@
 package se.scbdelivery.scb.http;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -134,6 +137,38 @@ class ScbHttpClientRetryTests {
 		assertThatExceptionOfType(ScbUnavailableException.class).isThrownBy(() -> client(3).execute(call))
 			.withMessageContaining("failed 3 times; last: connection refused");
 		assertThat(this.sleeper.delays()).hasSize(2);
+	}
+
+	@Test
+	void connectionNeverAcceptedTimesOutAndIsRetried() throws IOException {
+		// A listening socket whose accept queue is full: Linux drops further SYNs, so connecting hangs.
+		try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			List<Socket> fillers = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				Socket filler = new Socket();
+				fillers.add(filler);
+				try {
+					filler.connect(full.getLocalSocketAddress(), 200);
+				}
+				catch (IOException ex) {
+					// The queue is full: exactly the state wanted.
+				}
+			}
+			ScbHttpClient client = ScbHttpClient.create(
+					TestSettings.http(2, Duration.ofMillis(300), Duration.ofSeconds(5), 1024), TestSettings.noTls(),
+					this.sleeper);
+			ScbCall call = ScbCall.get(URI.create("http://127.0.0.1:" + full.getLocalPort() + "/m2m/v2/"),
+					List.of("heartbeat"), ScbCall.noHeaders());
+
+			assertTimeoutPreemptively(Duration.ofSeconds(10),
+					() -> assertThatExceptionOfType(ScbUnavailableException.class)
+						.isThrownBy(() -> client.execute(call))
+						.withMessageContaining("failed 2 times; last: connecting timed out"));
+			client.close();
+			for (Socket filler : fillers) {
+				filler.close();
+			}
+		}
 	}
 
 	@Test

@@ -20,7 +20,12 @@ public final class TestSettings {
 	}
 
 	public static ScbProperties.Http http(int maxAttempts, Duration responseTimeout, int maxAnswerBytes) {
-		return new ScbProperties.Http(Duration.ofSeconds(2), responseTimeout, maxAttempts, Duration.ofMillis(100),
+		return http(maxAttempts, Duration.ofSeconds(2), responseTimeout, maxAnswerBytes);
+	}
+
+	public static ScbProperties.Http http(int maxAttempts, Duration connectTimeout, Duration responseTimeout,
+			int maxAnswerBytes) {
+		return new ScbProperties.Http(connectTimeout, responseTimeout, maxAttempts, Duration.ofMillis(100),
 				Duration.ofSeconds(1), Duration.ofSeconds(30), maxAnswerBytes);
 	}
 

@@ -66,10 +66,12 @@ class TransientFaultRetryTests {
 	void lastTransientFaultBecomesUnavailableNamingCallAttemptsAndFault() {
 		AtomicInteger attempts = new AtomicInteger();
 
-		assertThatExceptionOfType(ScbUnavailableException.class).isThrownBy(() -> this.retry.run("GET heartbeat", () -> {
-			attempts.incrementAndGet();
-			throw new TransientFault("HTTP 502", null, null);
-		})).withMessage("GET heartbeat failed 5 times; last: HTTP 502");
+		assertThatExceptionOfType(ScbUnavailableException.class)
+			.isThrownBy(() -> this.retry.run("GET heartbeat", () -> {
+				attempts.incrementAndGet();
+				throw new TransientFault("HTTP 502", null, null);
+			}))
+			.withMessage("GET heartbeat failed 5 times; last: HTTP 502");
 		assertThat(attempts).hasValue(5);
 		assertThat(this.sleeper.delays()).hasSize(4);
 	}
