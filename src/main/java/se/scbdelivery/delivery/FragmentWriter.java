@@ -21,7 +21,10 @@ import se.scbdelivery.scb.http.ScbRefusedException;
  * <p>
  * When a resumed upload's first fragment is refused (any 4xx but a plain 400 validation
  * answer), SCB no longer knows the partial upload in the new session: the file is sent over
- * from fragment 0 in this session, and the journal says so. One instance per step execution.
+ * from fragment 0 in this session, and the journal says so. The same holds for a refused
+ * completion: its earlier answer may have been lost after SCB registered the file, so the
+ * journal warns of a possible duplicate. The file is started over at most once per step
+ * execution. One instance per step execution.
  */
 class FragmentWriter implements ItemWriter<Fragment> {
 
@@ -45,6 +48,8 @@ class FragmentWriter implements ItemWriter<Fragment> {
 
 	private boolean firstWrite = true;
 
+	private boolean startedOver;
+
 	FragmentWriter(GdbClient gdb, GdbSessions sessions, DeliveryJournals journals, JobExecution execution,
 			FragmentPlan plan, Path file, UploadTarget target, Clock clock) {
 		this.gdb = gdb;
@@ -66,7 +71,7 @@ class FragmentWriter implements ItemWriter<Fragment> {
 				send(fragment);
 			}
 			catch (ScbRefusedException ex) {
-				if (!resumed || ex.status() == 400) {
+				if (ex.status() == 400 || this.startedOver || !(resumed || fragment.isCompletion())) {
 					throw ex;
 				}
 				startOver(fragment, ex);
@@ -75,8 +80,11 @@ class FragmentWriter implements ItemWriter<Fragment> {
 	}
 
 	private void startOver(Fragment refused, ScbRefusedException refusal) {
+		this.startedOver = true;
 		String message = "SCB refused to continue the partial upload at fragment " + refused.index()
-				+ " in the new session (HTTP " + refusal.status() + "): sending the file again from fragment 0";
+				+ " in the new session (HTTP " + refusal.status() + "): sending the file again from fragment 0"
+				+ (refused.isCompletion() ? "; if SCB received an earlier completion whose answer was lost, it may"
+						+ " now hold this file twice: check Indataportalen" : "");
 		logger.warn(message);
 		this.journals.note(this.execution, JournalEntry.Kind.WARNING, message, refusal.body());
 		this.journals.update(this.execution, (journal) -> journal.withCurrentAttempt(UploadAttempt::startingOver));

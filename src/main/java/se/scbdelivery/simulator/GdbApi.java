@@ -117,7 +117,8 @@ final class GdbApi {
 		}
 		byte[] file = this.uploads.take(target, sessionId);
 		if (file == null) {
-			return Answer.message(400, "nothing to complete: no fragments of this file have arrived in this session; "
+			// like a fragment k > 0 without an upload in progress: the upload is unknown here, not the file bad
+			return Answer.message(409, "nothing to complete: no fragments of this file have arrived in this session; "
 					+ "send fragments 0, 1, ... before -1");
 		}
 		XmlCheck.Steering steering;

@@ -161,6 +161,21 @@ abstract class DeliveryEndToEndSuite {
 	}
 
 	@Test
+	void sendsTheFileAgainWhenTheCompletionsAnswerWasLostAndWarnsOfADuplicate() {
+		this.scb.faults().drop(Call.COMPLETION, null, 1);
+		Path file = TestFiles.xml(this.inbox, "a.xml", 1_500, null);
+
+		CliResult result = deliver(file, "VINN", "2024-06-30", "V40");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(indexes(this.scb.fragments())).containsExactly(0, 1, -1, -1, 0, 1, -1);
+		assertThat(this.scb.deliveries()).hasSize(2)
+			.allSatisfy((delivery) -> assertThat(delivery.content()).isEqualTo(bytes(file)));
+		assertThat(result.out()).contains("it may now hold this file twice: check Indataportalen")
+			.contains("DeliveryId   " + this.scb.deliveries().get(1).deliveryId());
+	}
+
+	@Test
 	void retriesServiceUnavailable() {
 		this.scb.faults().respond(Call.FRAGMENT, 0, 2, 503);
 		this.scb.faults().respond(Call.HEARTBEAT, null, 1, 503);
@@ -250,7 +265,9 @@ abstract class DeliveryEndToEndSuite {
 
 	@Test
 	void followsTheSameDeliveryIdAfterAPollTimeoutAndNeverUploadsAgain() {
-		this.scb.faults().respond(Call.HISTORY, null, Integer.MAX_VALUE, 200, "", Map.of());
+		this.scb.faults().respond(Call.HISTORY, null, Integer.MAX_VALUE, 200,
+				"{\"Id\":null,\"ProgressStatus\":1,\"SubmissionDate\":null,\"Status\":\"Bearbetar\",\"FileWasUploaded\":false}",
+				Map.of("Content-Type", "application/json"));
 		Path file = TestFiles.xml(this.inbox, "a.xml", 900, null);
 		CliResult timedOut = deliver(file, "VINN", "2024-06-30", "V40");
 		assertThat(timedOut.exitCode()).as(timedOut.toString()).isEqualTo(1);

@@ -350,7 +350,7 @@ class ScbStandInProtocolTests {
 	}
 
 	@Test
-	void completionWithoutFragmentsOrWithContentIsABadRequest() throws Exception {
+	void completionWithoutAnUploadIsAConflictAndWithContentABadRequest() throws Exception {
 		start(StandInOptions.defaults());
 		expect(200, this.client.heartbeat());
 
@@ -358,7 +358,7 @@ class ScbStandInProtocolTests {
 		expect(200, this.client.fragment(0, bytes("<a/>")));
 		HttpResponse<String> notEmpty = this.client.fragment(-1, bytes("<b/>"));
 
-		assertThat(nothing.statusCode()).isEqualTo(400);
+		assertThat(nothing.statusCode()).isEqualTo(409);
 		assertThat(message(nothing)).startsWith("nothing to complete");
 		assertThat(notEmpty.statusCode()).isEqualTo(400);
 		assertThat(message(notEmpty)).contains("must be empty");
