@@ -38,7 +38,7 @@ public final class DemoLaunch {
 			Map<String, Object> settings = Map.of("scb.gdb.base-url", standIn.gdbBaseUrl().toString(),
 					"scb.environment", "test", "scb.tls.key-store", "", "scb.report.dir",
 					dir.resolve("reports").toString(), "spring.datasource.url",
-					"jdbc:h2:file:" + dir.resolve("data/scb-delivery") + ";DB_CLOSE_ON_EXIT=FALSE", "scb.poll.interval",
+					"jdbc:h2:file:" + dir.resolve("data/scb-delivery") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "scb.poll.interval",
 					"200ms", "scb.poll.max-interval", "1s");
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("demo", settings));
 			context.getBeanFactory().registerSingleton(DemoCommand.STAND_IN, standIn);

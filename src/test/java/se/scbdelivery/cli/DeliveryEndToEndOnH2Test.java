@@ -9,7 +9,7 @@ class DeliveryEndToEndOnH2Test extends DeliveryEndToEndSuite {
 	@DynamicPropertySource
 	static void h2File(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url",
-				() -> "jdbc:h2:file:" + WORK.resolve("h2/scb-delivery") + ";DB_CLOSE_ON_EXIT=FALSE");
+				() -> "jdbc:h2:file:" + WORK.resolve("h2/scb-delivery") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
 	}
 
 }

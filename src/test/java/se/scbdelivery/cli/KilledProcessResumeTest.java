@@ -1,0 +1,128 @@
+package se.scbdelivery.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import se.scbdelivery.ScbDeliveryApplication;
+import se.scbdelivery.simulator.Faults.Call;
+import se.scbdelivery.simulator.Gate;
+import se.scbdelivery.simulator.ReceivedFragment;
+import se.scbdelivery.simulator.ScbStandIn;
+import se.scbdelivery.simulator.StandInOptions;
+import se.scbdelivery.testsupport.CliResult;
+import se.scbdelivery.testsupport.TestFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A delivery process killed with SIGKILL in the middle of an upload leaves its execution
+ * looking as if it still ran. A new process must not take it over while its lease is fresh,
+ * must recover it once the lease is older than {@code scb.recovery.stale-after}, and must
+ * then resume at the fragment that was in flight, on the same H2 file job repository.
+ */
+class KilledProcessResumeTest {
+
+	private static final Duration PROCESS_TIMEOUT = Duration.ofSeconds(90);
+
+	@TempDir
+	Path dir;
+
+	private ScbStandIn scb;
+
+	@BeforeEach
+	void startStandIn() {
+		this.scb = ScbStandIn.start(StandInOptions.defaults().withPort(0).withPollsBeforeFinal(1));
+	}
+
+	@AfterEach
+	void stopStandIn() {
+		this.scb.close();
+	}
+
+	@Test
+	void resumesAtTheFragmentInFlightAfterTheProcessWasKilled() throws Exception {
+		Path file = TestFiles.xml(this.dir.resolve("inbox"), "vinn.xml", 4_500, null);
+
+		// given a process that is killed while SCB holds its fragment 2
+		Gate gate = this.scb.faults().gate(Call.FRAGMENT, 2);
+		Process doomed = start(file, "10m").process();
+		gate.awaitArrival(PROCESS_TIMEOUT);
+		doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		assertThat(doomed.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+		gate.release();
+		List<Integer> beforeKill = indexes();
+
+		// when the same delivery runs again while the dead process's lease is within stale-after
+		CliResult tooEarly = start(file, "10m").finish();
+
+		// then it is left alone and nothing is sent
+		assertThat(tooEarly.exitCode()).as(tooEarly.toString()).isEqualTo(1);
+		assertThat(tooEarly.err()).contains("is running in").contains("not taken over while its owner is alive");
+		assertThat(indexes()).isEqualTo(beforeKill);
+
+		// when it runs again once the lease is older than stale-after (a JVM start alone outlasts 1s)
+		CliResult resumed = start(file, "1s").finish();
+
+		// then the execution is recovered and the upload continues at fragment 2, never 0 or 1
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(beforeKill).containsExactly(0, 1, 2);
+		assertThat(indexes().subList(beforeKill.size(), indexes().size())).as(resumed.toString()).containsExactly(2, 3, 4, -1);
+		assertThat(this.scb.deliveries()).singleElement()
+			.satisfies((delivery) -> assertThat(delivery.content()).isEqualTo(Files.readAllBytes(file)));
+		assertThat(resumed.out()).contains("LOADED (exit 0)")
+			.contains("was left running by a process that is gone")
+			.contains("recovered it as FAILED to resume it")
+			.contains("Resuming the upload at fragment 2 of 5 (fragments 0..1 were acknowledged)");
+		System.out.println("fragment log: killed process sent " + beforeKill + ", resumed process sent "
+				+ indexes().subList(beforeKill.size(), indexes().size()));
+	}
+
+	/** A delivery process and the files its stdout and stderr go to. */
+	private record Child(Process process, Path out, Path err) {
+
+		CliResult finish() throws Exception {
+			assertThat(this.process.waitFor(PROCESS_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("process finished").isTrue();
+			return new CliResult(this.process.exitValue(), Files.readString(this.out, StandardCharsets.UTF_8),
+					Files.readString(this.err, StandardCharsets.UTF_8));
+		}
+
+	}
+
+	private Child start(Path file, String staleAfter) throws IOException {
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
+				ScbDeliveryApplication.class.getName(), "deliver", "--file", file.toString(), "--org", "999000-0045",
+				"--program", "VINN", "--period", "2024-06-30", "--format", "V40"));
+		command.addAll(List.of("--scb.gdb.base-url=" + this.scb.gdbBaseUrl(),
+				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("data/scb-delivery") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+				"--scb.report.dir=" + this.dir.resolve("reports"), "--logging.file.name=" + this.dir.resolve("scb.log"),
+				"--scb.upload.fragment-size=1000", "--scb.poll.interval=10ms", "--scb.poll.max-interval=20ms",
+				"--scb.recovery.stale-after=" + staleAfter));
+		Path out = Files.createTempFile(this.dir, "out-", ".txt");
+		Path err = Files.createTempFile(this.dir, "err-", ".txt");
+		Process process = new ProcessBuilder(command).directory(this.dir.toFile())
+			.redirectOutput(out.toFile())
+			.redirectError(err.toFile())
+			.start();
+		return new Child(process, out, err);
+	}
+
+	private List<Integer> indexes() {
+		return this.scb.fragments().stream().map(ReceivedFragment::index).toList();
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+}
