@@ -53,7 +53,7 @@ class AwaitProcessingTasklet implements StoppableTasklet {
 
 	private Instant startedAt;
 
-	private Duration wait;
+	private PollBackoff backoff;
 
 	AwaitProcessingTasklet(GdbClient gdb, GdbSessions sessions, DeliveryJournals journals, ScbProperties properties,
 			Clock clock) {
@@ -74,7 +74,7 @@ class AwaitProcessingTasklet implements StoppableTasklet {
 		}
 		if (this.startedAt == null) {
 			this.startedAt = this.clock.instant();
-			this.wait = this.poll.interval();
+			this.backoff = new PollBackoff(this.poll.interval(), this.poll.maxInterval());
 		}
 		else if (!pause(execution, attempt)) {
 			// stopped: the step sees its stop request after this call and ends STOPPED
@@ -119,14 +119,13 @@ class AwaitProcessingTasklet implements StoppableTasklet {
 	 */
 	private boolean pause(JobExecution execution, UploadAttempt attempt) throws InterruptedException {
 		Duration waited = Duration.between(this.startedAt, this.clock.instant());
-		if (waited.plus(this.wait).compareTo(this.poll.timeout()) > 0) {
+		if (waited.plus(this.backoff.delay()).compareTo(this.poll.timeout()) > 0) {
 			throw new ProcessingTimeoutException("SCB has not finished processing DeliveryId " + attempt.deliveryId()
 					+ " after " + waited.withNanos(0) + " (scb.poll.timeout=" + this.poll.timeout()
 					+ "): follow it again with 'restart " + execution.getId() + "'; it will not be uploaded again");
 		}
-		boolean stop = this.stopped.await(this.wait.toMillis(), TimeUnit.MILLISECONDS);
-		Duration doubled = this.wait.multipliedBy(2);
-		this.wait = (doubled.compareTo(this.poll.maxInterval()) > 0) ? this.poll.maxInterval() : doubled;
+		boolean stop = this.stopped.await(this.backoff.delay().toMillis(), TimeUnit.MILLISECONDS);
+		this.backoff = this.backoff.next();
 		return !stop;
 	}
 
