@@ -17,6 +17,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
 
 import se.scbdelivery.config.ScbProperties;
@@ -87,7 +88,7 @@ public class DeliveryLauncher {
 	 * @throws IllegalArgumentException when there is no such execution
 	 */
 	public DeliveryResult restart(long executionId) {
-		JobExecution given = this.jobRepository.getJobExecution(executionId);
+		JobExecution given = findExecution(executionId);
 		if (given == null || !DeliveryJobConfiguration.JOB_NAME.equals(given.getJobInstance().getJobName())) {
 			throw new IllegalArgumentException("there is no delivery execution " + executionId + ": see 'list'");
 		}
@@ -107,6 +108,17 @@ public class DeliveryLauncher {
 			recoverIfDead(last);
 		}
 		return new DeliveryResult(this.reports.of(run(last.getJobParameters(), last)), false);
+	}
+
+	private @Nullable JobExecution findExecution(long executionId) {
+		try {
+			return this.jobRepository.getJobExecution(executionId);
+		}
+		catch (EmptyResultDataAccessException ex) {
+			// Spring Batch 6's JDBC repository throws this for an unknown id instead of
+			// returning null as JobRepository documents
+			return null;
+		}
 	}
 
 	private JobExecution run(JobParameters parameters, @Nullable JobExecution last) {

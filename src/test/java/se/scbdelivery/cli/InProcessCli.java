@@ -1,0 +1,62 @@
+package se.scbdelivery.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+import se.scbdelivery.ScbDeliveryApplication;
+import se.scbdelivery.testsupport.CliResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs one command through the real entry point, {@link ScbDeliveryApplication#run}, as
+ * {@code java -jar} would (a full Spring Boot start per call), and captures what it printed
+ * on stdout and stderr.
+ */
+final class InProcessCli {
+
+	private static final Pattern EXCEPTION_CLASS = Pattern.compile("\\b[A-Z]\\w*Exception\\b");
+
+	private InProcessCli() {
+	}
+
+	static synchronized CliResult run(String... args) {
+		PrintStream originalOut = System.out;
+		PrintStream originalErr = System.err;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		int exitCode;
+		try {
+			exitCode = ScbDeliveryApplication.run(args);
+		}
+		finally {
+			System.out.flush();
+			System.err.flush();
+			System.setOut(originalOut);
+			System.setErr(originalErr);
+		}
+		CliResult result = new CliResult(exitCode, out.toString(StandardCharsets.UTF_8),
+				err.toString(StandardCharsets.UTF_8));
+		// keep the console output in the surefire report, for when an assertion fails
+		originalOut.println("$ " + String.join(" ", args) + "\n" + result);
+		return result;
+	}
+
+	/** Neither stream shows a stack trace or a Java exception class: a person reads them. */
+	static void assertNoJavaInternals(CliResult result) {
+		assertThat(result.out() + result.err()).as(result.toString())
+			.doesNotContain("\tat ")
+			.doesNotContainPattern(EXCEPTION_CLASS);
+	}
+
+	/** The first line on stderr, which is the one the error handler writes. */
+	static String firstErrorLine(CliResult result) {
+		return result.err().lines().filter((line) -> line.startsWith("error: ")).findFirst().orElseThrow(
+				() -> new AssertionError("no 'error: ' line on stderr in " + result));
+	}
+
+}
