@@ -14,10 +14,10 @@ import se.scbdelivery.delivery.DeliveryResult;
 import se.scbdelivery.report.DeliverySummary;
 
 @Command(name = "deliver", header = "Delivers one file to SCB's GDB API (VINN, KRITA).",
-		description = { "Validates the file and its metadata, uploads it in fragments, follows it until SCB has",
-				"processed it and prints the outcome. The same file with the same metadata is one delivery:",
-				"after it completed, running this again sends nothing and reports the earlier outcome; after",
-				"a failure, running this again resumes it after the last fragment SCB acknowledged." },
+		description = "Validates the file and its metadata, uploads it in fragments, follows it until SCB has "
+				+ "processed it and prints the outcome. The same file with the same metadata is one delivery: after it "
+				+ "completed, running this again sends nothing and reports the earlier outcome; after a failure, "
+				+ "running this again resumes it after the last fragment SCB acknowledged.",
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:loaded (Inläst)", "1:technical failure; run again or 'restart' to resume",
 				"2:invalid input; nothing was sent", "3:rejected by SCB (Ej inläst, or refused at upload)",

@@ -27,10 +27,10 @@ import se.scbdelivery.simulator.ScbStandIn;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		header = "Shows the whole flow against an in-process stand-in for SCB.",
-		description = { "Delivers every example file under jobs/examples/ ({org}/{program}/{period}/{format}/[{version}/])",
-				"to a stand-in on a free local port, prints each delivery's report, then delivers the first file",
-				"again to show that a completed delivery is never sent twice. Needs no certificate and no server;",
-				"uses a fresh job repository in a temporary folder." },
+		description = "Delivers every example file under jobs/examples/ ({org}/{program}/{period}/{format}/"
+				+ "[{version}/]) to a stand-in on a free local port, prints each delivery's report, then delivers the "
+				+ "first file again to show that a completed delivery is never sent twice. Needs no certificate and no "
+				+ "server; uses a fresh job repository in a temporary folder.",
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:every example reached SCB's final status", "1:a delivery failed technically",
 				"2:the examples folder is missing or holds a file outside the layout" })

@@ -12,10 +12,10 @@ import se.scbdelivery.delivery.DeliveryResult;
 import se.scbdelivery.report.DeliverySummary;
 
 @Command(name = "restart", mixinStandardHelpOptions = true, header = "Resumes an interrupted delivery.",
-		description = { "Continues the delivery an execution belongs to: a new heartbeat, then the fragment after the",
-				"last one SCB acknowledged, or, when the upload had completed, following its DeliveryId again.",
-				"An execution left running by a process that is gone (lease older than scb.recovery.stale-after)",
-				"is recovered first; one whose process is alive is never taken over." },
+		description = "Continues the delivery an execution belongs to: a new heartbeat, then the fragment after the "
+				+ "last one SCB acknowledged, or, when the upload had completed, following its DeliveryId again. An "
+				+ "execution left running by a process that is gone (lease older than scb.recovery.stale-after) is "
+				+ "recovered first; one whose process is alive is never taken over.",
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:loaded", "1:technical failure", "2:no such execution, or the file changed",
 				"3:rejected by SCB", "4:loaded with errors" })

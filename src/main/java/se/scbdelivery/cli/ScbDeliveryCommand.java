@@ -9,10 +9,10 @@ import picocli.CommandLine.Spec;
 /** The root command: only prints what the commands are. */
 @Command(name = "scb-delivery", mixinStandardHelpOptions = true, version = "scb-delivery 0.1.0",
 		header = "Delivers statistical reports to Statistics Sweden (SCB), machine-to-machine.",
-		description = { "Uploads each file to SCB's GDB M2M v2 API (VINN, KRITA), follows it until SCB has processed it,",
-				"keeps every outcome and error, and resumes an interrupted delivery where it stopped.", "",
-				"Settings are Spring Boot properties: --scb.name=value after the command, config/application.yml,",
-				"or environment variables (SCB_...)." },
+		description = { "Uploads each file to SCB's GDB M2M v2 API (VINN, KRITA), follows it until SCB has processed "
+				+ "it, keeps every outcome and error, and resumes an interrupted delivery where it stopped.", "",
+				"Settings are Spring Boot properties: --scb.name=value after the command, config/application.yml, "
+						+ "or environment variables (SCB_...)." },
 		subcommands = { DeliverCommand.class, RestartCommand.class, ListCommand.class, HeartbeatCommand.class,
 				SimulateCommand.class, DemoCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",

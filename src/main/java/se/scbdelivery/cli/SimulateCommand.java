@@ -15,10 +15,10 @@ import se.scbdelivery.simulator.StandInOptions;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
 		header = "Runs a local stand-in for SCB's GDB API until stopped.",
-		description = { "Speaks GDB M2M v2 as PROTOCOL.md describes it: heartbeat cookies, multipart fragments,",
-				"-1 completion, history statuses that progress over polls. A file's final status is Inläst unless",
-				"it holds <?scb-simulator outcome=\"TEXT\"?> or a --faults item says otherwise. Point a client at it",
-				"with --scb.gdb.base-url=http://127.0.0.1:PORT/m2m/v2/. Stop it with Ctrl-C." })
+		description = "Speaks GDB M2M v2 as SCB documents it: heartbeat cookies, multipart fragments, the -1 "
+				+ "completion, history statuses that progress over polls. A file's final status is Inläst unless it "
+				+ "holds <?scb-simulator outcome=\"TEXT\"?> or a --faults item says otherwise. Point a client at it "
+				+ "with --scb.gdb.base-url=http://127.0.0.1:PORT/m2m/v2/. Stop it with Ctrl-C.")
 class SimulateCommand implements Callable<Integer> {
 
 	@Spec

@@ -9,8 +9,8 @@ import org.slf4j.MarkerFactory;
 
 /**
  * What reaches the console: this program's own messages from INFO up, and warnings or
- * errors from libraries, except Spring Batch's step failures, which the program reports
- * itself in one line. Events marked {@link #FILE_ONLY} (full failure details) go to the log
+ * errors from libraries, except Spring Batch's step failures and Reactor Netty's connection
+ * errors, which the program reports itself in one line. Events marked {@link #FILE_ONLY} (full failure details) go to the log
  * file alone.
  */
 public class ConsoleLogFilter extends Filter<ILoggingEvent> {
@@ -27,7 +27,7 @@ public class ConsoleLogFilter extends Filter<ILoggingEvent> {
 		if (logger.startsWith("se.scbdelivery.")) {
 			return event.getLevel().isGreaterOrEqual(Level.INFO) ? FilterReply.NEUTRAL : FilterReply.DENY;
 		}
-		if (logger.startsWith("org.springframework.batch.")) {
+		if (logger.startsWith("org.springframework.batch.") || logger.startsWith("reactor.netty.")) {
 			return FilterReply.DENY;
 		}
 		return event.getLevel().isGreaterOrEqual(Level.WARN) ? FilterReply.NEUTRAL : FilterReply.DENY;

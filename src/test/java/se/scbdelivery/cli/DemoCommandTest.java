@@ -1,0 +1,30 @@
+package se.scbdelivery.cli;
+
+import org.junit.jupiter.api.Test;
+
+import se.scbdelivery.testsupport.CliResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's first command: the demo runs the whole flow on the example inbox. */
+class DemoCommandTest {
+
+	@Test
+	void deliversEveryExampleShowsEachOutcomeAndNeverSendsACompletedFileTwice() {
+		CliResult demo = InProcessCli.run("demo", "--logging.file.name=target/demo-test.log");
+
+		assertThat(demo.exitCode()).as(demo.toString()).isZero();
+		assertThat(demo.out()).contains("stand-in SCB     http://127.0.0.1:")
+			.contains("Delivery 1: LOADED_WITH_ERRORS (exit 4)")
+			.contains("Delivery 2: LOADED (exit 0)")
+			.contains("Delivery 3: NOT_LOADED (exit 3)")
+			.contains("file         ")
+			.contains("vinn v40 korrigerad å.xml")
+			.contains("Delivery 1: LOADED_WITH_ERRORS (exit 4) - delivered earlier; nothing was sent now")
+			.contains("(the stand-in received 0 requests for it)");
+		assertThat(demo.out().lines().filter((line) -> line.matches("\\d+\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d COMPLETED .*")))
+			.hasSize(3);
+		InProcessCli.assertNoJavaInternals(demo);
+	}
+
+}
