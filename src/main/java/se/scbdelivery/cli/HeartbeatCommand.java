@@ -12,6 +12,8 @@ import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.scb.gdb.GdbClient;
 import se.scbdelivery.scb.gdb.GdbSession;
 import se.scbdelivery.scb.gdb.SessionCookie;
+import se.scbdelivery.scb.http.ClientCertificate;
+import se.scbdelivery.scb.http.ClientCertificate.CertificateInfo;
 
 @Command(name = "heartbeat", mixinStandardHelpOptions = true,
 		header = "Checks the connection to SCB and the client certificate.",
@@ -37,6 +39,16 @@ class HeartbeatCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.println("GDB API     " + this.properties.gdbBaseUrl() + " (" + this.properties.environment().key() + ")");
+		if (this.properties.tls().keyStore() != null) {
+			CertificateInfo certificate = ClientCertificate.inspect(this.properties.tls());
+			out.println("certificate " + certificate.subject());
+			out.println("  serial    " + certificate.serialNumberHex());
+			out.println("  valid     " + certificate.notBefore() + " to " + certificate.notAfter());
+			out.flush();
+		}
+		else {
+			out.println("certificate none configured (scb.tls.key-store)");
+		}
 		GdbSession session = this.gdb.heartbeat();
 		out.println("heartbeat   OK, server time " + session.serverTime());
 		out.println("cookies     " + session.cookies().stream().map(SessionCookie::name).collect(Collectors.joining(", ")));

@@ -78,7 +78,7 @@ public class DeliveryReports {
 				parameters.getString(DeliveryJobParameters.PROGRAM), parameters.getString(DeliveryJobParameters.PERIOD),
 				parameters.getString(DeliveryJobParameters.FORMAT), (version == null || version.isEmpty()) ? null : version,
 				journal.fragmentCount(), journal.fragmentSize(), journal.deliveryId(), journal.lastStatus(),
-				whatToDo(execution, journal, outcome, failure), failure, started, ended,
+				whatToDo(execution, journal, outcome), failure, started, ended,
 				(started != null && ended != null) ? Duration.between(started, ended) : null, journal.attempts(),
 				journal.entries());
 	}
@@ -113,8 +113,7 @@ public class DeliveryReports {
 			.orElse(null);
 	}
 
-	private static String whatToDo(JobExecution execution, DeliveryJournal journal, DeliveryOutcome outcome,
-			@Nullable String failure) {
+	private static String whatToDo(JobExecution execution, DeliveryJournal journal, DeliveryOutcome outcome) {
 		UploadAttempt attempt = journal.currentAttempt();
 		return switch (outcome) {
 			case LOADED, NOT_LOADED, LOADED_WITH_ERRORS -> (attempt != null && attempt.finalStatus() != null)

@@ -15,7 +15,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
  */
 class FragmentReader extends ItemStreamSupport implements ItemStreamReader<Fragment> {
 
-	static final String NEXT = "next";
+	private static final String NAME = "fragments";
+
+	private static final String NEXT = "next";
 
 	private final FragmentPlan plan;
 
@@ -25,7 +27,7 @@ class FragmentReader extends ItemStreamSupport implements ItemStreamReader<Fragm
 
 	FragmentReader(FragmentPlan plan) {
 		this.plan = plan;
-		setName("fragments");
+		setName(NAME);
 	}
 
 	@Override
@@ -45,6 +47,11 @@ class FragmentReader extends ItemStreamSupport implements ItemStreamReader<Fragm
 	@Override
 	public void update(ExecutionContext context) {
 		context.putInt(getExecutionContextKey(NEXT), this.next);
+	}
+
+	/** The position a step context saved: where an upload that stopped will resume. */
+	static int savedPosition(ExecutionContext context) {
+		return context.getInt(NAME + "." + NEXT, 0);
 	}
 
 	/** The position this step execution started from: above 0 when it resumed an upload. */

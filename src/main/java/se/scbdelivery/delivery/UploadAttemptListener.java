@@ -37,7 +37,7 @@ class UploadAttemptListener implements StepExecutionListener {
 					(j) -> j.withNewAttempt(UploadAttempt.begin(number, execution.getId(), this.clock.instant())));
 			return;
 		}
-		int next = stepExecution.getExecutionContext().getInt("fragments." + FragmentReader.NEXT, 0);
+		int next = FragmentReader.savedPosition(stepExecution.getExecutionContext());
 		String message = (next >= journal.fragmentCount())
 				? "Resuming the upload at the completing fragment -1 (all " + journal.fragmentCount()
 						+ " data fragments were acknowledged)"
