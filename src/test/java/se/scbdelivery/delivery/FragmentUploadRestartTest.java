@@ -104,6 +104,27 @@ class FragmentUploadRestartTest {
 		return fragments.stream().map(ReceivedFragment::index).toList();
 	}
 
+	@Test
+	void theValidateStepRefusesAFileChangedSinceTheDeliveryBeganAndSendsNothing() throws Exception {
+		// given job parameters made for one version of the file
+		Path file = TestFiles.xml(WORK.resolve("inbox"), "changing.xml", 1_500, null);
+		DeliveryRequest request = DeliveryRequest.of(file, "9990000045", "VINN", "2024-06-30", "V40", null, null);
+		JobParameters parameters = DeliveryJobParameters.of(ScbEnvironment.TEST, request,
+				this.inputCheck.checkFileAndSettings(file));
+		// when the file changes before the execution starts
+		Files.writeString(file, "<changed/>");
+		JobExecution execution = this.jobs.startJob(parameters);
+
+		// then the validate step fails it as invalid input and SCB hears nothing
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("INVALID_INPUT");
+		assertThat(execution.getExitStatus().getExitDescription()).contains("has changed since this delivery began")
+			.contains("a changed file is a new delivery");
+		assertThat(Steps.last(execution, "validateDelivery").getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(this.scb.heartbeatCount()).isZero();
+		assertThat(this.scb.fragments()).isEmpty();
+	}
+
 	/**
 	 * Kept out of the test class: {@code @SpringBatchTest} takes any of its methods returning
 	 * a StepExecution for a step scope factory.
