@@ -18,12 +18,42 @@ import se.scbdelivery.scb.ScbEnvironment;
  */
 @ConfigurationProperties("scb")
 public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @DefaultValue Gdb gdb,
-		@DefaultValue Tls tls, @DefaultValue Http http, @DefaultValue Upload upload, @DefaultValue Poll poll,
+		@DefaultValue Generic generic, @DefaultValue Tls tls, @DefaultValue Http http, @DefaultValue Upload upload, @DefaultValue Poll poll,
 		@DefaultValue Recovery recovery, @DefaultValue Report report) {
 
 	/** The GDB base URL to use: the configured one, else the environment's. */
 	public URI gdbBaseUrl() {
 		return (this.gdb.baseUrl() != null) ? this.gdb.baseUrl() : this.environment.gdbBaseUrl();
+	}
+
+	/**
+	 * The generic service's base URL: the configured one, else the environment's.
+	 * @throws IllegalArgumentException when the environment has no known one (SCB's documents
+	 * name only the production host) and none is configured
+	 */
+	public URI genericBaseUrl() {
+		if (this.generic.baseUrl() != null) {
+			return this.generic.baseUrl();
+		}
+		if (this.environment.genericBaseUrl() == null) {
+			throw new IllegalArgumentException("scb.generic.base-url is not set, and SCB's documents name no "
+					+ this.environment.key() + " host for the generic delivery service: set it");
+		}
+		return this.environment.genericBaseUrl();
+	}
+
+	/**
+	 * SCB's generic delivery service. The help pages name neither the first call's path nor
+	 * the status endpoint's, so both are settings.
+	 */
+	public record Generic(@Nullable URI baseUrl, @DefaultValue("api/v1/heartbeat") String heartbeatPath,
+			@DefaultValue("api/v1/status/{ticket}") String statusPath,
+			@DefaultValue("16777216") int maxResultBytes) {
+
+		public Generic {
+			baseUrl = (baseUrl == null || baseUrl.toString().isBlank()) ? null : baseUrl;
+		}
+
 	}
 
 	/** GDB M2M v2 (VINN and KRITA). */
