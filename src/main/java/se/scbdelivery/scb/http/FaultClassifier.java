@@ -17,6 +17,8 @@ import reactor.netty.http.client.PrematureCloseException;
 /**
  * Sorts what Reactor Netty throws into a transient fault (retried), a TLS failure (not
  * retried: the same certificates will fail again) or a programming error (thrown as is).
+ * A transient fault also says whether the request surely never reached the server, which
+ * decides whether a {@link RetryScope#REQUEST_NOT_PROCESSED} call may be retried.
  */
 final class FaultClassifier {
 
@@ -30,8 +32,9 @@ final class FaultClassifier {
 		if (error instanceof ScbCallException || error instanceof TransientFault) {
 			return (RuntimeException) error;
 		}
+		// The handshake, connecting and a refused connection all come before the request is sent.
 		if (find(error, SslHandshakeTimeoutException.class) != null) {
-			return new TransientFault("the TLS handshake timed out", null, error);
+			return new TransientFault("the TLS handshake timed out", null, true, error);
 		}
 		// TLS before I/O: a refused client certificate can also close the connection early.
 		SSLException tls = find(error, SSLException.class);
@@ -39,23 +42,23 @@ final class FaultClassifier {
 			return new ScbTlsException(call, tlsReason(tls), error);
 		}
 		if (find(error, PrematureCloseException.class) != null) {
-			return new TransientFault("the connection closed before the answer arrived", null, error);
+			return new TransientFault("the connection closed before the answer arrived", null, false, error);
 		}
 		if (find(error, ReadTimeoutException.class) != null) {
-			return new TransientFault("no answer within " + readable(this.responseTimeout), null, error);
+			return new TransientFault("no answer within " + readable(this.responseTimeout), null, false, error);
 		}
 		if (find(error, WriteTimeoutException.class) != null) {
-			return new TransientFault("sending stalled for " + readable(this.responseTimeout), null, error);
+			return new TransientFault("sending stalled for " + readable(this.responseTimeout), null, false, error);
 		}
 		if (find(error, ConnectTimeoutException.class) != null) {
-			return new TransientFault("connecting timed out: " + error.getMessage(), null, error);
+			return new TransientFault("connecting timed out: " + error.getMessage(), null, true, error);
 		}
 		if (find(error, ConnectException.class) != null) {
-			return new TransientFault("connection refused: " + error.getMessage(), null, error);
+			return new TransientFault("connection refused: " + error.getMessage(), null, true, error);
 		}
 		IOException io = find(error, IOException.class);
 		if (io != null) {
-			return new TransientFault("I/O error: " + io, null, error);
+			return new TransientFault("I/O error: " + io, null, false, error);
 		}
 		if (error instanceof RuntimeException runtime) {
 			return runtime;

@@ -34,7 +34,7 @@ public final class ScbHttpClient implements AutoCloseable {
 
 	private final FaultClassifier classifier;
 
-	private final int maxAnswerBytes;
+	private final ScbCall.AnswerCap answerCap;
 
 	ScbHttpClient(ScbProperties.Http http, SslContext tls, TransientFaultRetry retry) {
 		this.pool = ConnectionProvider.builder("scb")
@@ -55,7 +55,7 @@ public final class ScbHttpClient implements AutoCloseable {
 			.followRedirect(false);
 		this.retry = retry;
 		this.classifier = new FaultClassifier(http.responseTimeout());
-		this.maxAnswerBytes = http.maxAnswerBytes();
+		this.answerCap = new ScbCall.AnswerCap(http.maxAnswerBytes(), "scb.http.max-answer-bytes");
 	}
 
 	/**
@@ -73,15 +73,17 @@ public final class ScbHttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Sends the call, retrying transient faults, and returns the 2xx answer.
+	 * Sends the call, retrying transient faults within its {@link ScbCall#retryScope()}, and
+	 * returns the 2xx answer or one with a status the call accepts.
 	 * @throws ScbRefusedException on a 4xx other than 429, at once, with SCB's body
-	 * @throws ScbBadAnswerException on a 2xx larger than the cap, or a 1xx or 3xx answer
+	 * @throws ScbBadAnswerException on an answer larger than the cap, or a 1xx or 3xx answer
+	 * the call does not accept
 	 * @throws ScbTlsException when the handshake fails, at once
 	 * @throws ScbUnavailableException when transient faults (I/O, timeouts, 5xx, 429)
-	 * persisted through every attempt
+	 * persisted through every attempt, or at once when the call's scope forbids retrying one
 	 */
 	public ScbAnswer execute(ScbCall call) {
-		return this.retry.run(call.name(), () -> attempt(call));
+		return this.retry.run(call.name(), call.retryScope(), () -> attempt(call));
 	}
 
 	private ScbAnswer attempt(ScbCall call) {
@@ -111,8 +113,9 @@ public final class ScbHttpClient implements AutoCloseable {
 			});
 		}
 		// One byte more than the cap tells "too large" from "exactly the cap".
+		int readLimit = cap(call).bytes() + 1;
 		return request
-			.response((response, content) -> BoundedBody.read(content, this.maxAnswerBytes + 1)
+			.response((response, content) -> BoundedBody.read(content, readLimit)
 				.map((bytes) -> new ScbAnswer(response.status().code(), response.responseHeaders().copy(), bytes)))
 			.single()
 			.block();
@@ -121,19 +124,21 @@ public final class ScbHttpClient implements AutoCloseable {
 	private ScbAnswer judge(ScbCall call, ScbAnswer answer) {
 		int status = answer.status();
 		byte[] body = answer.body();
-		boolean tooLarge = body.length > this.maxAnswerBytes;
-		String text = new String(body, 0, Math.min(body.length, this.maxAnswerBytes), StandardCharsets.UTF_8);
-		if (status >= 200 && status < 300) {
+		ScbCall.AnswerCap cap = cap(call);
+		boolean tooLarge = body.length > cap.bytes();
+		String text = new String(body, 0, Math.min(body.length, cap.bytes()), StandardCharsets.UTF_8);
+		if ((status >= 200 && status < 300) || call.acceptedStatuses().contains(status)) {
 			if (tooLarge) {
-				throw new ScbBadAnswerException(call.name(), "the answer is larger than " + this.maxAnswerBytes
-						+ " bytes (scb.http.max-answer-bytes)", null);
+				throw new ScbBadAnswerException(call.name(),
+						"the answer is larger than " + cap.bytes() + " bytes (" + cap.setting() + ")", null);
 			}
 			return answer;
 		}
 		if (status == 429 || status >= 500) {
-			String retryAfter = (status == 429 || status == 503) ? answer.headers().get(HttpHeaderNames.RETRY_AFTER)
-					: null;
-			throw new TransientFault("HTTP " + status + describe(text), retryAfter, null);
+			// 429 and 503 say the server turned the request away without processing it.
+			boolean notProcessed = status == 429 || status == 503;
+			String retryAfter = notProcessed ? answer.headers().get(HttpHeaderNames.RETRY_AFTER) : null;
+			throw new TransientFault("HTTP " + status + describe(text), retryAfter, notProcessed, null);
 		}
 		if (status >= 400) {
 			throw new ScbRefusedException(call.name(), status, text);
@@ -141,6 +146,10 @@ public final class ScbHttpClient implements AutoCloseable {
 		String location = answer.headers().get(HttpHeaderNames.LOCATION);
 		throw new ScbBadAnswerException(call.name(), "HTTP " + status
 				+ ((location != null) ? " redirecting to " + location + " (not followed)" : "") + describe(text), null);
+	}
+
+	private ScbCall.AnswerCap cap(ScbCall call) {
+		return (call.answerCap() != null) ? call.answerCap() : this.answerCap;
 	}
 
 	private static String describe(String text) {

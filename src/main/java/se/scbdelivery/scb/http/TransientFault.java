@@ -11,14 +11,27 @@ final class TransientFault extends RuntimeException {
 
 	private final @Nullable String retryAfter;
 
-	TransientFault(String description, @Nullable String retryAfter, @Nullable Throwable cause) {
+	private final boolean requestNotProcessed;
+
+	/**
+	 * @param requestNotProcessed true only when the server surely did not process the
+	 * request, so that even a call with {@link RetryScope#REQUEST_NOT_PROCESSED} may repeat it
+	 */
+	TransientFault(String description, @Nullable String retryAfter, boolean requestNotProcessed,
+			@Nullable Throwable cause) {
 		super(description, cause, false, false);
 		this.retryAfter = retryAfter;
+		this.requestNotProcessed = requestNotProcessed;
 	}
 
 	/** The server's {@code Retry-After} header, if it sent one with a 429 or 503. */
 	@Nullable String retryAfter() {
 		return this.retryAfter;
+	}
+
+	/** Whether retrying is allowed in the given scope. */
+	boolean retryableIn(RetryScope scope) {
+		return scope == RetryScope.ANY_TRANSIENT_FAULT || this.requestNotProcessed;
 	}
 
 }

@@ -44,18 +44,29 @@ final class TransientFaultRetry {
 		this.random = random;
 	}
 
+	/** {@link #run(String, RetryScope, Supplier)} retrying every transient fault. */
+	<T> T run(String call, Supplier<T> attempt) {
+		return run(call, RetryScope.ANY_TRANSIENT_FAULT, attempt);
+	}
+
 	/**
 	 * Runs {@code attempt} until it returns, throws something other than a
-	 * {@link TransientFault}, or {@code maxAttempts} attempts have failed.
+	 * {@link TransientFault}, throws a fault {@code scope} does not allow to retry, or
+	 * {@code maxAttempts} attempts have failed.
 	 * @throws ScbUnavailableException naming the call, the attempts and the last fault
 	 */
-	<T> T run(String call, Supplier<T> attempt) {
+	<T> T run(String call, RetryScope scope, Supplier<T> attempt) {
 		int max = this.settings.maxAttempts();
 		for (int number = 1;; number++) {
 			try {
 				return attempt.get();
 			}
 			catch (TransientFault fault) {
+				if (!fault.retryableIn(scope)) {
+					throw new ScbUnavailableException(call, number,
+							fault.getMessage() + " (not retried: the server may have processed the request)",
+							fault.getCause());
+				}
 				if (number >= max) {
 					throw new ScbUnavailableException(call, number, fault.getMessage(), fault.getCause());
 				}

@@ -8,7 +8,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -206,14 +208,54 @@ class ScbHttpClientRetryTests {
 		capped.close();
 	}
 
+	@Test
+	void callThatMustNotBeRepeatedGivesUpAfterOneServerErrorButRetriesAnUnavailableOne() {
+		server.when(request().withPath(PATH), Times.once()).respond(response().withStatusCode(503));
+		server.when(request().withPath(PATH)).respond(response().withStatusCode(500).withBody("oops"));
+
+		assertThatExceptionOfType(ScbUnavailableException.class)
+			.isThrownBy(() -> execute(client(4), (call) -> call.withRetryScope(RetryScope.REQUEST_NOT_PROCESSED)))
+			.withMessage("GET heartbeat failed 2 times; last: HTTP 500: oops"
+					+ " (not retried: the server may have processed the request)");
+		assertThat(requests()).isEqualTo(2);
+	}
+
+	@Test
+	void acceptedRedirectIsReturnedAsAnAnswerAndNotFollowed() {
+		server.when(request().withPath(PATH))
+			.respond(response().withStatusCode(302).withHeader("Location", "http://localhost:1/elsewhere"));
+
+		ScbAnswer answer = execute(client(3), (call) -> call.withAcceptedStatuses(Set.of(302)));
+
+		assertThat(answer.status()).isEqualTo(302);
+		assertThat(server.retrieveRecordedRequests(request())).hasSize(1);
+	}
+
+	@Test
+	void perCallCapAllowsALargerAnswerThanTheClientsSetting() {
+		server.when(request().withPath(PATH)).respond(response().withStatusCode(200).withBody("y".repeat(5000)));
+		ScbHttpClient capped = ScbHttpClient.create(TestSettings.http(3, Duration.ofSeconds(5), 1024),
+				TestSettings.noTls(), this.sleeper);
+
+		ScbAnswer answer = execute(capped,
+				(call) -> call.withAnswerCap(new ScbCall.AnswerCap(8192, "scb.generic.max-result-bytes")));
+
+		assertThat(answer.body()).hasSize(5000);
+	}
+
 	private ScbHttpClient client(int maxAttempts) {
 		return ScbHttpClient.create(TestSettings.http(maxAttempts), TestSettings.noTls(), this.sleeper);
 	}
 
 	private static ScbAnswer execute(ScbHttpClient client) {
+		return execute(client, UnaryOperator.identity());
+	}
+
+	private static ScbAnswer execute(ScbHttpClient client, UnaryOperator<ScbCall> options) {
 		try {
-			return client.execute(ScbCall.get(URI.create("http://localhost:" + server.getPort() + "/m2m/v2/"),
-					List.of("heartbeat"), ScbCall.noHeaders()));
+			return client.execute(options.apply(ScbCall.get(
+					URI.create("http://localhost:" + server.getPort() + "/m2m/v2/"), List.of("heartbeat"),
+					ScbCall.noHeaders())));
 		}
 		finally {
 			client.close();

@@ -69,7 +69,7 @@ class TransientFaultRetryTests {
 		assertThatExceptionOfType(ScbUnavailableException.class)
 			.isThrownBy(() -> this.retry.run("GET heartbeat", () -> {
 				attempts.incrementAndGet();
-				throw new TransientFault("HTTP 502", null, null);
+				throw new TransientFault("HTTP 502", null, false, null);
 			}))
 			.withMessage("GET heartbeat failed 5 times; last: HTTP 502");
 		assertThat(attempts).hasValue(5);
