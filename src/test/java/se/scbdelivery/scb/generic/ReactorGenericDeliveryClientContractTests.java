@@ -152,6 +152,16 @@ class ReactorGenericDeliveryClientContractTests {
 	}
 
 	@Test
+	void unreadableFileIsRejectedBeforeAnythingIsSent() {
+		Path missing = this.dir.resolve("missing.csv");
+
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> client.submit(new GenericSubmission("1", null, null, null, false), missing))
+			.withMessageContaining(missing + " cannot be read");
+		assertThat(server.retrieveRecordedRequests(request())).isEmpty();
+	}
+
+	@Test
 	void ticketIsTakenAsAJsonStringABareUuidOrAnObjectWithAnyCase() throws IOException {
 		Path file = Files.writeString(this.dir.resolve("a.csv"), "x");
 		GenericSubmission submission = new GenericSubmission("1", null, null, null, false);
