@@ -8,8 +8,8 @@ package se.scbdelivery.scb.http;
 public enum RetryScope {
 
 	/**
-	 * Every transient fault: I/O errors, timeouts, a lost answer, 5xx and 429. For requests
-	 * that may safely be repeated (GETs, and GDB fragments, which SCB overwrites by index).
+	 * Every transient fault: I/O errors, timeouts, a lost answer, 5xx and 429. The default,
+	 * for requests that may safely be repeated.
 	 */
 	ANY_TRANSIENT_FAULT,
 

@@ -18,8 +18,8 @@ import se.scbdelivery.config.ScbProperties;
 
 /**
  * The one HTTP client for SCB, shared by every delivery: mutual TLS, every timeout set,
- * redirects not followed, answers read up to {@code scb.http.max-answer-bytes}, transient
- * faults retried. Blocking; safe for concurrent use. Keeps no cookies: callers send their
+ * redirects not followed, answers read up to {@code scb.http.max-answer-bytes} (or the
+ * call's own cap), transient faults retried within the call's {@link RetryScope}. Blocking; safe for concurrent use. Keeps no cookies: callers send their
  * session's cookies as headers, so deliveries running at once cannot mix them up.
  */
 public final class ScbHttpClient implements AutoCloseable {

@@ -3,9 +3,11 @@ package se.scbdelivery.scb.generic;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -84,6 +86,11 @@ class SubmitRetryTests {
 		assertThat(client(4).submit(this.submission, this.file)).isEqualTo(new Ticket(TICKET));
 		assertThat(requests()).isEqualTo(2);
 		assertThat(this.sleeper.delays()).hasSize(1);
+		// The retry read the file again: both attempts carried the whole envelope.
+		assertThat(server.retrieveRecordedRequests(request().withPath(DELIVERY)))
+			.extracting((sent) -> new String(sent.getBodyAsRawBytes(), StandardCharsets.UTF_8))
+			.containsOnly("{\"contract\":\"1\",\"test\":true,\"fileObject\":{\"fileContent\":\""
+					+ Base64.getEncoder().encodeToString("id;value\n1;2\n".getBytes(StandardCharsets.UTF_8)) + "\"}}");
 	}
 
 	@Test
