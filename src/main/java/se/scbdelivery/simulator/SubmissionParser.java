@@ -24,9 +24,10 @@ import se.scbdelivery.scb.OrganisationNumber;
  * decoding {@code fileObject.fileContent} straight into a {@link DecodingSink}, so neither
  * the body nor the file is ever held in memory. Checks what SCB's service would refuse with
  * 400: a body that is not a JSON object, {@code contract} missing or blank, an {@code orgNr}
- * that is not an organisation number, a {@code test} that is not a boolean, a
- * {@code deliveryFormatName} or {@code externalVersionId} that is not a string, and
- * {@code fileObject.fileContent} missing or not base64. Unknown fields are skipped unread.
+ * that is not an organisation number (JSON null counts as absent), a {@code test} that is
+ * not a boolean, a {@code deliveryFormatName} or {@code externalVersionId} that is not a
+ * string, and {@code fileObject.fileContent} missing or not base64. Unknown fields are
+ * skipped unread.
  */
 final class SubmissionParser {
 
@@ -180,7 +181,8 @@ final class SubmissionParser {
 		if (this.contract == null || this.contract.isBlank()) {
 			return "contract is missing or blank: give the id of the delivery agreement, from SCB";
 		}
-		if (this.fields.contains("orgNr")) {
+		// a JSON null is what a client that serialises absent values sends: no organisation
+		if (this.orgNr != null) {
 			try {
 				new OrganisationNumber(this.orgNr);
 			}
