@@ -175,7 +175,8 @@ public final class Faults {
 	/**
 	 * Answers {@code times} matching calls only after {@code delay}. The request takes effect
 	 * only when the delay is over, so a client that gives up first leaves no trace but
-	 * {@link ScbStandIn#fragments()}.
+	 * {@link ScbStandIn#fragments()} or {@link ScbStandIn#genericSubmissions()} (without a
+	 * ticket).
 	 */
 	public void delay(Call call, @Nullable Integer index, int times, Duration delay) {
 		if (delay.isNegative()) {
