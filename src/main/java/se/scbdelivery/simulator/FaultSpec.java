@@ -14,11 +14,12 @@ import se.scbdelivery.simulator.Faults.Call;
 final class FaultSpec {
 
 	static final String GRAMMAR = "item[,item...] where item is CALL=ACTION[xTIMES] or status=TEXT[xTIMES]; "
-			+ "CALL is heartbeat, fragment, fragment:INDEX, completion or history; "
+			+ "CALL is heartbeat, fragment, fragment:INDEX, completion or history (GDB), "
+			+ "or generic-heartbeat, submit, status-call or result (generic service); "
 			+ "ACTION is an HTTP status (200-599), drop, or delay:DURATION (e.g. 500ms, 5s, 1m); "
-			+ "TIMES left out means always; e.g. fragment:3=503x2,heartbeat=429x1,history=delay:5sx1,status=Systemfelx1";
+			+ "TIMES left out means always; e.g. fragment:3=503x2,heartbeat=429x1,history=delay:5sx1,status=Systemfelx1,submit=dropx1";
 
-	private static final Pattern ITEM = Pattern.compile("([a-z]+)(?::(\\d+))?=(.+?)(?:x(\\d+))?");
+	private static final Pattern ITEM = Pattern.compile("([a-z]+(?:-[a-z]+)*)(?::(\\d+))?=(.+?)(?:x(\\d+))?");
 
 	private static final Pattern ACTION = Pattern.compile("(\\d{3})|drop|delay:(\\d+)(ms|s|m)");
 
@@ -97,6 +98,10 @@ final class FaultSpec {
 			case "fragment" -> Call.FRAGMENT;
 			case "completion" -> Call.COMPLETION;
 			case "history" -> Call.HISTORY;
+			case "generic-heartbeat" -> Call.GENERIC_HEARTBEAT;
+			case "submit" -> Call.SUBMIT;
+			case "status-call" -> Call.STATUS;
+			case "result" -> Call.RESULT;
 			default -> throw new IllegalArgumentException("unknown call '" + name + "'");
 		};
 	}

@@ -24,15 +24,21 @@ import org.jspecify.annotations.Nullable;
  * spec     = item *( "," item )
  * item     = call "=" action [times]  |  "status=" text [times]
  * call     = "heartbeat" | "fragment" [ ":" index ] | "completion" | "history"
+ *          | "generic-heartbeat" | "submit" | "status-call" | "result"
  * action   = http-status | "drop" | "delay:" duration
  * duration = digits ( "ms" | "s" | "m" )
  * times    = "x" digits               ; left out: always
  * </pre>
  * {@code fragment} without an index means every data fragment (0, 1, ...); {@code completion}
  * is fragment -1. A 429 or 503 from the text form carries {@code Retry-After: 1}.
- * {@code status=TEXT} gives the next completed deliveries that final Status. Examples:
- * {@code fragment:3=503x2}, {@code fragment:2=dropx1}, {@code heartbeat=429x1},
- * {@code history=delay:5sx1}, {@code completion=500}, {@code status=Systemfelx1}.
+ * {@code status=TEXT} gives the next completed deliveries that final Status. The last four
+ * calls are the generic delivery service's: {@code generic-heartbeat}, {@code submit}
+ * ({@code POST api/v1/delivery}), {@code status-call} (its status endpoint, named so because
+ * {@code status=} already sets a GDB final Status) and {@code result}
+ * ({@code GET api/v1/delivery/{ticket}}). Examples: {@code fragment:3=503x2},
+ * {@code fragment:2=dropx1}, {@code heartbeat=429x1}, {@code history=delay:5sx1},
+ * {@code completion=500}, {@code status=Systemfelx1}, {@code submit=dropx1},
+ * {@code status-call=delay:2sx1}.
  */
 public final class Faults {
 
@@ -52,7 +58,22 @@ public final class Faults {
 		COMPLETION,
 
 		/** {@code GET history/{deliveryId}}. */
-		HISTORY
+		HISTORY,
+
+		/** The generic service's {@code GET api/v1/heartbeat}. */
+		GENERIC_HEARTBEAT,
+
+		/**
+		 * The generic service's {@code POST api/v1/delivery}. A drop fault lets the ticket be
+		 * made and recorded, then closes the connection: a POST whose answer was lost.
+		 */
+		SUBMIT,
+
+		/** The generic service's {@code GET api/v1/status/{ticket}}. */
+		STATUS,
+
+		/** The generic service's {@code GET api/v1/delivery/{ticket}}. */
+		RESULT
 
 	}
 
@@ -154,7 +175,8 @@ public final class Faults {
 	/**
 	 * Answers {@code times} matching calls only after {@code delay}. The request takes effect
 	 * only when the delay is over, so a client that gives up first leaves no trace but
-	 * {@link ScbStandIn#fragments()}.
+	 * {@link ScbStandIn#fragments()} or {@link ScbStandIn#genericSubmissions()} (without a
+	 * ticket).
 	 */
 	public void delay(Call call, @Nullable Integer index, int times, Duration delay) {
 		if (delay.isNegative()) {

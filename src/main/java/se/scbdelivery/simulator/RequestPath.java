@@ -11,13 +11,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request path below {@code /m2m/v2/}, split into segments, each percent-decoded as UTF-8.
+ * A request path below an API's base ({@link #GDB_BASE} or {@link #GENERIC_BASE}), split into segments, each percent-decoded as UTF-8.
  * Splitting comes before decoding, so an encoded {@code %2F} stays inside its segment, and
  * {@code +} is a plus sign, as RFC 3986 has it for paths (only form bodies use it for a space).
  */
 record RequestPath(List<String> segments) {
 
-	static final String BASE = "/m2m/v2/";
+	static final String GDB_BASE = "/m2m/v2/";
+
+	/** SCB's generic delivery service: its paths are {@code api/v1/...} below this. */
+	static final String GENERIC_BASE = "/API/";
 
 	RequestPath {
 		segments = List.copyOf(segments);
@@ -25,16 +28,16 @@ record RequestPath(List<String> segments) {
 
 	/**
 	 * @param uri the request target as sent: path and optional query
-	 * @return {@code null} when the path is not below {@link #BASE}
+	 * @return {@code null} when the path is not below {@code base}
 	 * @throws IllegalArgumentException when a segment is not valid percent-encoded UTF-8
 	 */
-	static @Nullable RequestPath parse(String uri) {
+	static @Nullable RequestPath parse(String uri, String base) {
 		String path = rawPath(uri);
-		if (!path.startsWith(BASE)) {
+		if (!path.startsWith(base)) {
 			return null;
 		}
 		return new RequestPath(
-				Arrays.stream(path.substring(BASE.length()).split("/", -1)).map(RequestPath::decode).toList());
+				Arrays.stream(path.substring(base.length()).split("/", -1)).map(RequestPath::decode).toList());
 	}
 
 	/** The path without query or fragment, still encoded: what the log shows. */

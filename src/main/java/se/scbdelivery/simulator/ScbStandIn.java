@@ -12,15 +12,24 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * A local stand-in for SCB's GDB M2M v2 API: real HTTP(S) on a local port, SCB's paths,
- * cookies, JSON and statuses, with programmable {@link #faults() faults} and a record of what
- * it received. Start one with {@link #start}, point a client at {@link #gdbBaseUrl()}, and
- * close it when done.
+ * A local stand-in for SCB's GDB M2M v2 API and its generic delivery service: real HTTP(S)
+ * on a local port, SCB's paths, cookies, JSON and statuses, with programmable
+ * {@link #faults() faults} and a record of what it received. Start one with {@link #start},
+ * point a client at {@link #gdbBaseUrl()} or {@link #genericBaseUrl()}, and close it when
+ * done.
  * <p>
  * A completed file's final history Status is {@code Inläst}, unless the file contains the
  * processing instruction {@code <?scb-simulator outcome="TEXT"?>} (optionally with
  * {@code progress="N"} to choose its ProgressStatus), or a {@link Faults#finalStatus} fault
- * imposes one. The observation methods are thread-safe and list requests in arrival order.
+ * imposes one.
+ * <p>
+ * A generic submission gets a new ticket each time. Its status answers 202 for the first
+ * {@link StandInOptions#pollsBeforeFinal()} calls, then 302; its result can be fetched from
+ * the last 202 on. Its validation passes unless the decoded file contains the ASCII text
+ * {@code scb-simulator:validation=fail}; then it fails with a row-level error quoting the
+ * file's first two lines that contain {@code ;} and a file-level error.
+ * <p>
+ * The observation methods are thread-safe and list requests in arrival order.
  */
 public final class ScbStandIn implements AutoCloseable {
 
@@ -34,6 +43,10 @@ public final class ScbStandIn implements AutoCloseable {
 
 	private final Observations observations = new Observations();
 
+	private final Tickets tickets;
+
+	private final GenericObservations genericObservations = new GenericObservations();
+
 	private final Faults faults;
 
 	private final DisposableServer server;
@@ -44,12 +57,17 @@ public final class ScbStandIn implements AutoCloseable {
 		Sessions sessions = new Sessions();
 		this.uploads = new PartialUploads(options.partialUploadsSurviveNewSession());
 		this.deliveries = new Deliveries(options.pollsBeforeFinal(), clock);
+		this.tickets = new Tickets(options.pollsBeforeFinal());
 		this.faults = new Faults(this.uploads::clear);
-		GdbApi api = new GdbApi(options.maxFragmentSize(), sessions, this.uploads, this.deliveries, this.faults, clock);
+		Responder responder = new Responder(this.faults);
+		GdbApi gdb = new GdbApi(options.maxFragmentSize(), sessions, this.uploads, this.deliveries, this.faults, clock);
+		GenericApi generic = new GenericApi(this.tickets, clock);
 		HttpServer http = HttpServer.create()
 			.host(options.host())
 			.port(options.port())
-			.handle(new RequestRouter(api, sessions, this.faults, this.observations, options.maxFragmentSize()));
+			.handle(new RequestRouter(
+					new GdbRouter(gdb, sessions, responder, this.observations, options.maxFragmentSize()),
+					new GenericRouter(generic, responder, this.genericObservations)));
 		if (options.tls() != null) {
 			http = http.secure((spec) -> spec.sslContext(ServerTls.sslContext(options.tls())));
 		}
@@ -63,7 +81,8 @@ public final class ScbStandIn implements AutoCloseable {
 	 */
 	public static ScbStandIn start(StandInOptions options) {
 		ScbStandIn standIn = new ScbStandIn(options);
-		logger.info("SCB GDB stand-in listening at {} ({})", standIn.gdbBaseUrl(), standIn.describeTls());
+		logger.info("SCB stand-in listening at {} (GDB) and {} (generic) ({})", standIn.gdbBaseUrl(),
+				standIn.genericBaseUrl(), standIn.describeTls());
 		return standIn;
 	}
 
@@ -72,13 +91,24 @@ public final class ScbStandIn implements AutoCloseable {
 	 * When bound to every address, it names 127.0.0.1.
 	 */
 	public URI gdbBaseUrl() {
+		return baseUrl(RequestPath.GDB_BASE);
+	}
+
+	/**
+	 * The generic delivery service's base URL, e.g. {@code http://127.0.0.1:PORT/API/}; its
+	 * paths are {@code api/v1/...} below it. When bound to every address, it names 127.0.0.1.
+	 */
+	public URI genericBaseUrl() {
+		return baseUrl(RequestPath.GENERIC_BASE);
+	}
+
+	private URI baseUrl(String path) {
 		String host = switch (this.options.host()) {
 			case "0.0.0.0", "::", "[::]" -> "127.0.0.1";
 			default -> this.options.host();
 		};
 		try {
-			return new URI((this.options.tls() != null) ? "https" : "http", null, host, port(), RequestPath.BASE, null,
-					null);
+			return new URI((this.options.tls() != null) ? "https" : "http", null, host, port(), path, null, null);
 		}
 		catch (URISyntaxException ex) {
 			throw new IllegalStateException("host '" + host + "' does not make a URL", ex);
@@ -112,6 +142,28 @@ public final class ScbStandIn implements AutoCloseable {
 		return this.observations.historyCalls(deliveryId);
 	}
 
+	/** Every {@code POST api/v1/delivery} whose body was read, refused and faulted ones included. */
+	public List<GenericSubmissionReceived> genericSubmissions() {
+		return this.genericObservations.submissions();
+	}
+
+	public int genericHeartbeatCount() {
+		return this.genericObservations.heartbeats();
+	}
+
+	/**
+	 * How many generic status calls arrived for this ticket (ignoring case), faulted ones
+	 * included.
+	 */
+	public int statusCalls(String ticket) {
+		return this.genericObservations.statusCalls(ticket);
+	}
+
+	/** How many {@code GET api/v1/delivery/{ticket}} calls arrived for this ticket (ignoring case), faulted ones included. */
+	public int resultCalls(String ticket) {
+		return this.genericObservations.resultCalls(ticket);
+	}
+
 	/**
 	 * Blocks until a fragment with this index has arrived since the last {@link #reset()}:
 	 * its request was read, even when a gate still holds it.
@@ -123,21 +175,29 @@ public final class ScbStandIn implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets what was received, the faults, partial uploads and deliveries (whose history
-	 * then answers 404). Heartbeat sessions stay valid.
+	 * Forgets what was received (deleting large decoded submissions' files), the faults,
+	 * partial uploads, deliveries (whose history then answers 404) and tickets (then 404
+	 * too). Heartbeat sessions stay valid.
 	 */
 	public void reset() {
 		this.faults.clear();
 		this.observations.clear();
+		this.genericObservations.clear();
 		this.uploads.clear();
 		this.deliveries.clear();
+		this.tickets.clear();
 	}
 
-	/** Stops listening and waits for Reactor Netty to dispose of the server (at most its default 3 seconds). */
+	/**
+	 * Stops listening, waits for Reactor Netty to dispose of the server (at most its default
+	 * 3 seconds), and deletes large decoded submissions' files; what was received can still
+	 * be read.
+	 */
 	@Override
 	public void close() {
 		this.server.disposeNow();
-		logger.info("SCB GDB stand-in at {} stopped", gdbBaseUrl());
+		this.genericObservations.deleteFiles();
+		logger.info("SCB stand-in at port {} stopped", port());
 	}
 
 	private String describeTls() {

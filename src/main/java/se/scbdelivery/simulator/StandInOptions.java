@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param port the port to bind; 0 picks a free one
  * @param tls HTTPS settings, or {@code null} for plain HTTP
  * @param pollsBeforeFinal how many history calls for a delivery answer {@code Bearbetar}
- * before its final status
+ * before its final status, and how many generic status calls for a ticket answer 202
+ * ({@code Not processed}) before 302
  * @param maxFragmentSize the largest {@code File} part accepted; larger ones get 413
  * @param partialUploadsSurviveNewSession whether a partial upload can be continued after a
  * new heartbeat (a new session); when false, each session has its own partial uploads

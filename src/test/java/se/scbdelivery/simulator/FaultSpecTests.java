@@ -39,6 +39,27 @@ class FaultSpecTests {
 	}
 
 	@Test
+	void genericCallsAreProgrammedUnderTheirOwnNames() {
+		this.faults.apply("generic-heartbeat=503x1,submit=dropx1,status-call=delay:2s,result=404x2,status=Systemfelx1");
+
+		assertThat(this.faults.plan(Call.GENERIC_HEARTBEAT, 0).response().status()).isEqualTo(503);
+		assertThat(this.faults.plan(Call.HEARTBEAT, 0).response()).isNull();
+		assertThat(this.faults.plan(Call.SUBMIT, 0).drop()).isTrue();
+		assertThat(this.faults.plan(Call.SUBMIT, 0).drop()).isFalse();
+		assertThat(this.faults.plan(Call.STATUS, 0).delay()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(this.faults.plan(Call.STATUS, 0).delay()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(statuses(Call.RESULT, 0, 3)).containsExactly(404, 404, 0);
+		assertThat(this.faults.takeFinalStatus()).isEqualTo("Systemfel");
+	}
+
+	@Test
+	void badItemMessageListsTheGenericCalls() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.faults.apply("status-cal=503"))
+			.withMessageStartingWith("fault 'status-cal=503' is not valid: unknown call 'status-cal'. Grammar: ")
+			.withMessageContaining("generic-heartbeat, submit, status-call or result (generic service)");
+	}
+
+	@Test
 	void fragmentWithoutIndexMatchesEveryDataFragmentButNotCompletion() {
 		this.faults.apply("fragment=drop");
 
@@ -69,7 +90,8 @@ class FaultSpecTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "fragment:x=503", "history:2=500", "fragment=700", "fragment=503x0", "heartbeat=delay:5h",
-			"heartbeat", "completion=", "heartbeat=500,,history=500", "status:1=Systemfel" })
+			"heartbeat", "completion=", "heartbeat=500,,history=500", "status:1=Systemfel", "submit:1=500",
+			"-submit=500", "status-=500" })
 	void malformedItemsAreRejected(String spec) {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.faults.apply(spec))
 			.withMessageStartingWith("fault '")
