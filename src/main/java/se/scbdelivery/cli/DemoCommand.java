@@ -20,6 +20,7 @@ import se.scbdelivery.delivery.DeliveryOutcome;
 import se.scbdelivery.delivery.DeliveryReports;
 import se.scbdelivery.delivery.DeliveryRequest;
 import se.scbdelivery.delivery.DeliveryResult;
+import se.scbdelivery.delivery.GenericDeliveryRequest;
 import se.scbdelivery.report.DeliverySummary;
 import se.scbdelivery.report.DeliveryTable;
 import se.scbdelivery.scan.InboxLayout;
@@ -28,9 +29,10 @@ import se.scbdelivery.simulator.ScbStandIn;
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		header = "Shows the whole flow against an in-process stand-in for SCB.",
 		description = "Delivers every example file under jobs/examples/ ({org}/{program}/{period}/{format}/"
-				+ "[{version}/]) to a stand-in on a free local port, prints each delivery's report, then delivers the "
-				+ "first file again to show that a completed delivery is never sent twice. Needs no certificate and no "
-				+ "server; uses a fresh job repository in a temporary folder.",
+				+ "[{version}/]) through GDB and every file under jobs/generic/ through the generic service, to a "
+				+ "stand-in on a free local port, prints each delivery's report, then delivers the first file again to "
+				+ "show that a completed delivery is never sent twice. Needs no certificate and no server; uses a fresh "
+				+ "job repository in a temporary folder.",
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:every example reached SCB's final status", "1:a delivery failed technically",
 				"2:the examples folder is missing or holds a file outside the layout" })
@@ -46,6 +48,10 @@ class DemoCommand implements Callable<Integer> {
 	@Option(names = "--examples", defaultValue = "jobs/examples", paramLabel = "<dir>",
 			description = "The example inbox (default ${DEFAULT-VALUE}).")
 	private Path examples;
+
+	@Option(names = "--generic-examples", defaultValue = "jobs/generic", paramLabel = "<dir>",
+			description = "Files for the generic service, sent as test deliveries of contract DEMO-1 (default ${DEFAULT-VALUE}).")
+	private Path genericExamples;
 
 	private final DeliveryLauncher launcher;
 
@@ -78,7 +84,7 @@ class DemoCommand implements Callable<Integer> {
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.println("scb-delivery demo");
-		out.println("  stand-in SCB     " + scb.gdbBaseUrl() + " (in this process)");
+		out.println("  stand-in SCB     " + scb.gdbBaseUrl() + " and " + scb.genericBaseUrl() + " (in this process)");
 		out.println("  job repository   H2 file under " + this.directory.getObject().resolve("data"));
 		out.println("  reports          " + this.properties.report().dir());
 		out.println();
@@ -94,6 +100,18 @@ class DemoCommand implements Callable<Integer> {
 			out.println();
 			if (result.report().outcome() == DeliveryOutcome.FAILED || result.report().outcome() == DeliveryOutcome.INVALID_INPUT) {
 				worst = Math.max(worst, result.exitCode());
+			}
+		}
+		if (Files.isDirectory(this.genericExamples)) {
+			for (Path file : InboxLayout.files(this.genericExamples)) {
+				out.println("$ deliver --api generic --file '" + file + "' --contract DEMO-1 --test");
+				DeliveryResult result = this.launcher
+					.deliver(GenericDeliveryRequest.of(file, "DEMO-1", null, null, null, true));
+				DeliverySummary.print(result.report(), result.alreadyDelivered(), out);
+				out.println();
+				if (result.report().outcome() == DeliveryOutcome.FAILED) {
+					worst = Math.max(worst, result.exitCode());
+				}
 			}
 		}
 		if (!files.isEmpty()) {

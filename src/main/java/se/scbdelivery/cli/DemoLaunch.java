@@ -36,6 +36,7 @@ public final class DemoLaunch {
 			Path dir = temporaryDirectory();
 			ScbStandIn standIn = ScbStandIn.start(StandInOptions.defaults().withPort(0).withPollsBeforeFinal(2));
 			Map<String, Object> settings = Map.of("scb.gdb.base-url", standIn.gdbBaseUrl().toString(),
+					"scb.generic.base-url", standIn.genericBaseUrl().toString(),
 					"scb.environment", "test", "scb.tls.key-store", "", "scb.report.dir",
 					dir.resolve("reports").toString(), "spring.datasource.url",
 					"jdbc:h2:file:" + dir.resolve("data/scb-delivery") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "scb.poll.interval",

@@ -1,10 +1,6 @@
 package se.scbdelivery.delivery;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,26 +39,20 @@ class AwaitProcessingTasklet implements StoppableTasklet {
 
 	private final DeliveryJournals journals;
 
-	private final ScbProperties.Poll poll;
-
 	private final int systemfelRetries;
 
 	private final Clock clock;
 
-	private final CountDownLatch stopped = new CountDownLatch(1);
-
-	private Instant startedAt;
-
-	private PollBackoff backoff;
+	private final PollPacer pacer;
 
 	AwaitProcessingTasklet(GdbClient gdb, GdbSessions sessions, DeliveryJournals journals, ScbProperties properties,
 			Clock clock) {
 		this.gdb = gdb;
 		this.sessions = sessions;
 		this.journals = journals;
-		this.poll = properties.poll();
 		this.systemfelRetries = properties.upload().systemfelRetries();
 		this.clock = clock;
+		this.pacer = new PollPacer(properties.poll(), clock);
 	}
 
 	@Override
@@ -72,11 +62,8 @@ class AwaitProcessingTasklet implements StoppableTasklet {
 		if (attempt == null || attempt.deliveryId() == null) {
 			throw new IllegalStateException("execution " + execution.getId() + " has no DeliveryId to follow");
 		}
-		if (this.startedAt == null) {
-			this.startedAt = this.clock.instant();
-			this.backoff = new PollBackoff(this.poll.interval(), this.poll.maxInterval());
-		}
-		else if (!pause(execution, attempt)) {
+		if (!this.pacer.awaitNextPoll("SCB has not finished processing DeliveryId " + attempt.deliveryId(),
+				"follow it again with 'restart " + execution.getId() + "'; it will not be uploaded again")) {
 			// stopped: the step sees its stop request after this call and ends STOPPED
 			return RepeatStatus.CONTINUABLE;
 		}
@@ -113,25 +100,9 @@ class AwaitProcessingTasklet implements StoppableTasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	/**
-	 * Waits before the next poll, or fails when the timeout would pass first.
-	 * @return false when the wait was cut short by a stop request
-	 */
-	private boolean pause(JobExecution execution, UploadAttempt attempt) throws InterruptedException {
-		Duration waited = Duration.between(this.startedAt, this.clock.instant());
-		if (waited.plus(this.backoff.delay()).compareTo(this.poll.timeout()) > 0) {
-			throw new ProcessingTimeoutException("SCB has not finished processing DeliveryId " + attempt.deliveryId()
-					+ " after " + waited.withNanos(0) + " (scb.poll.timeout=" + this.poll.timeout()
-					+ "): follow it again with 'restart " + execution.getId() + "'; it will not be uploaded again");
-		}
-		boolean stop = this.stopped.await(this.backoff.delay().toMillis(), TimeUnit.MILLISECONDS);
-		this.backoff = this.backoff.next();
-		return !stop;
-	}
-
 	@Override
 	public void stop() {
-		this.stopped.countDown();
+		this.pacer.stop();
 	}
 
 }

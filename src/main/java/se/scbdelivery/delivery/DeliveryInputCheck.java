@@ -32,11 +32,20 @@ public class DeliveryInputCheck {
 	}
 
 	/**
+	 * Checks a file to be sent in fragments, and the fragment size.
 	 * @return the file's fingerprint, computed by reading it once
 	 * @throws InvalidDeliveryInputException naming the first problem
 	 */
 	public FileFingerprint checkFileAndSettings(Path file) {
 		checkFragmentSize(this.upload.fragmentSize());
+		return checkFile(file);
+	}
+
+	/**
+	 * @return the file's fingerprint, computed by reading it once
+	 * @throws InvalidDeliveryInputException naming the first problem
+	 */
+	public FileFingerprint checkFile(Path file) {
 		checkReadableFile(file);
 		return fingerprint(file);
 	}

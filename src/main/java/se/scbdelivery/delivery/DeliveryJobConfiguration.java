@@ -54,7 +54,7 @@ class DeliveryJobConfiguration {
 	Step validateDeliveryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DeliveryInputCheck inputCheck, DeliveryJournals journals, ScbProperties properties) {
 		return new StepBuilder("validateDelivery", jobRepository)
-			.tasklet(new ValidateDeliveryTasklet(inputCheck, journals, properties), transactionManager)
+			.tasklet(ValidateDeliveryTasklet.fragmented(inputCheck, journals, properties), transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}

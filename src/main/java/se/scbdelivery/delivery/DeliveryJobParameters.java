@@ -8,10 +8,12 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import se.scbdelivery.scb.ScbEnvironment;
 
 /**
- * The job parameters of a GDB delivery. The identifying ones are what makes a delivery
- * unique — channel, environment, program, organisation, period, format, version, file name
- * and the file's SHA-256 — so the same file delivered again with the same metadata is the
- * same job instance. The path and size are informative only. Never a secret.
+ * The job parameters of a delivery. The identifying ones are what makes a delivery unique —
+ * through GDB: channel, environment, program, organisation, period, format, version, file
+ * name and the file's SHA-256; through the generic service: channel, environment, contract,
+ * organisation, delivery format name, external version id, the test flag, file name and
+ * SHA-256 — so the same file delivered again with the same metadata is the same job
+ * instance. The path and size are informative only. Never a secret.
  */
 public final class DeliveryJobParameters {
 
@@ -37,8 +39,19 @@ public final class DeliveryJobParameters {
 
 	public static final String SIZE = "size";
 
+	public static final String CONTRACT = "contract";
+
+	public static final String DELIVERY_FORMAT_NAME = "deliveryFormatName";
+
+	public static final String EXTERNAL_VERSION_ID = "externalVersionId";
+
+	public static final String TEST = "test";
+
 	/** The channel: SCB's GDB M2M v2 API. */
 	public static final String GDB = "gdb";
+
+	/** The channel: SCB's generic delivery service. */
+	public static final String GENERIC = "generic";
 
 	private DeliveryJobParameters() {
 	}
@@ -58,12 +71,48 @@ public final class DeliveryJobParameters {
 			.toJobParameters();
 	}
 
+	public static JobParameters of(ScbEnvironment environment, GenericDeliveryRequest request,
+			FileFingerprint fingerprint) {
+		return new JobParametersBuilder().addString(API, GENERIC, true)
+			.addString(ENVIRONMENT, environment.key(), true)
+			.addString(CONTRACT, request.contract(), true)
+			.addString(ORGANISATION, (request.organisation() != null) ? request.organisation().value() : "", true)
+			.addString(DELIVERY_FORMAT_NAME, orEmpty(request.deliveryFormatName()), true)
+			.addString(EXTERNAL_VERSION_ID, orEmpty(request.externalVersionId()), true)
+			.addString(TEST, String.valueOf(request.test()), true)
+			.addString(FILE_NAME, request.fileName(), true)
+			.addString(SHA256, fingerprint.sha256(), true)
+			.addString(FILE, request.file().toString(), false)
+			.addLong(SIZE, fingerprint.size(), false)
+			.toJobParameters();
+	}
+
+	/** The generic request these parameters were made from. */
+	public static GenericDeliveryRequest genericRequest(JobParameters parameters) {
+		return GenericDeliveryRequest.of(file(parameters), parameters.getString(CONTRACT),
+				parameters.getString(ORGANISATION), parameters.getString(DELIVERY_FORMAT_NAME),
+				parameters.getString(EXTERNAL_VERSION_ID), Boolean.parseBoolean(parameters.getString(TEST)));
+	}
+
+	/** Which channel the parameters' delivery goes through. */
+	public static String api(JobParameters parameters) {
+		return parameters.getString(API, GDB);
+	}
+
+	public static Path file(JobParameters parameters) {
+		return Path.of(parameters.getString(FILE));
+	}
+
 	/** The request these parameters were made from. */
 	public static DeliveryRequest request(JobParameters parameters) {
 		String version = parameters.getString(VERSION);
 		return DeliveryRequest.of(Path.of(parameters.getString(FILE)), parameters.getString(ORGANISATION),
 				parameters.getString(PROGRAM), parameters.getString(PERIOD), parameters.getString(FORMAT),
 				(version == null || version.isEmpty()) ? null : version, parameters.getString(FILE_NAME));
+	}
+
+	private static String orEmpty(String value) {
+		return (value != null) ? value : "";
 	}
 
 	public static FileFingerprint fingerprint(JobParameters parameters) {

@@ -1,5 +1,6 @@
 package se.scbdelivery.delivery;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -38,7 +39,9 @@ public class DeliveryLauncher {
 
 	private final JobRepository jobRepository;
 
-	private final Job job;
+	private final Job gdbJob;
+
+	private final Job genericJob;
 
 	private final DeliveryInputCheck inputCheck;
 
@@ -50,12 +53,13 @@ public class DeliveryLauncher {
 
 	private final ScbProperties properties;
 
-	DeliveryLauncher(JobOperator jobOperator, JobRepository jobRepository, Job gdbDeliveryJob,
+	DeliveryLauncher(JobOperator jobOperator, JobRepository jobRepository, Job gdbDeliveryJob, Job genericDeliveryJob,
 			DeliveryInputCheck inputCheck, DeliveryReports reports, DeliveryJournals journals, ExecutionLeases leases,
 			ScbProperties properties) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
-		this.job = gdbDeliveryJob;
+		this.gdbJob = gdbDeliveryJob;
+		this.genericJob = genericDeliveryJob;
 		this.inputCheck = inputCheck;
 		this.reports = reports;
 		this.journals = journals;
@@ -71,16 +75,42 @@ public class DeliveryLauncher {
 	public DeliveryResult deliver(DeliveryRequest request) {
 		FileFingerprint fingerprint = this.inputCheck.checkFileAndSettings(request.file());
 		this.inputCheck.checkCertificate();
-		JobParameters parameters = DeliveryJobParameters.of(this.properties.environment(), request, fingerprint);
-		JobExecution last = this.jobRepository.getLastJobExecution(DeliveryJobConfiguration.JOB_NAME, parameters);
+		return launch(this.gdbJob, DeliveryJobParameters.of(this.properties.environment(), request, fingerprint));
+	}
+
+	/**
+	 * Delivers a file through SCB's generic service, or resumes or reports it as
+	 * {@link #deliver(DeliveryRequest)} does.
+	 * @throws InvalidDeliveryInputException before anything is created or sent
+	 * @throws ExecutionStillRunningException when a live process is delivering it
+	 */
+	public DeliveryResult deliver(GenericDeliveryRequest request) {
+		checkGenericBaseUrl();
+		FileFingerprint fingerprint = this.inputCheck.checkFile(request.file());
+		this.inputCheck.checkCertificate();
+		return launch(this.genericJob, DeliveryJobParameters.of(this.properties.environment(), request, fingerprint));
+	}
+
+	private DeliveryResult launch(Job job, JobParameters parameters) {
+		JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
 		if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-			logger.info("{} was delivered by execution {}: nothing sent", request.file(), last.getId());
+			logger.info("{} was delivered by execution {}: nothing sent", DeliveryJobParameters.file(parameters),
+					last.getId());
 			return new DeliveryResult(this.reports.of(last), true);
 		}
 		if (last != null && last.isRunning()) {
 			recoverIfDead(last);
 		}
-		return new DeliveryResult(this.reports.of(run(parameters, last)), false);
+		return new DeliveryResult(this.reports.of(run(job, parameters, last)), false);
+	}
+
+	private void checkGenericBaseUrl() {
+		try {
+			this.properties.genericBaseUrl();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidDeliveryInputException(ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -89,25 +119,32 @@ public class DeliveryLauncher {
 	 */
 	public DeliveryResult restart(long executionId) {
 		JobExecution given = findExecution(executionId);
-		if (given == null || !DeliveryJobConfiguration.JOB_NAME.equals(given.getJobInstance().getJobName())) {
+		Job job = (given != null) ? jobNamed(given.getJobInstance().getJobName()) : null;
+		if (job == null) {
 			throw new IllegalArgumentException("there is no delivery execution " + executionId + ": see 'list'");
 		}
 		JobExecution last = this.jobRepository.getLastJobExecution(given.getJobInstance());
 		if (last.getStatus() == BatchStatus.COMPLETED) {
 			return new DeliveryResult(this.reports.of(last), true);
 		}
-		DeliveryRequest request = DeliveryJobParameters.request(last.getJobParameters());
-		FileFingerprint now = this.inputCheck.checkFileAndSettings(request.file());
+		Path file = DeliveryJobParameters.file(last.getJobParameters());
+		FileFingerprint now = (job == this.gdbJob) ? this.inputCheck.checkFileAndSettings(file)
+				: this.inputCheck.checkFile(file);
 		FileFingerprint then = DeliveryJobParameters.fingerprint(last.getJobParameters());
 		if (!now.equals(then)) {
-			throw new InvalidDeliveryInputException("file " + request.file() + " has changed since execution "
+			throw new InvalidDeliveryInputException("file " + file + " has changed since execution "
 					+ last.getId() + " began: a changed file is a new delivery; deliver it with 'deliver'");
 		}
 		this.inputCheck.checkCertificate();
 		if (last.isRunning()) {
 			recoverIfDead(last);
 		}
-		return new DeliveryResult(this.reports.of(run(last.getJobParameters(), last)), false);
+		return new DeliveryResult(this.reports.of(run(job, last.getJobParameters(), last)), false);
+	}
+
+	private @Nullable Job jobNamed(String name) {
+		return (name.equals(this.gdbJob.getName())) ? this.gdbJob
+				: (name.equals(this.genericJob.getName())) ? this.genericJob : null;
 	}
 
 	private @Nullable JobExecution findExecution(long executionId) {
@@ -121,15 +158,15 @@ public class DeliveryLauncher {
 		}
 	}
 
-	private JobExecution run(JobParameters parameters, @Nullable JobExecution last) {
+	private JobExecution run(Job job, JobParameters parameters, @Nullable JobExecution last) {
 		try {
 			if (last != null) {
 				logger.info("Resuming the delivery of execution {} ({})", last.getId(), last.getStatus());
 			}
-			return this.jobOperator.start(this.job, parameters);
+			return this.jobOperator.start(job, parameters);
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
-			return this.jobRepository.getLastJobExecution(DeliveryJobConfiguration.JOB_NAME, parameters);
+			return this.jobRepository.getLastJobExecution(job.getName(), parameters);
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
 			throw new ExecutionStillRunningException(

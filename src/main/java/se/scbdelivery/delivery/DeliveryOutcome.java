@@ -15,10 +15,10 @@ import se.scbdelivery.scb.http.ScbRefusedException;
  */
 public enum DeliveryOutcome {
 
-	/** {@code Inläst}. */
+	/** {@code Inläst}; generic: {@code successfulValidation} true. */
 	LOADED(0),
 
-	/** {@code Ej inläst}, or an unknown status with ProgressStatus 2. */
+	/** {@code Ej inläst}, or an unknown status with ProgressStatus 2; generic: validation failed. */
 	NOT_LOADED(3),
 
 	/** SCB refused the file itself at upload (HTTP 400): it must be corrected. */
@@ -72,10 +72,13 @@ public enum DeliveryOutcome {
 		return FAILED;
 	}
 
-	/** The outcome SCB's final status gives a completed delivery. */
+	/** The outcome SCB's final status (GDB) or validation result (generic) gives a completed delivery. */
 	static DeliveryOutcome ofFinalStatus(DeliveryJournal journal) {
+		if (journal.validation() != null) {
+			return journal.validation().successfulValidation() ? LOADED : NOT_LOADED;
+		}
 		UploadAttempt attempt = journal.currentAttempt();
-		if (attempt == null || attempt.finalStatus() == null) {
+		if (attempt == null || attempt.finalStatus() == null || attempt.finalProgressStatus() == null) {
 			return FAILED;
 		}
 		GdbStatus status = new GdbStatus(attempt.finalStatus(), attempt.finalProgressStatus());

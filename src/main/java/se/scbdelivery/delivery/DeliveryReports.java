@@ -49,8 +49,10 @@ public class DeliveryReports {
 	/** The reports of the newest executions, newest first. */
 	public List<DeliveryReport> recent(int limit) {
 		List<DeliveryReport> recent = new ArrayList<>();
-		for (JobInstance instance : this.jobRepository.getJobInstances(DeliveryJobConfiguration.JOB_NAME, 0, limit)) {
-			this.jobRepository.getJobExecutions(instance).forEach((execution) -> recent.add(of(execution)));
+		for (String job : List.of(DeliveryJobConfiguration.JOB_NAME, GenericDeliveryJobConfiguration.JOB_NAME)) {
+			for (JobInstance instance : this.jobRepository.getJobInstances(job, 0, limit)) {
+				this.jobRepository.getJobExecutions(instance).forEach((execution) -> recent.add(of(execution)));
+			}
 		}
 		recent.sort(Comparator.comparingLong(DeliveryReport::execution).reversed());
 		return recent.subList(0, Math.min(limit, recent.size()));
@@ -67,26 +69,37 @@ public class DeliveryReports {
 	DeliveryReport assemble(JobExecution execution, DeliveryJournal journal, BatchStatus status,
 			DeliveryOutcome outcome, @Nullable String failure) {
 		JobParameters parameters = execution.getJobParameters();
-		String version = parameters.getString(DeliveryJobParameters.VERSION);
+		boolean generic = DeliveryJobParameters.GENERIC.equals(DeliveryJobParameters.api(parameters));
 		Instant started = instant(execution.getStartTime());
 		Instant ended = instant(execution.getEndTime());
-		return new DeliveryReport(execution.getId(), execution.getJobInstance().getInstanceId(), status.name(),
-				outcome, outcome.exitCode(), parameters.getString(DeliveryJobParameters.ENVIRONMENT),
+		return new DeliveryReport(execution.getId(), execution.getJobInstance().getInstanceId(),
+				DeliveryJobParameters.api(parameters), status.name(), outcome, outcome.exitCode(),
+				parameters.getString(DeliveryJobParameters.ENVIRONMENT),
 				parameters.getString(DeliveryJobParameters.FILE), parameters.getString(DeliveryJobParameters.FILE_NAME),
 				parameters.getString(DeliveryJobParameters.SHA256), parameters.getLong(DeliveryJobParameters.SIZE),
-				parameters.getString(DeliveryJobParameters.ORGANISATION),
-				parameters.getString(DeliveryJobParameters.PROGRAM), parameters.getString(DeliveryJobParameters.PERIOD),
-				parameters.getString(DeliveryJobParameters.FORMAT), (version == null || version.isEmpty()) ? null : version,
-				journal.fragmentCount(), journal.fragmentSize(), journal.deliveryId(), journal.lastStatus(),
-				whatToDo(execution, journal, outcome), failure, started, ended,
+				present(parameters, DeliveryJobParameters.ORGANISATION), present(parameters, DeliveryJobParameters.PROGRAM),
+				present(parameters, DeliveryJobParameters.PERIOD), present(parameters, DeliveryJobParameters.FORMAT),
+				present(parameters, DeliveryJobParameters.VERSION), journal.fragmentCount(), journal.fragmentSize(),
+				journal.deliveryId(), journal.lastStatus(), present(parameters, DeliveryJobParameters.CONTRACT),
+				present(parameters, DeliveryJobParameters.DELIVERY_FORMAT_NAME),
+				present(parameters, DeliveryJobParameters.EXTERNAL_VERSION_ID),
+				generic ? Boolean.valueOf(parameters.getString(DeliveryJobParameters.TEST)) : null, journal.ticket(),
+				journal.validation(), whatToDo(execution, journal, outcome), failure, started, ended,
 				(started != null && ended != null) ? Duration.between(started, ended) : null, journal.attempts(),
 				journal.entries());
 	}
 
+	private static @Nullable String present(JobParameters parameters, String key) {
+		String value = parameters.getString(key);
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
 	/** Writes the report under {@code scb.report.dir}, replacing an earlier one of the same execution. */
 	Path write(DeliveryReport report) {
-		Path target = this.dir.resolve("delivery-" + report.execution() + "-" + report.organisation() + "-"
-				+ report.program() + "-" + report.referencePeriod() + ".json");
+		Path target = this.dir.resolve("delivery-" + report.execution() + "-"
+				+ (report.isGeneric() ? "generic-" + safe(report.contract())
+						: report.organisation() + "-" + report.program() + "-" + report.referencePeriod())
+				+ ".json");
 		try {
 			Files.createDirectories(this.dir);
 			Path temporary = Files.createTempFile(this.dir, ".delivery-", ".json.tmp");
@@ -97,6 +110,11 @@ public class DeliveryReports {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the report " + target + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/** A contract as part of a file name: SCB's contract ids are free text. */
+	private static String safe(@Nullable String text) {
+		return (text == null) ? "" : text.replaceAll("[^A-Za-z0-9._-]", "_");
 	}
 
 	private static @Nullable String failureOf(JobExecution execution, DeliveryJournal journal) {
@@ -115,8 +133,14 @@ public class DeliveryReports {
 
 	private static String whatToDo(JobExecution execution, DeliveryJournal journal, DeliveryOutcome outcome) {
 		UploadAttempt attempt = journal.currentAttempt();
+		if (journal.validation() != null && (outcome == DeliveryOutcome.LOADED || outcome == DeliveryOutcome.NOT_LOADED)) {
+			return journal.validation().successfulValidation() ? "validated without errors: nothing more to do"
+					: "validation failed: correct the errors listed and deliver the file again; data count as delivered"
+							+ " only without validation errors";
+		}
 		return switch (outcome) {
-			case LOADED, NOT_LOADED, LOADED_WITH_ERRORS -> (attempt != null && attempt.finalStatus() != null)
+			case LOADED, NOT_LOADED, LOADED_WITH_ERRORS -> (attempt != null && attempt.finalStatus() != null
+					&& attempt.finalProgressStatus() != null)
 					? new GdbStatus(attempt.finalStatus(), attempt.finalProgressStatus()).whatToDo()
 					: outcome.name();
 			case REFUSED -> "SCB refused the file at upload: correct it and deliver a complete file again";

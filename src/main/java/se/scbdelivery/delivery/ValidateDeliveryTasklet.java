@@ -1,5 +1,7 @@
 package se.scbdelivery.delivery;
 
+import java.nio.file.Path;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +16,8 @@ import se.scbdelivery.config.ScbProperties;
 /**
  * Re-checks, at every start and restart, what was checked before the execution was created:
  * the file is still there and unchanged (a changed file is a new delivery), the certificate
- * still usable. Fixes the fragment size for the life of the delivery, so a resumed upload
- * cuts the file exactly as before.
+ * still usable. For a fragmented upload it fixes the fragment size for the life of the
+ * delivery, so a resumed upload cuts the file exactly as before.
  */
 class ValidateDeliveryTasklet implements Tasklet {
 
@@ -25,22 +27,35 @@ class ValidateDeliveryTasklet implements Tasklet {
 
 	private final DeliveryJournals journals;
 
+	/** The fragment size, or 0 when the file goes whole. */
 	private final int fragmentSize;
 
-	ValidateDeliveryTasklet(DeliveryInputCheck inputCheck, DeliveryJournals journals, ScbProperties properties) {
+	private ValidateDeliveryTasklet(DeliveryInputCheck inputCheck, DeliveryJournals journals, int fragmentSize) {
 		this.inputCheck = inputCheck;
 		this.journals = journals;
-		this.fragmentSize = properties.upload().fragmentSize();
+		this.fragmentSize = fragmentSize;
+	}
+
+	/** For GDB: the file goes in fragments of {@code scb.upload.fragment-size}. */
+	static ValidateDeliveryTasklet fragmented(DeliveryInputCheck inputCheck, DeliveryJournals journals,
+			ScbProperties properties) {
+		return new ValidateDeliveryTasklet(inputCheck, journals, properties.upload().fragmentSize());
+	}
+
+	/** For the generic service: the file goes whole. */
+	static ValidateDeliveryTasklet wholeFile(DeliveryInputCheck inputCheck, DeliveryJournals journals) {
+		return new ValidateDeliveryTasklet(inputCheck, journals, 0);
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-		DeliveryRequest request = DeliveryJobParameters.request(execution.getJobParameters());
+		Path file = DeliveryJobParameters.file(execution.getJobParameters());
 		FileFingerprint expected = DeliveryJobParameters.fingerprint(execution.getJobParameters());
-		FileFingerprint actual = this.inputCheck.checkFileAndSettings(request.file());
+		FileFingerprint actual = (this.fragmentSize > 0) ? this.inputCheck.checkFileAndSettings(file)
+				: this.inputCheck.checkFile(file);
 		if (!actual.equals(expected)) {
-			throw new InvalidDeliveryInputException("file " + request.file()
+			throw new InvalidDeliveryInputException("file " + file
 					+ " has changed since this delivery began (SHA-256 " + abbreviate(expected.sha256()) + " then, "
 					+ abbreviate(actual.sha256()) + " now): a changed file is a new delivery; deliver it with 'deliver'");
 		}
@@ -49,9 +64,9 @@ class ValidateDeliveryTasklet implements Tasklet {
 			this.journals.note(execution, JournalEntry.Kind.WARNING, warning, null);
 		}
 		DeliveryJournal journal = this.journals.read(execution);
-		if (journal.fragmentSize() == 0) {
-			FragmentPlan plan = new FragmentPlan(actual.size(), this.fragmentSize);
-			this.journals.update(execution, (j) -> j.withFile(actual.size(), plan.count(), this.fragmentSize));
+		if (journal.fileSize() == 0) {
+			int fragments = (this.fragmentSize > 0) ? new FragmentPlan(actual.size(), this.fragmentSize).count() : 0;
+			this.journals.update(execution, (j) -> j.withFile(actual.size(), fragments, this.fragmentSize));
 		}
 		return RepeatStatus.FINISHED;
 	}

@@ -14,6 +14,9 @@ import se.scbdelivery.delivery.JournalEntry;
 import se.scbdelivery.delivery.UploadAttempt;
 import se.scbdelivery.scb.OrganisationNumber;
 import se.scbdelivery.scb.gdb.HistoryEntry;
+import se.scbdelivery.scb.generic.RowError;
+import se.scbdelivery.scb.generic.ValidationError;
+import se.scbdelivery.scb.generic.ValidationResult;
 
 /** The short human summary of one delivery, as printed on stdout. */
 public final class DeliverySummary {
@@ -30,13 +33,12 @@ public final class DeliverySummary {
 		row(out, "file", report.file() + (report.file().endsWith(report.fileName()) ? ""
 				: " (sent as " + report.fileName() + ")"));
 		row(out, "sha-256", report.sha256());
-		row(out, "size", String.format(Locale.ROOT, "%,d bytes in %d fragment%s of at most %,d bytes", report.size(),
-				report.fragments(), (report.fragments() == 1) ? "" : "s", report.fragmentSize()));
-		row(out, "delivery", dashed(report.organisation()) + "  " + report.program() + "  " + report.referencePeriod()
-				+ "  " + report.fileFormat() + ((report.version() != null) ? "  version " + report.version() : "")
-				+ "  (" + report.environment() + ")");
-		row(out, "DeliveryId", (report.deliveryId() != null) ? report.deliveryId() : "-");
-		row(out, "SCB status", status(report.scbStatus()));
+		if (report.isGeneric()) {
+			printGeneric(report, out);
+		}
+		else {
+			printGdb(report, out);
+		}
 		for (UploadAttempt attempt : report.attempts()) {
 			row(out, "attempt " + attempt.number(), attempt(attempt));
 		}
@@ -49,6 +51,42 @@ public final class DeliverySummary {
 		}
 		row(out, "next", report.whatToDo());
 		out.flush();
+	}
+
+	private static void printGdb(DeliveryReport report, PrintWriter out) {
+		row(out, "size", String.format(Locale.ROOT, "%,d bytes in %d fragment%s of at most %,d bytes", report.size(),
+				report.fragments(), (report.fragments() == 1) ? "" : "s", report.fragmentSize()));
+		row(out, "delivery", dashed(report.organisation()) + "  " + report.program() + "  " + report.referencePeriod()
+				+ "  " + report.fileFormat() + ((report.version() != null) ? "  version " + report.version() : "")
+				+ "  (GDB, " + report.environment() + ")");
+		row(out, "DeliveryId", (report.deliveryId() != null) ? report.deliveryId() : "-");
+		row(out, "SCB status", status(report.scbStatus()));
+	}
+
+	private static void printGeneric(DeliveryReport report, PrintWriter out) {
+		row(out, "size", String.format(Locale.ROOT, "%,d bytes, sent whole", report.size()));
+		row(out, "delivery", "contract " + report.contract()
+				+ ((report.organisation() != null) ? "  " + dashed(report.organisation()) : "")
+				+ ((report.deliveryFormatName() != null) ? "  format " + report.deliveryFormatName() : "")
+				+ ((report.externalVersionId() != null) ? "  version " + report.externalVersionId() : "")
+				+ (Boolean.TRUE.equals(report.test()) ? "  TEST delivery" : "") + "  (generic service, "
+				+ report.environment() + ")");
+		row(out, "ticket", (report.ticket() != null) ? report.ticket() : "-");
+		ValidationResult validation = report.validation();
+		if (validation == null) {
+			row(out, "validation", "-");
+			return;
+		}
+		row(out, "validation", "successfulValidation " + validation.successfulValidation() + ", "
+				+ validation.errors().size() + ((validation.errors().size() == 1) ? " error" : " errors"));
+		int number = 0;
+		for (ValidationError error : validation.errors()) {
+			row(out, "error " + ++number, "[" + error.httpStatusCode() + " " + error.errorCode() + "] "
+					+ error.errorReason() + ": " + error.errorMessage());
+			for (RowError rowError : error.rowErrors()) {
+				row(out, "  row", rowError.errorDescription() + ": " + rowError.rowData());
+			}
+		}
 	}
 
 	private static void row(PrintWriter out, String label, String value) {
@@ -72,6 +110,9 @@ public final class DeliverySummary {
 		if (attempt.deliveryId() != null) {
 			text.append(", uploaded ").append(TIME.format(attempt.uploadedAt())).append(" as ").append(attempt.deliveryId());
 		}
+		if (attempt.ticket() != null) {
+			text.append(", posted ").append(TIME.format(attempt.uploadedAt())).append(", ticket ").append(attempt.ticket());
+		}
 		text.append(", ").append(attempt.polls()).append(attempt.polls() == 1 ? " poll" : " polls");
 		if (attempt.finalStatus() != null) {
 			text.append(", ").append(attempt.finalStatus());
@@ -88,7 +129,10 @@ public final class DeliverySummary {
 				+ ((took != null) ? String.format(Locale.ROOT, ", took %.1f s", took.toMillis() / 1000.0) : "");
 	}
 
-	private static String dashed(String organisation) {
+	private static String dashed(@Nullable String organisation) {
+		if (organisation == null) {
+			return "-";
+		}
 		try {
 			return new OrganisationNumber(organisation).dashed();
 		}

@@ -15,7 +15,7 @@ public final class DeliveryTable {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 		.withZone(ZoneId.systemDefault());
 
-	private static final String ROW = "%-9s %-16s %-9s %-18s %-10s %-5s %-10s %-28s %-36s %s%n";
+	private static final String ROW = "%-9s %-16s %-9s %-18s %-10s %-7s %-10s %-28s %-45s %s%n";
 
 	private DeliveryTable() {
 	}
@@ -27,14 +27,29 @@ public final class DeliveryTable {
 			return;
 		}
 		out.printf(ROW, "EXECUTION", "STARTED", "STATUS", "OUTCOME", "ORG", "PROG", "PERIOD", "FILE",
-				"DELIVERYID", "SCB STATUS");
+				"DELIVERYID / TICKET", "SCB STATUS");
 		for (DeliveryReport report : reports) {
 			out.printf(ROW, report.execution(), (report.startedAt() != null) ? TIME.format(report.startedAt()) : "-",
-					report.jobStatus(), report.outcome(), report.organisation(), report.program(),
-					report.referencePeriod(), clip(report.fileName(), 28), orDash(report.deliveryId()),
-					(report.scbStatus() != null) ? report.scbStatus().status() : "-");
+					report.jobStatus(), report.outcome(), orDash(report.organisation()),
+					report.isGeneric() ? "generic" : report.program(), orDash(report.referencePeriod()),
+					clip(report.fileName(), 28), reference(report), scbStatus(report));
 		}
 		out.flush();
+	}
+
+	private static String reference(DeliveryReport report) {
+		if (report.isGeneric()) {
+			return (report.ticket() != null) ? "ticket " + report.ticket() : "-";
+		}
+		return orDash(report.deliveryId());
+	}
+
+	private static String scbStatus(DeliveryReport report) {
+		if (report.isGeneric()) {
+			return (report.validation() != null)
+					? "successfulValidation " + report.validation().successfulValidation() : "-";
+		}
+		return (report.scbStatus() != null) ? report.scbStatus().status() : "-";
 	}
 
 	private static String orDash(@Nullable String value) {

@@ -14,41 +14,98 @@ import se.scbdelivery.scb.gdb.GdbSession;
 import se.scbdelivery.scb.gdb.HistoryEntry;
 import se.scbdelivery.scb.gdb.ReactorGdbClient;
 import se.scbdelivery.scb.gdb.UploadTarget;
+import se.scbdelivery.scb.generic.GenericDeliveryClient;
+import se.scbdelivery.scb.generic.GenericSubmission;
+import se.scbdelivery.scb.generic.ProcessingState;
+import se.scbdelivery.scb.generic.ReactorGenericDeliveryClient;
+import se.scbdelivery.scb.generic.Ticket;
+import se.scbdelivery.scb.generic.ValidationResult;
 
 /**
- * The one GDB client of the process. It is built on first use rather than at start-up: a
- * key store that cannot be opened is then reported by the delivery's own checks, as one line
- * and exit code 2, instead of failing the application's start.
+ * The process's clients for SCB's two APIs. Each is built on first use rather than at
+ * start-up: a key store that cannot be opened, or a generic base URL the environment does not
+ * have, is then reported by the delivery's own checks, as one line and exit code 2, instead
+ * of failing the application's start.
  */
 @Configuration(proxyBeanMethods = false)
 class ScbClientConfiguration {
 
 	@Bean
 	GdbClient gdbClient(ScbProperties properties) {
-		return new BuiltOnFirstUse(() -> ReactorGdbClient.create(properties));
+		return new GdbBuiltOnFirstUse(() -> ReactorGdbClient.create(properties));
 	}
 
-	private static final class BuiltOnFirstUse implements GdbClient {
+	@Bean
+	GenericDeliveryClient genericDeliveryClient(ScbProperties properties) {
+		return new GenericBuiltOnFirstUse(() -> ReactorGenericDeliveryClient.create(properties));
+	}
 
-		private final Supplier<GdbClient> factory;
+	/** Builds a client once, on first use; a failed build is tried again on the next use. */
+	private static final class OnFirstUse<T> {
 
-		private volatile GdbClient client;
+		private final Supplier<T> factory;
 
-		BuiltOnFirstUse(Supplier<GdbClient> factory) {
+		private volatile T built;
+
+		OnFirstUse(Supplier<T> factory) {
 			this.factory = factory;
 		}
 
-		private GdbClient client() {
-			GdbClient built = this.client;
-			if (built == null) {
+		T get() {
+			T client = this.built;
+			if (client == null) {
 				synchronized (this) {
-					if (this.client == null) {
-						this.client = this.factory.get();
+					if (this.built == null) {
+						this.built = this.factory.get();
 					}
-					built = this.client;
+					client = this.built;
 				}
 			}
-			return built;
+			return client;
+		}
+
+	}
+
+	private static final class GenericBuiltOnFirstUse implements GenericDeliveryClient {
+
+		private final OnFirstUse<GenericDeliveryClient> client;
+
+		GenericBuiltOnFirstUse(Supplier<GenericDeliveryClient> factory) {
+			this.client = new OnFirstUse<>(factory);
+		}
+
+		@Override
+		public void heartbeat() {
+			this.client.get().heartbeat();
+		}
+
+		@Override
+		public Ticket submit(GenericSubmission submission, Path file) {
+			return this.client.get().submit(submission, file);
+		}
+
+		@Override
+		public ProcessingState status(Ticket ticket) {
+			return this.client.get().status(ticket);
+		}
+
+		@Override
+		public ValidationResult result(Ticket ticket) {
+			return this.client.get().result(ticket);
+		}
+
+	}
+
+	private static final class GdbBuiltOnFirstUse implements GdbClient {
+
+		private final OnFirstUse<GdbClient> client;
+
+		GdbBuiltOnFirstUse(Supplier<GdbClient> factory) {
+			this.client = new OnFirstUse<>(factory);
+		}
+
+		private GdbClient client() {
+			return this.client.get();
 		}
 
 		@Override

@@ -6,7 +6,7 @@ import se.scbdelivery.testsupport.CliResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's first command: the demo runs the whole flow on the example inbox. */
+/** The README's first command: the demo runs the whole flow on the examples, through both channels. */
 class DemoCommandTest {
 
 	@Test
@@ -21,9 +21,14 @@ class DemoCommandTest {
 			.contains("file         ")
 			.contains("vinn v40 korrigerad å.xml")
 			.contains("Delivery 1: LOADED_WITH_ERRORS (exit 4) - delivered earlier; nothing was sent now")
-			.contains("(the stand-in received 0 requests for it)");
+			.contains("(the stand-in received 0 requests for it)")
+			.contains("$ deliver --api generic --file")
+			.contains("Delivery 4: LOADED (exit 0)")
+			.contains("contract DEMO-1  TEST delivery  (generic service, test)")
+			.contains("validation   successfulValidation true, 0 errors");
 		assertThat(demo.out().lines().filter((line) -> line.matches("\\d+\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d COMPLETED .*")))
-			.hasSize(3);
+			.hasSize(4)
+			.anySatisfy((line) -> assertThat(line).contains("generic").contains("ticket ").contains("successfulValidation true"));
 		InProcessCli.assertNoJavaInternals(demo);
 	}
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
@@ -49,6 +50,9 @@ class FragmentUploadRestartTest {
 	@Autowired
 	private DeliveryInputCheck inputCheck;
 
+	@Autowired
+	private Job gdbDeliveryJob;
+
 	@DynamicPropertySource
 	static void standInAndRepository(DynamicPropertyRegistry registry) {
 		registry.add("scb.gdb.base-url", () -> SharedStandIn.get().gdbBaseUrl().toString());
@@ -58,8 +62,9 @@ class FragmentUploadRestartTest {
 	}
 
 	@BeforeEach
-	void freshStandIn() {
+	void freshStandInAndTheGdbJob() {
 		this.scb.reset();
+		this.jobs.setJob(this.gdbDeliveryJob);
 	}
 
 	@Test
