@@ -3,7 +3,7 @@ package se.scbdelivery;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-import se.scbdelivery.cli.DemoLaunch;
+import se.scbdelivery.cli.CommandLaunch;
 
 @SpringBootApplication
 public class ScbDeliveryApplication {
@@ -15,7 +15,7 @@ public class ScbDeliveryApplication {
 	/** Runs one command and returns the process exit code. */
 	public static int run(String... args) {
 		SpringApplication application = new SpringApplication(ScbDeliveryApplication.class);
-		DemoLaunch.prepare(application, args);
+		CommandLaunch.prepare(application, args);
 		return SpringApplication.exit(application.run(args));
 	}
 

@@ -122,8 +122,8 @@ class DeliverCommand implements Callable<Integer> {
 			}
 		});
 		if (!missing.isEmpty()) {
-			throw new ParameterException(this.spec.commandLine(),
-					"--api " + api + " needs " + String.join(", ", missing));
+			throw new ParameterException(this.spec.commandLine(), "Missing required option"
+					+ ((missing.size() == 1) ? "" : "s") + " for --api " + api + ": " + String.join(", ", missing));
 		}
 		List<String> misplaced = new ArrayList<>();
 		foreign.forEach((option, value) -> {

@@ -14,11 +14,13 @@ import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-		header = "Runs a local stand-in for SCB's GDB API until stopped.",
-		description = "Speaks GDB M2M v2 as SCB documents it: heartbeat cookies, multipart fragments, the -1 "
-				+ "completion, history statuses that progress over polls. A file's final status is Inläst unless it "
-				+ "holds <?scb-simulator outcome=\"TEXT\"?> or a --faults item says otherwise. Point a client at it "
-				+ "with --scb.gdb.base-url=http://127.0.0.1:PORT/m2m/v2/. Stop it with Ctrl-C.")
+		header = "Runs a local stand-in for SCB's two APIs until stopped.",
+		description = "Speaks GDB M2M v2 as SCB documents it (heartbeat cookies, multipart fragments, the -1 "
+				+ "completion, history statuses that progress over polls) under /m2m/v2/, and the generic delivery "
+				+ "service (JSON with base64, tickets, 202 then 302, the result with its errors) under /API/. A GDB "
+				+ "file's final status is Inläst unless it holds <?scb-simulator outcome=\"TEXT\"?>; a generic file "
+				+ "fails validation when it holds scb-simulator:validation=fail; --faults injects failures. Uses no job "
+				+ "repository. Stop it with Ctrl-C.")
 class SimulateCommand implements Callable<Integer> {
 
 	@Spec
@@ -71,8 +73,9 @@ class SimulateCommand implements Callable<Integer> {
 			}
 			Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
 			PrintWriter out = this.spec.commandLine().getOut();
-			out.println("SCB GDB stand-in listening at " + standIn.gdbBaseUrl() + " - stop it with Ctrl-C");
-			out.println("deliver to it with: --scb.gdb.base-url=" + standIn.gdbBaseUrl());
+			out.println("SCB stand-in listening - stop it with Ctrl-C");
+			out.println("  GDB:     --scb.gdb.base-url=" + standIn.gdbBaseUrl());
+			out.println("  generic: --scb.generic.base-url=" + standIn.genericBaseUrl());
 			out.flush();
 			stopped.await();
 		}

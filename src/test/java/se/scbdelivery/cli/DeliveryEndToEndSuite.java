@@ -473,7 +473,7 @@ abstract class DeliveryEndToEndSuite {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', value = { "no contract|--org 9990000045|--api generic needs --contract",
+	@CsvSource(delimiter = '|', value = { "no contract|--org 9990000045|Missing required option for --api generic: --contract",
 			"a GDB option|--contract 1 --program VINN|--program cannot be used with --api generic",
 			"a bad organisation number|--contract 1 --org 9990000046|has a wrong check digit",
 			"a generic option with GDB|--api gdb --org 9990000045 --program VINN --period 2024-06-30 --format V40 --contract 1|--contract cannot be used with --api gdb" })

@@ -92,7 +92,7 @@ class InvalidSettingsTest {
 				"2024-06-30", "--format", "V40"));
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-		assertThat(result.err().lines().findFirst()).hasValue("Missing required option: '--org=<org>'");
+		assertThat(result.err().lines().findFirst()).hasValue("Missing required option for --api gdb: --org");
 		assertNoJavaInternals(result);
 		assertThat(result.out()).isEmpty();
 		assertThat(this.scb.heartbeatCount()).isZero();
@@ -110,6 +110,20 @@ class InvalidSettingsTest {
 		assertThat(result.out()).isEmpty();
 		assertThat(this.scb.heartbeatCount()).isZero();
 		assertThat(this.scb.fragments()).isEmpty();
+	}
+
+	@Test
+	void theGenericServiceNeedsABaseUrlInTheTestEnvironment() {
+		CliResult result = run(withSettings("deliver", "--api", "generic", "--file", this.file.toString(), "--contract",
+				"1"));
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err().lines().findFirst()).hasValue("error: scb.generic.base-url is not set, and SCB's "
+				+ "documents name no test host for the generic delivery service: set it");
+		assertNoJavaInternals(result);
+		assertThat(this.scb.genericHeartbeatCount()).isZero();
+		assertThat(this.scb.genericSubmissions()).isEmpty();
+		assertThat(run(withSettings("list")).out()).contains("No deliveries recorded yet.");
 	}
 
 	private CliResult run(String... args) {

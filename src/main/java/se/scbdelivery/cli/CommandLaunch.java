@@ -15,22 +15,32 @@ import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
 
 /**
- * Prepares the application for {@code demo} before it starts: an in-process stand-in on a
- * free port, and a fresh job repository and report folder in a temporary directory, so the
- * demo shows the whole flow every time and touches nothing of a real installation.
+ * Prepares the application before it starts, for the two commands that must not use the
+ * operator's job repository. {@code demo}: an in-process stand-in on a free port, and a fresh
+ * job repository and report folder in a temporary directory, so the demo shows the whole flow
+ * every time and touches nothing of a real installation. {@code simulate}: an in-memory job
+ * repository, so a stand-in never holds the H2 file that deliveries in the same folder need.
  */
-public final class DemoLaunch {
+public final class CommandLaunch {
 
-	private DemoLaunch() {
+	private CommandLaunch() {
 	}
 
-	/** Does nothing unless the command is {@code demo}. */
+	/** Does nothing for the other commands. */
 	public static void prepare(SpringApplication application, String[] args) {
-		boolean demo = Arrays.stream(args).filter((arg) -> !arg.startsWith("-")).findFirst().filter("demo"::equals)
-			.isPresent();
-		if (!demo) {
-			return;
+		String command = Arrays.stream(args).filter((arg) -> !arg.startsWith("-")).findFirst().orElse("");
+		if (command.equals("simulate")) {
+			application.addInitializers((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("simulate",
+						Map.of("spring.datasource.url", "jdbc:h2:mem:simulate;DB_CLOSE_DELAY=-1"))));
 		}
+		if (command.equals("demo")) {
+			prepareDemo(application);
+		}
+	}
+
+	private static void prepareDemo(SpringApplication application) {
 		// started here, after Spring Boot has set up logging, so its messages go where all others do
 		application.addInitializers((context) -> {
 			Path dir = temporaryDirectory();
