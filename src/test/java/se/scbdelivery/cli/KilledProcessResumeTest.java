@@ -26,10 +26,12 @@ import se.scbdelivery.testsupport.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A delivery process killed with SIGKILL in the middle of an upload leaves its execution
+ * A delivery process killed with SIGKILL in the middle of a delivery leaves its execution
  * looking as if it still ran. A new process must not take it over while its lease is fresh,
  * must recover it once the lease is older than {@code scb.recovery.stale-after}, and must
- * then resume at the fragment that was in flight, on the same H2 file job repository.
+ * then resume: through GDB at the fragment that was in flight; through the generic service by
+ * posting again (with a warning) when no ticket had come back, or by following the saved
+ * ticket. All on the same H2 file job repository.
  */
 class KilledProcessResumeTest {
 
@@ -88,6 +90,50 @@ class KilledProcessResumeTest {
 				+ indexes().subList(beforeKill.size(), indexes().size()));
 	}
 
+	@Test
+	void aProcessKilledDuringThePostSendsTheFileAgainAndWarnsOfADuplicate() throws Exception {
+		Path file = TestFiles.xml(this.dir.resolve("inbox"), "data.csv", 3_000, null);
+		Gate gate = this.scb.faults().gate(Call.SUBMIT, null);
+		Process doomed = startGeneric(file).process();
+		gate.awaitArrival(PROCESS_TIMEOUT);
+		doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		gate.release();
+
+		CliResult resumed = startGeneric(file).finish();
+
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(this.scb.genericSubmissions().stream().filter((submission) -> submission.ticket() != null))
+			.singleElement()
+			.satisfies((submission) -> assertThat(submission.decodedBytes()).isEqualTo(Files.readAllBytes(file)));
+		assertThat(resumed.out()).contains("recovered it as FAILED to resume it")
+			.contains("got no ticket back: SCB may have received it, so it may hold this file twice")
+			.contains("LOADED (exit 0)");
+	}
+
+	@Test
+	void aProcessKilledAfterTheTicketFollowsItAndNeverPostsAgain() throws Exception {
+		Path file = TestFiles.xml(this.dir.resolve("inbox"), "data.csv", 3_000, null);
+		Gate gate = this.scb.faults().gate(Call.STATUS, null);
+		Process doomed = startGeneric(file).process();
+		gate.awaitArrival(PROCESS_TIMEOUT);
+		doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		gate.release();
+		String ticket = this.scb.genericSubmissions().get(0).ticket().value();
+
+		CliResult resumed = startGeneric(file).finish();
+
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(this.scb.genericSubmissions()).singleElement()
+			.satisfies((submission) -> assertThat(submission.ticket().value()).isEqualTo(ticket));
+		assertThat(resumed.out()).contains("ticket       " + ticket).contains("successfulValidation true")
+			.doesNotContain("may hold this file twice");
+	}
+
+	private Child startGeneric(Path file) throws IOException {
+		return launch(List.of("deliver", "--api", "generic", "--file", file.toString(), "--contract", "1",
+				"--scb.generic.base-url=" + this.scb.genericBaseUrl(), "--scb.recovery.stale-after=1s"));
+	}
+
 	/** A delivery process and the files its stdout and stderr go to. */
 	private record Child(Process process, Path out, Path err) {
 
@@ -100,14 +146,18 @@ class KilledProcessResumeTest {
 	}
 
 	private Child start(Path file, String staleAfter) throws IOException {
+		return launch(List.of("deliver", "--file", file.toString(), "--org", "999000-0045", "--program", "VINN",
+				"--period", "2024-06-30", "--format", "V40", "--scb.recovery.stale-after=" + staleAfter));
+	}
+
+	private Child launch(List<String> arguments) throws IOException {
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-				ScbDeliveryApplication.class.getName(), "deliver", "--file", file.toString(), "--org", "999000-0045",
-				"--program", "VINN", "--period", "2024-06-30", "--format", "V40"));
+				ScbDeliveryApplication.class.getName()));
+		command.addAll(arguments);
 		command.addAll(List.of("--scb.gdb.base-url=" + this.scb.gdbBaseUrl(),
 				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("data/scb-delivery") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
 				"--scb.report.dir=" + this.dir.resolve("reports"), "--logging.file.name=" + this.dir.resolve("scb.log"),
-				"--scb.upload.fragment-size=1000", "--scb.poll.interval=10ms", "--scb.poll.max-interval=20ms",
-				"--scb.recovery.stale-after=" + staleAfter));
+				"--scb.upload.fragment-size=1000", "--scb.poll.interval=10ms", "--scb.poll.max-interval=20ms"));
 		Path out = Files.createTempFile(this.dir, "out-", ".txt");
 		Path err = Files.createTempFile(this.dir, "err-", ".txt");
 		Process process = new ProcessBuilder(command).directory(this.dir.toFile())
