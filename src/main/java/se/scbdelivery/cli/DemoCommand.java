@@ -3,6 +3,7 @@ package se.scbdelivery.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -23,7 +24,8 @@ import se.scbdelivery.delivery.DeliveryResult;
 import se.scbdelivery.delivery.GenericDeliveryRequest;
 import se.scbdelivery.report.DeliverySummary;
 import se.scbdelivery.report.DeliveryTable;
-import se.scbdelivery.scan.InboxLayout;
+import se.scbdelivery.scan.InboxFile;
+import se.scbdelivery.scan.InboxScanner;
 import se.scbdelivery.simulator.ScbStandIn;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -72,6 +74,33 @@ class DemoCommand implements Callable<Integer> {
 		this.directory = directory;
 	}
 
+	/** The example inbox's deliveries; any file outside the layout is invalid input. */
+	private static List<DeliveryRequest> examples(Path inbox) {
+		List<DeliveryRequest> requests = new ArrayList<>();
+		for (InboxFile file : scan(inbox)) {
+			if (!(file instanceof InboxFile.Ready ready)) {
+				throw new IllegalArgumentException("example " + file.relative() + " cannot be delivered: " + file);
+			}
+			requests.add(ready.request());
+		}
+		return requests;
+	}
+
+	private static List<Path> genericExamples(Path folder) {
+		return scan(folder).stream().map((file) -> folder.toAbsolutePath().normalize().resolve(file.relative())).toList();
+	}
+
+	private static List<InboxFile> scan(Path folder) {
+		try {
+			return new InboxScanner(() -> {
+			}).scan(folder);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while reading " + folder, ex);
+		}
+	}
+
 	@Override
 	public Integer call() {
 		ScbStandIn scb = this.standIn.getIfAvailable();
@@ -88,11 +117,11 @@ class DemoCommand implements Callable<Integer> {
 		out.println("  job repository   H2 file under " + this.directory.getObject().resolve("data"));
 		out.println("  reports          " + this.properties.report().dir());
 		out.println();
-		List<Path> files = InboxLayout.files(this.examples);
+		List<DeliveryRequest> requests = examples(this.examples);
 		int worst = 0;
-		for (Path file : files) {
-			DeliveryRequest request = InboxLayout.requestFor(this.examples, file);
-			out.println("$ deliver --file '" + this.examples.relativize(file) + "' --org " + request.organisation().dashed()
+		for (DeliveryRequest request : requests) {
+			Path file = request.file();
+			out.println("$ deliver --file '" + this.examples.toAbsolutePath().relativize(file) + "' --org " + request.organisation().dashed()
 					+ " --program " + request.program() + " --period " + request.referencePeriod() + " --format "
 					+ request.fileFormat() + ((request.version() != null) ? " --version " + request.version() : ""));
 			DeliveryResult result = this.launcher.deliver(request);
@@ -103,7 +132,7 @@ class DemoCommand implements Callable<Integer> {
 			}
 		}
 		if (Files.isDirectory(this.genericExamples)) {
-			for (Path file : InboxLayout.files(this.genericExamples)) {
+			for (Path file : genericExamples(this.genericExamples)) {
 				out.println("$ deliver --api generic --file '" + file + "' --contract DEMO-1 --test");
 				DeliveryResult result = this.launcher
 					.deliver(GenericDeliveryRequest.of(file, "DEMO-1", null, null, null, true));
@@ -114,11 +143,11 @@ class DemoCommand implements Callable<Integer> {
 				}
 			}
 		}
-		if (!files.isEmpty()) {
-			Path first = files.get(0);
+		if (!requests.isEmpty()) {
+			DeliveryRequest first = requests.get(0);
 			int requestsBefore = scb.fragments().size() + scb.heartbeatCount();
-			out.println("$ deliver the same file again (" + this.examples.relativize(first) + ")");
-			DeliveryResult again = this.launcher.deliver(InboxLayout.requestFor(this.examples, first));
+			out.println("$ deliver the same file again (" + this.examples.toAbsolutePath().relativize(first.file()) + ")");
+			DeliveryResult again = this.launcher.deliver(first);
 			DeliverySummary.print(again.report(), again.alreadyDelivered(), out);
 			out.println("  (the stand-in received " + (scb.fragments().size() + scb.heartbeatCount() - requestsBefore)
 					+ " requests for it)");

@@ -19,7 +19,7 @@ import se.scbdelivery.scb.ScbEnvironment;
 @ConfigurationProperties("scb")
 public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @DefaultValue Gdb gdb,
 		@DefaultValue Generic generic, @DefaultValue Tls tls, @DefaultValue Http http, @DefaultValue Upload upload, @DefaultValue Poll poll,
-		@DefaultValue Recovery recovery, @DefaultValue Report report) {
+		@DefaultValue Recovery recovery, @DefaultValue Report report, @DefaultValue Inbox inbox) {
 
 	/** The GDB base URL to use: the configured one, else the environment's. */
 	public URI gdbBaseUrl() {
@@ -122,6 +122,21 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 		/** Renew well inside the stale period so one slow renewal is not fatal. */
 		public Duration renewEvery() {
 			return this.staleAfter.dividedBy(4);
+		}
+
+	}
+
+	/**
+	 * The inbox that {@code scan} reads. A file whose size or modification time changes within
+	 * {@code settle} is still being written and waits for the next scan. After a final outcome,
+	 * a file may be moved to {@code done-dir} (loaded) or {@code failed-dir} (rejected), keeping
+	 * its folders; hidden folders inside the inbox are never scanned, so these may live there.
+	 */
+	public record Inbox(@Nullable Path doneDir, @Nullable Path failedDir, @DefaultValue("2s") Duration settle) {
+
+		public Inbox {
+			doneDir = (doneDir == null || doneDir.toString().isBlank()) ? null : doneDir;
+			failedDir = (failedDir == null || failedDir.toString().isBlank()) ? null : failedDir;
 		}
 
 	}

@@ -1,11 +1,6 @@
 package se.scbdelivery.scan;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 import se.scbdelivery.delivery.DeliveryRequest;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
@@ -37,20 +32,6 @@ public final class InboxLayout {
 		}
 		catch (InvalidDeliveryInputException ex) {
 			throw new InvalidDeliveryInputException("file " + relative + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	/** The regular files under root in path order, leaving out hidden files and {@code .part} files. */
-	public static List<Path> files(Path root) {
-		try (Stream<Path> paths = Files.walk(root)) {
-			return paths.filter(Files::isRegularFile)
-				.filter((path) -> !path.getFileName().toString().startsWith("."))
-				.filter((path) -> !path.getFileName().toString().endsWith(".part"))
-				.sorted()
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read the folder " + root + ": " + ex.getMessage(), ex);
 		}
 	}
 

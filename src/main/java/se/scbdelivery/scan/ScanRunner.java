@@ -1,0 +1,165 @@
+package se.scbdelivery.scan;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.delivery.DeliveryLauncher;
+import se.scbdelivery.delivery.DeliveryOutcome;
+import se.scbdelivery.delivery.DeliveryReport;
+import se.scbdelivery.delivery.DeliveryResult;
+import se.scbdelivery.delivery.ExecutionStillRunningException;
+import se.scbdelivery.delivery.InvalidDeliveryInputException;
+import se.scbdelivery.report.ScanRow;
+import se.scbdelivery.report.ScanSummary;
+
+/**
+ * Delivers everything an inbox holds, N files at a time, each as its own delivery with the
+ * same identity rules as {@code deliver}: a completed delivery is reported, not sent again; a
+ * failed or dead one is resumed; one another live process is delivering is left to it. One
+ * file's failure never stops the others. After a final outcome is recorded, the file may be
+ * archived.
+ */
+@Service
+public class ScanRunner {
+
+	/** A file left for later: still being written, or being delivered by another process. */
+	public static final String SKIPPED = "SKIPPED";
+
+	private static final Logger logger = LoggerFactory.getLogger(ScanRunner.class);
+
+	private final DeliveryLauncher launcher;
+
+	private final InboxArchive archive;
+
+	private final ScbProperties.Inbox settings;
+
+	private final Clock clock;
+
+	ScanRunner(DeliveryLauncher launcher, ScbProperties properties, Clock clock) {
+		this.launcher = launcher;
+		this.settings = properties.inbox();
+		this.archive = new InboxArchive(this.settings.doneDir(), this.settings.failedDir());
+		this.clock = clock;
+	}
+
+	/**
+	 * Scans the inbox and delivers what is ready, {@code concurrency} at a time.
+	 * @throws InvalidDeliveryInputException when the inbox is not a folder
+	 */
+	public ScanSummary run(Path inbox, int concurrency) throws InterruptedException {
+		Instant started = this.clock.instant();
+		List<InboxFile> files = new InboxScanner(() -> Thread.sleep(this.settings.settle().toMillis())).scan(inbox);
+		Path root = inbox.toAbsolutePath().normalize();
+		List<ScanRow> rows = new ArrayList<>();
+		List<Future<ScanRow>> deliveries = new ArrayList<>();
+		AtomicInteger number = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(concurrency, (runnable) -> {
+			Thread thread = new Thread(runnable, "scan-" + number.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			for (InboxFile file : files) {
+				if (file instanceof InboxFile.Ready ready) {
+					deliveries.add(pool.submit(() -> deliver(root, ready)));
+				}
+				else if (file instanceof InboxFile.Invalid invalid) {
+					rows.add(row(invalid.relative(), DeliveryOutcome.INVALID_INPUT.name(),
+							DeliveryOutcome.INVALID_INPUT.exitCode(), invalid.reason()));
+				}
+				else if (file instanceof InboxFile.Skipped skipped) {
+					rows.add(row(skipped.relative(), SKIPPED, 0, skipped.reason() + "; it is delivered by a later scan"));
+				}
+			}
+			for (Future<ScanRow> delivery : deliveries) {
+				rows.add(result(delivery));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		rows.sort(Comparator.comparing(ScanRow::file));
+		return new ScanSummary(root.toString(), started, this.clock.instant(), exitCode(rows), rows);
+	}
+
+	private ScanRow deliver(Path root, InboxFile.Ready ready) {
+		try {
+			DeliveryResult result = this.launcher.deliver(ready.request());
+			DeliveryReport report = result.report();
+			String archived = archive(root, ready.relative(), report.outcome());
+			return new ScanRow(ready.relative().toString(), report.organisation(), report.program(),
+					report.referencePeriod(), report.fileFormat(), report.outcome().name(), report.exitCode(),
+					(report.scbStatus() != null) ? report.scbStatus().status() : null, report.deliveryId(),
+					report.execution(), (result.alreadyDelivered() ? "delivered earlier, nothing sent now; " : "")
+							+ report.whatToDo() + archived);
+		}
+		catch (InvalidDeliveryInputException ex) {
+			return row(ready.relative(), DeliveryOutcome.INVALID_INPUT.name(), DeliveryOutcome.INVALID_INPUT.exitCode(),
+					ex.getMessage());
+		}
+		catch (ExecutionStillRunningException ex) {
+			return row(ready.relative(), SKIPPED, 0, ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			logger.error("Delivering {} failed", ready.relative(), ex);
+			return row(ready.relative(), DeliveryOutcome.FAILED.name(), DeliveryOutcome.FAILED.exitCode(),
+					ex.getClass().getSimpleName() + ": " + ex.getMessage() + " (the log has the details)");
+		}
+	}
+
+	/** Moves a file whose outcome is final and recorded; says where it went. */
+	private String archive(Path root, Path relative, DeliveryOutcome outcome) {
+		try {
+			Path moved = switch (outcome) {
+				case LOADED, LOADED_WITH_ERRORS -> this.archive.loaded(root, relative);
+				case NOT_LOADED, REFUSED -> this.archive.rejected(root, relative);
+				default -> null;
+			};
+			return (moved != null) ? " (moved to " + moved + ")" : "";
+		}
+		catch (IOException ex) {
+			logger.warn("Could not move {} out of the inbox: {}", relative, ex.getMessage(), ex);
+			return " (could not be moved out of the inbox: " + ex.getMessage() + ")";
+		}
+	}
+
+	private static ScanRow result(Future<ScanRow> delivery) throws InterruptedException {
+		try {
+			return delivery.get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("a delivery task failed unexpectedly", ex.getCause());
+		}
+	}
+
+	private static ScanRow row(Path relative, String outcome, int exitCode, String whatToDo) {
+		return new ScanRow(relative.toString(), null, null, null, null, outcome, exitCode, null, null, null, whatToDo);
+	}
+
+	/** INTERFACE.md: 1 if any file failed technically, else 3 if any was rejected, else 4, else 2, else 0. */
+	static int exitCode(List<ScanRow> rows) {
+		for (int code : new int[] { 1, 3, 4, 2 }) {
+			if (rows.stream().anyMatch((row) -> row.exitCode() == code)) {
+				return code;
+			}
+		}
+		return 0;
+	}
+
+}
