@@ -4,14 +4,19 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import se.scbdelivery.delivery.DeliveryLauncher;
 import se.scbdelivery.delivery.DeliveryResult;
 import se.scbdelivery.report.DeliverySummary;
+import se.scbdelivery.report.ScanSummary;
+import se.scbdelivery.report.ScanTable;
+import se.scbdelivery.scan.RestartFailedRunner;
 
-@Command(name = "restart", mixinStandardHelpOptions = true, header = "Resumes an interrupted delivery.",
+@Command(name = "restart", mixinStandardHelpOptions = true, header = "Resumes an interrupted delivery, or every one.",
 		description = "Continues the delivery an execution belongs to: a new heartbeat, then the fragment after the "
 				+ "last one SCB acknowledged, or, when the upload had completed, following its DeliveryId again. An "
 				+ "execution left running by a process that is gone (lease older than scb.recovery.stale-after) is "
@@ -24,17 +29,37 @@ class RestartCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "<execution-id>", description = "The execution, as 'list' shows it.")
-	private long executionId;
+	@Parameters(index = "0", arity = "0..1", paramLabel = "<execution-id>",
+			description = "The execution, as 'list' shows it.")
+	private Long executionId;
+
+	@Option(names = "--failed",
+			description = "Resume every delivery that failed technically, was stopped, or was left running by a process that is gone.")
+	private boolean failed;
+
+	@Option(names = "--concurrency", defaultValue = "4", paramLabel = "<n>",
+			description = "With --failed: deliveries at a time (default ${DEFAULT-VALUE}).")
+	private int concurrency;
 
 	private final DeliveryLauncher launcher;
 
-	RestartCommand(DeliveryLauncher launcher) {
+	private final RestartFailedRunner failedRunner;
+
+	RestartCommand(DeliveryLauncher launcher, RestartFailedRunner failedRunner) {
 		this.launcher = launcher;
+		this.failedRunner = failedRunner;
 	}
 
 	@Override
-	public Integer call() {
+	public Integer call() throws InterruptedException {
+		if (this.failed == (this.executionId != null)) {
+			throw new ParameterException(this.spec.commandLine(), "give either an <execution-id> or --failed");
+		}
+		if (this.failed) {
+			ScanSummary summary = this.failedRunner.run(this.concurrency);
+			ScanTable.print(summary, this.spec.commandLine().getOut());
+			return summary.exitCode();
+		}
 		DeliveryResult result = this.launcher.restart(this.executionId);
 		DeliverySummary.print(result.report(), result.alreadyDelivered(), this.spec.commandLine().getOut());
 		return result.exitCode();

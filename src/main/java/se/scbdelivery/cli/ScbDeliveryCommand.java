@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 				+ "it, keeps every outcome and error, and resumes an interrupted delivery where it stopped.", "",
 				"Settings are Spring Boot properties: --scb.name=value after the command, config/application.yml, "
 						+ "or environment variables (SCB_...)." },
-		subcommands = { DeliverCommand.class, RestartCommand.class, ListCommand.class, HeartbeatCommand.class,
+		subcommands = { DeliverCommand.class, ScanCommand.class, RestartCommand.class, ListCommand.class, HeartbeatCommand.class,
 				SimulateCommand.class, DemoCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:delivered and loaded (Inläst)", "1:technical failure; the execution is restartable",

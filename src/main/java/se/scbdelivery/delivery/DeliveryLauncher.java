@@ -2,6 +2,10 @@ package se.scbdelivery.delivery;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -11,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
@@ -178,25 +183,66 @@ public class DeliveryLauncher {
 	}
 
 	/**
+	 * The newest execution of every delivery that can be resumed, newest first: failed
+	 * technically, stopped, or left running by a process that is gone. Deliveries SCB refused
+	 * and bad input are left out: resuming them would get the same answer.
+	 */
+	public List<Long> resumableExecutions() {
+		List<JobExecution> resumable = new ArrayList<>();
+		for (Job job : List.of(this.gdbJob, this.genericJob)) {
+			for (JobInstance instance : this.jobRepository.getJobInstances(job.getName(), 0, Integer.MAX_VALUE)) {
+				JobExecution last = this.jobRepository.getLastJobExecution(instance);
+				if (last != null && (last.isRunning() ? deathOf(last).isPresent() : isResumable(last))) {
+					resumable.add(last);
+				}
+			}
+		}
+		return resumable.stream().map(JobExecution::getId).sorted(Comparator.reverseOrder()).toList();
+	}
+
+	private static boolean isResumable(JobExecution execution) {
+		String outcome = execution.getExitStatus().getExitCode();
+		return (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED)
+				&& !DeliveryOutcome.REFUSED.name().equals(outcome) && !DeliveryOutcome.INVALID_INPUT.name().equals(outcome);
+	}
+
+	/**
 	 * An execution looks running. If its owner stopped renewing its lease longer than
 	 * {@code scb.recovery.stale-after} ago, it is dead: mark it failed so it can resume.
 	 */
 	private void recoverIfDead(JobExecution running) {
-		Duration staleAfter = this.leases.staleAfter();
-		Optional<ExecutionLeases.Lease> lease = this.leases.find(running.getId());
-		if (lease.isPresent() && lease.get().age().compareTo(staleAfter) <= 0) {
+		Optional<String> death = deathOf(running);
+		if (death.isEmpty()) {
+			ExecutionLeases.Lease lease = this.leases.find(running.getId()).orElse(null);
 			throw new ExecutionStillRunningException("execution " + running.getId() + " is running in "
-					+ lease.get().owner() + " (lease renewed " + lease.get().age().toSeconds()
-					+ "s ago); it is not taken over while its owner is alive");
+					+ ((lease != null) ? lease.owner() + " (lease renewed " + lease.age().toSeconds() + "s ago)"
+							: "a process that has just started it")
+					+ "; it is not taken over while its owner is alive");
 		}
-		String why = lease.map((l) -> "its owner " + l.owner() + " last renewed its lease " + l.age().toSeconds()
-				+ "s ago (scb.recovery.stale-after=" + staleAfter + ")")
-			.orElse("it holds no lease");
-		String message = "Execution " + running.getId() + " was left running by a process that is gone (" + why
-				+ "): recovered it as FAILED to resume it";
+		String message = "Execution " + running.getId() + " was left running by a process that is gone ("
+				+ death.get() + "): recovered it as FAILED to resume it";
 		logger.warn(message);
 		JobExecution recovered = this.jobOperator.recover(running);
 		this.journals.note(recovered, JournalEntry.Kind.WARNING, message, null);
+	}
+
+	/**
+	 * Why a running execution's owner is gone, or empty while it is alive: its lease was
+	 * renewed within {@code scb.recovery.stale-after}, or (without a lease yet) the execution
+	 * itself changed within that time.
+	 */
+	private Optional<String> deathOf(JobExecution running) {
+		Duration staleAfter = this.leases.staleAfter();
+		Optional<ExecutionLeases.Lease> lease = this.leases.find(running.getId());
+		if (lease.isPresent()) {
+			return (lease.get().age().compareTo(staleAfter) <= 0) ? Optional.empty()
+					: Optional.of("its owner " + lease.get().owner() + " last renewed its lease "
+							+ lease.get().age().toSeconds() + "s ago (scb.recovery.stale-after=" + staleAfter + ")");
+		}
+		LocalDateTime touched = (running.getLastUpdated() != null) ? running.getLastUpdated() : running.getCreateTime();
+		Duration idle = Duration.between(touched, LocalDateTime.now());
+		return (idle.compareTo(staleAfter) <= 0) ? Optional.empty()
+				: Optional.of("it holds no lease and has not changed for " + idle.toSeconds() + "s");
 	}
 
 }

@@ -7,11 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Callable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,33 +63,20 @@ public class ScanRunner {
 		List<InboxFile> files = new InboxScanner(() -> Thread.sleep(this.settings.settle().toMillis())).scan(inbox);
 		Path root = inbox.toAbsolutePath().normalize();
 		List<ScanRow> rows = new ArrayList<>();
-		List<Future<ScanRow>> deliveries = new ArrayList<>();
-		AtomicInteger number = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(concurrency, (runnable) -> {
-			Thread thread = new Thread(runnable, "scan-" + number.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
-		try {
-			for (InboxFile file : files) {
-				if (file instanceof InboxFile.Ready ready) {
-					deliveries.add(pool.submit(() -> deliver(root, ready)));
-				}
-				else if (file instanceof InboxFile.Invalid invalid) {
-					rows.add(row(invalid.relative(), DeliveryOutcome.INVALID_INPUT.name(),
-							DeliveryOutcome.INVALID_INPUT.exitCode(), invalid.reason()));
-				}
-				else if (file instanceof InboxFile.Skipped skipped) {
-					rows.add(row(skipped.relative(), SKIPPED, 0, skipped.reason() + "; it is delivered by a later scan"));
-				}
+		List<Callable<ScanRow>> deliveries = new ArrayList<>();
+		for (InboxFile file : files) {
+			if (file instanceof InboxFile.Ready ready) {
+				deliveries.add(() -> deliver(root, ready));
 			}
-			for (Future<ScanRow> delivery : deliveries) {
-				rows.add(result(delivery));
+			else if (file instanceof InboxFile.Invalid invalid) {
+				rows.add(row(invalid.relative(), DeliveryOutcome.INVALID_INPUT.name(),
+						DeliveryOutcome.INVALID_INPUT.exitCode(), invalid.reason()));
+			}
+			else if (file instanceof InboxFile.Skipped skipped) {
+				rows.add(row(skipped.relative(), SKIPPED, 0, skipped.reason() + "; it is delivered by a later scan"));
 			}
 		}
-		finally {
-			pool.shutdownNow();
-		}
+		rows.addAll(DeliveryPool.runAll(deliveries, concurrency));
 		rows.sort(Comparator.comparing(ScanRow::file));
 		return new ScanSummary(root.toString(), started, this.clock.instant(), exitCode(rows), rows);
 	}
@@ -101,13 +84,7 @@ public class ScanRunner {
 	private ScanRow deliver(Path root, InboxFile.Ready ready) {
 		try {
 			DeliveryResult result = this.launcher.deliver(ready.request());
-			DeliveryReport report = result.report();
-			String archived = archive(root, ready.relative(), report.outcome());
-			return new ScanRow(ready.relative().toString(), report.organisation(), report.program(),
-					report.referencePeriod(), report.fileFormat(), report.outcome().name(), report.exitCode(),
-					(report.scbStatus() != null) ? report.scbStatus().status() : null, report.deliveryId(),
-					report.execution(), (result.alreadyDelivered() ? "delivered earlier, nothing sent now; " : "")
-							+ report.whatToDo() + archived);
+			return rowOf(ready.relative().toString(), result, archive(root, ready.relative(), result.report().outcome()));
 		}
 		catch (InvalidDeliveryInputException ex) {
 			return row(ready.relative(), DeliveryOutcome.INVALID_INPUT.name(), DeliveryOutcome.INVALID_INPUT.exitCode(),
@@ -139,13 +116,17 @@ public class ScanRunner {
 		}
 	}
 
-	private static ScanRow result(Future<ScanRow> delivery) throws InterruptedException {
-		try {
-			return delivery.get();
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("a delivery task failed unexpectedly", ex.getCause());
-		}
+	/** The row of a delivery that ran (or had run) to an outcome. */
+	static ScanRow rowOf(String file, DeliveryResult result, String afterwards) {
+		DeliveryReport report = result.report();
+		return new ScanRow(file, report.organisation(), report.isGeneric() ? "generic" : report.program(),
+				report.referencePeriod(), report.fileFormat(), report.outcome().name(), report.exitCode(),
+				report.isGeneric() ? ((report.validation() != null)
+						? "successfulValidation " + report.validation().successfulValidation() : null)
+						: ((report.scbStatus() != null) ? report.scbStatus().status() : null),
+				report.isGeneric() ? report.ticket() : report.deliveryId(), report.execution(),
+				(result.alreadyDelivered() ? "delivered earlier, nothing sent now; " : "") + report.whatToDo()
+						+ afterwards);
 	}
 
 	private static ScanRow row(Path relative, String outcome, int exitCode, String whatToDo) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = { "scb.cli.enabled=false", "scb.upload.fragment-size=1000", "scb.poll.interval=10ms",
 		"scb.poll.max-interval=40ms", "scb.poll.timeout=3s", "scb.http.initial-backoff=1ms", "scb.http.max-backoff=5ms",
-		"scb.http.max-attempts=3", "scb.http.response-timeout=5s", "scb.upload.systemfel-retries=2" })
+		"scb.http.max-attempts=3", "scb.http.response-timeout=5s", "scb.upload.systemfel-retries=2",
+		"scb.inbox.settle=20ms" })
 abstract class DeliveryEndToEndSuite {
 
 	private static final Pattern EXECUTION = Pattern.compile("Delivery (\\d+): ");
@@ -61,6 +63,9 @@ abstract class DeliveryEndToEndSuite {
 
 	@Autowired
 	JobRepository jobRepository;
+
+	@Autowired
+	JobOperator jobOperator;
 
 	Path inbox;
 
@@ -496,6 +501,85 @@ abstract class DeliveryEndToEndSuite {
 	GenericSubmissionReceived onlySubmission() {
 		assertThat(this.scb.genericSubmissions()).hasSize(1);
 		return this.scb.genericSubmissions().get(0);
+	}
+
+	@Test
+	void scansAnInboxNAtATimeAndSummarisesEveryFile() throws IOException {
+		Path vinn = TestFiles.xml(this.inbox.resolve("999000-0045/VINN/2026-09-30/V40"), "v.xml", 2_500, null);
+		Path krita = TestFiles.xml(this.inbox.resolve("9990000052/KRITA/2026-10-31/KRITA_MONTHLY/3"), "k.xml", 900,
+				"Inläst med fel");
+		Path rejected = TestFiles.xml(this.inbox.resolve("9990000136/VINN/2026-09-30/V40"), "r.xml", 900, "Ej inläst");
+		TestFiles.xml(this.inbox.resolve("999000-0046/VINN/2026-09-30/V40"), "bad-org.xml", 500, null);
+		TestFiles.xml(this.inbox.resolve("999000-0045/VINN/2026-09-30/V40"), "still.xml.part", 500, null);
+		TestFiles.xml(this.inbox.resolve(".done/999000-0045/VINN/2026-09-30/V40"), "old.xml", 500, null);
+
+		CliResult scan = run("scan", this.inbox.toString(), "--concurrency", "3");
+
+		// a rejection outranks loaded-with-errors and invalid input
+		assertThat(scan.exitCode()).as(scan.toString()).isEqualTo(3);
+		assertThat(this.scb.deliveries()).hasSize(3);
+		assertThat(this.scb.deliveries()).extracting(StoredDelivery::content)
+			.containsExactlyInAnyOrder(bytes(vinn), bytes(krita), bytes(rejected));
+		assertThat(scan.out()).contains("LOADED").contains("LOADED_WITH_ERRORS").contains("NOT_LOADED")
+			.contains("INVALID_INPUT").contains("SKIPPED").contains("bad-org.xml").doesNotContain("old.xml");
+		List<Path> written = scan.out().lines().filter((line) -> line.startsWith("summary      "))
+			.map((line) -> Path.of(line.substring(13).trim())).toList();
+		assertThat(written).extracting((path) -> path.getFileName().toString().replaceAll(".*\\.", ""))
+			.containsExactlyInAnyOrder("json", "csv", "html");
+		String json = Files.readString(written.stream().filter((path) -> path.toString().endsWith(".json")).findFirst().orElseThrow());
+		assertThat(json).contains("v.xml").contains("k.xml").contains("r.xml").contains("bad-org.xml")
+			.contains("still.xml.part").contains("Inläst med fel");
+	}
+
+	@Test
+	void aSecondScanSendsNothingAgainAndResumesWhatFailed() {
+		Path small = TestFiles.xml(this.inbox.resolve("999000-0045/VINN/2026-09-30/V40"), "small.xml", 900, null);
+		Path large = TestFiles.xml(this.inbox.resolve("9990000052/VINN/2026-09-30/V40"), "large.xml", 2_500, null);
+		this.scb.faults().respond(Call.FRAGMENT, 1, Integer.MAX_VALUE, 500);
+		CliResult first = run("scan", this.inbox.toString());
+		assertThat(first.exitCode()).as(first.toString()).isEqualTo(1);
+		assertThat(this.scb.deliveries()).extracting(StoredDelivery::content).containsExactly(bytes(small));
+		this.scb.faults().clear();
+		int before = this.scb.fragments().size();
+
+		CliResult second = run("scan", this.inbox.toString());
+
+		assertThat(second.exitCode()).as(second.toString()).isZero();
+		assertThat(indexes(this.scb.fragments().subList(before, this.scb.fragments().size()))).containsExactly(1, 2, -1);
+		assertThat(this.scb.deliveries()).extracting(StoredDelivery::content).containsExactly(bytes(small), bytes(large));
+		assertThat(second.out()).contains("delivered earlier");
+	}
+
+	@Test
+	void restartFailedResumesFailedAndStoppedDeliveriesButNotRejectedOnes() throws Exception {
+		// a delivery that fails technically
+		this.scb.faults().respond(Call.FRAGMENT, 2, Integer.MAX_VALUE, 503);
+		Path failing = TestFiles.xml(this.inbox, "failing.xml", 3_500, null);
+		assertThat(deliver(failing, "VINN", "2024-06-30", "V40").exitCode()).isEqualTo(1);
+		this.scb.faults().clear();
+		// a delivery SCB refused at completion: resuming it would get the same answer
+		this.scb.faults().respond(Call.COMPLETION, null, 1, 400, "{\"Message\":\"schema error\"}", Map.of());
+		assertThat(deliver(TestFiles.xml(this.inbox, "refused.xml", 500, null), "VINN", "2024-06-30", "V40").exitCode())
+			.isEqualTo(3);
+		// a delivery stopped by an operator while SCB held its fragment 1
+		Gate gate = this.scb.faults().gate(Call.FRAGMENT, 1);
+		Path stopping = TestFiles.xml(this.inbox, "stopping.xml", 2_500, null);
+		CompletableFuture<CliResult> running = CompletableFuture.supplyAsync(() -> deliver(stopping, "KRITA", "2024-06-30", "K"));
+		gate.awaitArrival(java.time.Duration.ofSeconds(20));
+		this.jobOperator.stop(this.jobRepository.findRunningJobExecutions("gdbDelivery").iterator().next());
+		gate.release();
+		CliResult stopped = running.get(30, TimeUnit.SECONDS);
+		assertThat(stopped.out()).as(stopped.toString()).contains("STOPPED (exit 1)");
+		int deliveries = this.scb.deliveries().size();
+
+		CliResult restart = run("restart", "--failed", "--concurrency", "2");
+
+		assertThat(restart.exitCode()).as(restart.toString()).isZero();
+		assertThat(this.scb.deliveries().subList(deliveries, this.scb.deliveries().size()))
+			.extracting(StoredDelivery::content)
+			.containsExactlyInAnyOrder(bytes(failing), bytes(stopping));
+		assertThat(restart.out()).contains("failing.xml").contains("stopping.xml").doesNotContain("refused.xml");
+		assertThat(run("restart", "--failed").out()).doesNotContain("failing.xml").doesNotContain("stopping.xml");
 	}
 
 	@ParameterizedTest(name = "{0}")
