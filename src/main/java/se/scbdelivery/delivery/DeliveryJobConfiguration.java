@@ -118,9 +118,8 @@ class DeliveryJobConfiguration {
 	}
 
 	@Bean
-	DeliveryJobListener deliveryJobListener(ExecutionLeases leases, GdbSessions sessions, DeliveryJournals journals,
-			DeliveryReports reports) {
-		return new DeliveryJobListener(leases, sessions, journals, reports);
+	DeliveryJobListener deliveryJobListener(GdbSessions sessions, DeliveryJournals journals, DeliveryReports reports) {
+		return new DeliveryJobListener(sessions, journals, reports);
 	}
 
 	private static FragmentPlan plan(DeliveryJournal journal) {

@@ -9,15 +9,13 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
- * Around every execution: holds its lease while it runs; at the end records the outcome as
- * the exit status, keeps the failure and SCB's answer in the journal, and writes the report
- * of an execution that did not complete (the report step writes the others).
+ * At the end of every execution: records the outcome as the exit status, keeps the failure
+ * and SCB's answer in the journal, and writes the report of an execution that did not
+ * complete (the report step writes the others).
  */
 class DeliveryJobListener implements JobExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeliveryJobListener.class);
-
-	private final ExecutionLeases leases;
 
 	private final GdbSessions sessions;
 
@@ -25,17 +23,10 @@ class DeliveryJobListener implements JobExecutionListener {
 
 	private final DeliveryReports reports;
 
-	DeliveryJobListener(ExecutionLeases leases, GdbSessions sessions, DeliveryJournals journals,
-			DeliveryReports reports) {
-		this.leases = leases;
+	DeliveryJobListener(GdbSessions sessions, DeliveryJournals journals, DeliveryReports reports) {
 		this.sessions = sessions;
 		this.journals = journals;
 		this.reports = reports;
-	}
-
-	@Override
-	public void beforeJob(JobExecution execution) {
-		this.leases.acquire(execution.getId());
 	}
 
 	@Override
@@ -58,9 +49,6 @@ class DeliveryJobListener implements JobExecutionListener {
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not record the end of execution {}", execution.getId(), ex);
-		}
-		finally {
-			this.leases.release(execution.getId());
 		}
 	}
 

@@ -1,8 +1,6 @@
 package se.scbdelivery.delivery;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +12,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.DefaultJobKeyGenerator;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.JobKeyGenerator;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
@@ -30,10 +30,11 @@ import se.scbdelivery.config.ScbProperties;
 
 /**
  * Runs deliveries: decides whether a request is new, already delivered (then nothing is
- * sent and the earlier outcome is reported), interrupted (then it resumes), or running in
- * another process (then it is left alone unless its lease is stale, in which case it is
- * recovered through Spring Batch's own API and resumed). Executions run synchronously in
- * the calling thread.
+ * sent and the earlier outcome is reported), interrupted (then it resumes), or being run by
+ * another live process (then it is left alone). Every decision and the run itself happen
+ * under the delivery's lease ({@link DeliveryLocks}), so of several processes only one ever
+ * creates or resumes a delivery; an execution whose owner's lease lapsed is recovered through
+ * Spring Batch's own API and resumed. Executions run synchronously in the calling thread.
  */
 @Service
 public class DeliveryLauncher {
@@ -54,12 +55,14 @@ public class DeliveryLauncher {
 
 	private final DeliveryJournals journals;
 
-	private final ExecutionLeases leases;
+	private final DeliveryLocks locks;
+
+	private final JobKeyGenerator jobKeys = new DefaultJobKeyGenerator();
 
 	private final ScbProperties properties;
 
 	DeliveryLauncher(JobOperator jobOperator, JobRepository jobRepository, Job gdbDeliveryJob, Job genericDeliveryJob,
-			DeliveryInputCheck inputCheck, DeliveryReports reports, DeliveryJournals journals, ExecutionLeases leases,
+			DeliveryInputCheck inputCheck, DeliveryReports reports, DeliveryJournals journals, DeliveryLocks locks,
 			ScbProperties properties) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
@@ -68,7 +71,7 @@ public class DeliveryLauncher {
 		this.inputCheck = inputCheck;
 		this.reports = reports;
 		this.journals = journals;
-		this.leases = leases;
+		this.locks = locks;
 		this.properties = properties;
 	}
 
@@ -97,16 +100,33 @@ public class DeliveryLauncher {
 	}
 
 	private DeliveryResult launch(Job job, JobParameters parameters) {
-		JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
-		if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-			logger.info("{} was delivered by execution {}: nothing sent", DeliveryJobParameters.file(parameters),
-					last.getId());
-			return new DeliveryResult(this.reports.of(last), true);
+		try (DeliveryLocks.Lease lease = lease(parameters)) {
+			JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
+			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+				logger.info("{} was delivered by execution {}: nothing sent", DeliveryJobParameters.file(parameters),
+						last.getId());
+				return new DeliveryResult(this.reports.of(last), true);
+			}
+			if (last != null && last.isRunning()) {
+				recover(last);
+			}
+			return new DeliveryResult(this.reports.of(run(job, parameters, last)), false);
 		}
-		if (last != null && last.isRunning()) {
-			recoverIfDead(last);
-		}
-		return new DeliveryResult(this.reports.of(run(job, parameters, last)), false);
+	}
+
+	/**
+	 * The delivery's lease; holding it proves that no live process is delivering it.
+	 * @throws ExecutionStillRunningException when a live process holds it
+	 */
+	private DeliveryLocks.Lease lease(JobParameters parameters) {
+		String key = this.jobKeys.generateKey(parameters);
+		return this.locks.tryLock(key).orElseThrow(() -> {
+			String holder = this.locks.holder(key)
+				.map((h) -> h.owner() + " (its lease runs until " + h.lockedUntil() + ")")
+				.orElse("another process");
+			return new ExecutionStillRunningException("the delivery of " + DeliveryJobParameters.file(parameters)
+					+ " is running in " + holder + "; it is not taken over while its owner is alive");
+		});
 	}
 
 	private void checkGenericBaseUrl() {
@@ -141,10 +161,16 @@ public class DeliveryLauncher {
 					+ last.getId() + " began: a changed file is a new delivery; deliver it with 'deliver'");
 		}
 		this.inputCheck.checkCertificate();
-		if (last.isRunning()) {
-			recoverIfDead(last);
+		try (DeliveryLocks.Lease lease = lease(last.getJobParameters())) {
+			JobExecution newest = this.jobRepository.getLastJobExecution(given.getJobInstance());
+			if (newest.getStatus() == BatchStatus.COMPLETED) {
+				return new DeliveryResult(this.reports.of(newest), true);
+			}
+			if (newest.isRunning()) {
+				recover(newest);
+			}
+			return new DeliveryResult(this.reports.of(run(job, newest.getJobParameters(), newest)), false);
 		}
-		return new DeliveryResult(this.reports.of(run(job, last.getJobParameters(), last)), false);
 	}
 
 	private @Nullable Job jobNamed(String name) {
@@ -184,15 +210,16 @@ public class DeliveryLauncher {
 
 	/**
 	 * The newest execution of every delivery that can be resumed, newest first: failed
-	 * technically, stopped, or left running by a process that is gone. Deliveries SCB refused
-	 * and bad input are left out: resuming them would get the same answer.
+	 * technically, stopped, or left running by a process that is gone (nobody holds its
+	 * lease). Deliveries SCB refused and bad input are left out: resuming them would get the
+	 * same answer.
 	 */
 	public List<Long> resumableExecutions() {
 		List<JobExecution> resumable = new ArrayList<>();
 		for (Job job : List.of(this.gdbJob, this.genericJob)) {
 			for (JobInstance instance : this.jobRepository.getJobInstances(job.getName(), 0, Integer.MAX_VALUE)) {
 				JobExecution last = this.jobRepository.getLastJobExecution(instance);
-				if (last != null && (last.isRunning() ? deathOf(last).isPresent() : isResumable(last))) {
+				if (last != null && (last.isRunning() ? isOrphaned(last) : isResumable(last))) {
 					resumable.add(last);
 				}
 			}
@@ -206,43 +233,24 @@ public class DeliveryLauncher {
 				&& !DeliveryOutcome.REFUSED.name().equals(outcome) && !DeliveryOutcome.INVALID_INPUT.name().equals(outcome);
 	}
 
-	/**
-	 * An execution looks running. If its owner stopped renewing its lease longer than
-	 * {@code scb.recovery.stale-after} ago, it is dead: mark it failed so it can resume.
-	 */
-	private void recoverIfDead(JobExecution running) {
-		Optional<String> death = deathOf(running);
-		if (death.isEmpty()) {
-			ExecutionLeases.Lease lease = this.leases.find(running.getId()).orElse(null);
-			throw new ExecutionStillRunningException("execution " + running.getId() + " is running in "
-					+ ((lease != null) ? lease.owner() + " (lease renewed " + lease.age().toSeconds() + "s ago)"
-							: "a process that has just started it")
-					+ "; it is not taken over while its owner is alive");
-		}
-		String message = "Execution " + running.getId() + " was left running by a process that is gone ("
-				+ death.get() + "): recovered it as FAILED to resume it";
-		logger.warn(message);
-		JobExecution recovered = this.jobOperator.recover(running);
-		this.journals.note(recovered, JournalEntry.Kind.WARNING, message, null);
+	/** A running execution nobody holds the lease of: its process is gone. */
+	private boolean isOrphaned(JobExecution running) {
+		Optional<DeliveryLocks.Lease> lease = this.locks.tryLock(this.jobKeys.generateKey(running.getJobParameters()));
+		lease.ifPresent(DeliveryLocks.Lease::close);
+		return lease.isPresent();
 	}
 
 	/**
-	 * Why a running execution's owner is gone, or empty while it is alive: its lease was
-	 * renewed within {@code scb.recovery.stale-after}, or (without a lease yet) the execution
-	 * itself changed within that time.
+	 * An execution that looks running while this process holds its delivery's lease: the
+	 * process that ran it is gone. Mark it failed so it can resume.
 	 */
-	private Optional<String> deathOf(JobExecution running) {
-		Duration staleAfter = this.leases.staleAfter();
-		Optional<ExecutionLeases.Lease> lease = this.leases.find(running.getId());
-		if (lease.isPresent()) {
-			return (lease.get().age().compareTo(staleAfter) <= 0) ? Optional.empty()
-					: Optional.of("its owner " + lease.get().owner() + " last renewed its lease "
-							+ lease.get().age().toSeconds() + "s ago (scb.recovery.stale-after=" + staleAfter + ")");
-		}
-		LocalDateTime touched = (running.getLastUpdated() != null) ? running.getLastUpdated() : running.getCreateTime();
-		Duration idle = Duration.between(touched, LocalDateTime.now());
-		return (idle.compareTo(staleAfter) <= 0) ? Optional.empty()
-				: Optional.of("it holds no lease and has not changed for " + idle.toSeconds() + "s");
+	private void recover(JobExecution running) {
+		String message = "Execution " + running.getId() + " was left running by a process that is gone (its lease "
+				+ "lapsed after scb.recovery.stale-after=" + this.locks.staleAfter()
+				+ "): recovered it as FAILED to resume it";
+		logger.warn(message);
+		JobExecution recovered = this.jobOperator.recover(running);
+		this.journals.note(recovered, JournalEntry.Kind.WARNING, message, null);
 	}
 
 }
