@@ -30,8 +30,8 @@ final class ScanSummaryHtml {
 			dl.run div { display: flex; gap: 8px; }
 			dl.run dt { color: #57606a; }
 			dl.run dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
-			.totals { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 20px; }
-			.total { flex: 1 1 130px; border: 3px solid var(--c); border-radius: 8px; padding: 8px 12px; }
+			.totals { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; margin-bottom: 20px; }
+			.total { border: 3px solid var(--c); border-radius: 8px; padding: 8px 12px; }
 			.total .count { display: block; font-size: 44px; font-weight: 700; line-height: 1.1; color: var(--c); }
 			.total .name { display: block; font-weight: 700; font-size: 13px; }
 			.total .hint { display: block; font-size: 12px; }
@@ -44,12 +44,12 @@ final class ScanSummaryHtml {
 			td { padding: 6px; vertical-align: top; border-bottom: 1px solid #d0d7de; overflow-wrap: anywhere; }
 			tbody tr td:first-child { border-left: 6px solid var(--c); }
 			.badge { display: inline-block; padding: 2px 6px; border-radius: 4px; font-size: 12px; font-weight: 700;
-				background: var(--c); color: var(--fg); overflow-wrap: anywhere; }
+				background: var(--c); color: var(--fg); }
 			.file, .ref { font-family: ui-monospace, "Cascadia Mono", Consolas, monospace; font-size: 12px; }
 			.none-yet { color: #57606a; font-style: italic; }
-			col.org { width: 8%; } col.program { width: 5%; } col.period { width: 6%; } col.format { width: 5%; }
-			col.file { width: 18%; } col.outcome { width: 11%; } col.status { width: 10%; } col.ref { width: 11%; }
-			col.execution { width: 6%; } col.next { width: 20%; }
+			col.org { width: 9%; } col.program { width: 6%; } col.period { width: 6%; } col.format { width: 5%; }
+			col.file { width: 17%; } col.outcome { width: 11%; } col.status { width: 10%; } col.ref { width: 11%; }
+			col.execution { width: 6%; } col.next { width: 19%; }
 			.o-loaded { --c: #1a7f37; --fg: #fff; }
 			.o-loaded-with-errors { --c: #d98e04; --fg: #1b1f24; }
 			.o-not-loaded, .o-refused { --c: #c62828; --fg: #fff; }
@@ -132,7 +132,7 @@ final class ScanSummaryHtml {
 				.append("\"><span class=\"count\">")
 				.append(count)
 				.append("</span><span class=\"name\">")
-				.append(text(name))
+				.append(outcomeName(name))
 				.append("</span><span class=\"hint\">")
 				.append(outcome.name().equals(name) ? HINTS.get(outcome) : "unknown outcome; treat as failed")
 				.append("</span></div>\n");
@@ -153,8 +153,8 @@ final class ScanSummaryHtml {
 			cell(html, null, row.program());
 			cell(html, null, row.referencePeriod());
 			cell(html, null, row.fileFormat());
-			cell(html, "file", row.file());
-			html.append("<td><span class=\"badge\">").append(text(row.outcome())).append("</span></td>");
+			html.append("<td class=\"file\">").append(breakableAfterSlashes(row.file())).append("</td>");
+			html.append("<td><span class=\"badge\">").append(outcomeName(row.outcome())).append("</span></td>");
 			cell(html, null, row.scbStatus());
 			cell(html, "ref", row.reference());
 			cell(html, "ref", (row.execution() != null) ? row.execution().toString() : null);
@@ -189,6 +189,16 @@ final class ScanSummaryHtml {
 	/** The class that colours an outcome; an unknown outcome gets the colour of a failure, its class never its text. */
 	private static String cssClass(String outcome) {
 		return "o-" + ScanOrder.outcome(outcome).name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	/** The outcome's name, breakable after its underscores rather than inside a word when its box is narrow. */
+	private static String outcomeName(String outcome) {
+		return text(outcome).replace("_", "_<wbr/>");
+	}
+
+	/** A path, wrapped preferably after a folder rather than anywhere. */
+	private static String breakableAfterSlashes(String path) {
+		return text(path).replace("/", "/<wbr/>");
 	}
 
 	private static String took(Duration took) {

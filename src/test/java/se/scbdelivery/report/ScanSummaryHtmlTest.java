@@ -86,7 +86,7 @@ class ScanSummaryHtmlTest {
 		String html = Files.readString(file);
 		Document page = parse(file);
 
-		assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;.csv")
+		assertThat(html).contains("&lt;script&gt;alert(1)&lt;/<wbr/>script&gt;.csv")
 			.contains("Ej inläst: kolumn 3 &amp; 4 saknas")
 			.doesNotContain(ScanSummaries.HOSTILE_FILE)
 			.doesNotContain(ScanSummaries.AMPERSAND_STATUS);
