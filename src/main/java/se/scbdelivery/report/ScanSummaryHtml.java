@@ -59,7 +59,11 @@ final class ScanSummaryHtml {
 			@page { size: A4 landscape; margin: 10mm; }
 			@media print {
 				body { margin: 0; font-size: 9pt; }
+				.totals { grid-template-columns: repeat(auto-fit, minmax(110px, 1fr)); gap: 8px; }
+				.total { padding: 4px 8px; }
 				.total .count { font-size: 28px; }
+				th, td { padding: 4px 3px; }
+				th { font-size: 8pt; }
 				thead { display: table-header-group; }
 				tr { break-inside: avoid; }
 			}
