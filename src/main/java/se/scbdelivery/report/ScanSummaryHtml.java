@@ -46,7 +46,7 @@ final class ScanSummaryHtml {
 			.badge { display: inline-block; padding: 2px 6px; border-radius: 4px; font-size: 12px; font-weight: 700;
 				background: var(--c); color: var(--fg); }
 			.file, .ref { font-family: ui-monospace, "Cascadia Mono", Consolas, monospace; font-size: 12px; }
-			.none-yet { color: #57606a; font-style: italic; }
+			.empty { color: #57606a; font-style: italic; }
 			col.org { width: 9%; } col.program { width: 6%; } col.period { width: 6%; } col.format { width: 5%; }
 			col.file { width: 17%; } col.outcome { width: 11%; } col.status { width: 10%; } col.ref { width: 11%; }
 			col.execution { width: 6%; } col.next { width: 19%; }
@@ -166,7 +166,7 @@ final class ScanSummaryHtml {
 			html.append("</tr>\n");
 		}
 		if (summary.rows().isEmpty()) {
-			html.append("<tr><td colspan=\"10\" class=\"none-yet\">The inbox held no files.</td></tr>\n");
+			html.append("<tr><td colspan=\"10\" class=\"empty\">The inbox held no files.</td></tr>\n");
 		}
 		html.append("</tbody>\n</table>\n");
 	}
@@ -180,6 +180,9 @@ final class ScanSummaryHtml {
 	private static String verdict(ScanSummary summary) {
 		int files = summary.rows().size();
 		long needingAction = needingAction(summary);
+		if (files == 0) {
+			return "no files in the inbox";
+		}
 		if (needingAction == 0) {
 			return (files == 1) ? "the file was loaded" : "all " + files + " files were loaded";
 		}
@@ -214,7 +217,7 @@ final class ScanSummaryHtml {
 	 * The text escaped for HTML content and attribute values. Control characters other than
 	 * tab and line breaks become U+FFFD, since XML forbids them and the page stays well-formed.
 	 */
-	static String text(String value) {
+	private static String text(String value) {
 		StringBuilder escaped = new StringBuilder(value.length() + 16);
 		value.chars().forEach((c) -> {
 			switch (c) {
