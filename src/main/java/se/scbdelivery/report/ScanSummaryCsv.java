@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ScanSummaryCsv {
 
-	static final List<String> HEADER = List.of("file", "organisation", "program", "period", "format", "outcome",
+	private static final List<String> HEADER = List.of("file", "organisation", "program", "period", "format", "outcome",
 			"exit code", "SCB status", "DeliveryId/ticket", "execution", "what to do next");
 
 	private static final String BOM = "\uFEFF";

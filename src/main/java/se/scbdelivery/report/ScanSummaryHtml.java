@@ -30,8 +30,8 @@ final class ScanSummaryHtml {
 			dl.run div { display: flex; gap: 8px; }
 			dl.run dt { color: #57606a; }
 			dl.run dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
-			.totals { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 20px; }
-			.total { flex: 1 1 130px; border: 3px solid var(--c); border-radius: 8px; padding: 8px 12px; }
+			.totals { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; margin-bottom: 20px; }
+			.total { border: 3px solid var(--c); border-radius: 8px; padding: 8px 12px; }
 			.total .count { display: block; font-size: 44px; font-weight: 700; line-height: 1.1; color: var(--c); }
 			.total .name { display: block; font-weight: 700; font-size: 13px; }
 			.total .hint { display: block; font-size: 12px; }
@@ -44,12 +44,12 @@ final class ScanSummaryHtml {
 			td { padding: 6px; vertical-align: top; border-bottom: 1px solid #d0d7de; overflow-wrap: anywhere; }
 			tbody tr td:first-child { border-left: 6px solid var(--c); }
 			.badge { display: inline-block; padding: 2px 6px; border-radius: 4px; font-size: 12px; font-weight: 700;
-				background: var(--c); color: var(--fg); overflow-wrap: anywhere; }
+				background: var(--c); color: var(--fg); }
 			.file, .ref { font-family: ui-monospace, "Cascadia Mono", Consolas, monospace; font-size: 12px; }
-			.none-yet { color: #57606a; font-style: italic; }
-			col.org { width: 8%; } col.program { width: 5%; } col.period { width: 6%; } col.format { width: 5%; }
-			col.file { width: 18%; } col.outcome { width: 11%; } col.status { width: 10%; } col.ref { width: 11%; }
-			col.execution { width: 6%; } col.next { width: 20%; }
+			.empty { color: #57606a; font-style: italic; }
+			col.org { width: 9%; } col.program { width: 6%; } col.period { width: 6%; } col.format { width: 5%; }
+			col.file { width: 17%; } col.outcome { width: 11%; } col.status { width: 10%; } col.ref { width: 11%; }
+			col.execution { width: 6%; } col.next { width: 19%; }
 			.o-loaded { --c: #1a7f37; --fg: #fff; }
 			.o-loaded-with-errors { --c: #d98e04; --fg: #1b1f24; }
 			.o-not-loaded, .o-refused { --c: #c62828; --fg: #fff; }
@@ -59,7 +59,11 @@ final class ScanSummaryHtml {
 			@page { size: A4 landscape; margin: 10mm; }
 			@media print {
 				body { margin: 0; font-size: 9pt; }
+				.totals { grid-template-columns: repeat(auto-fit, minmax(110px, 1fr)); gap: 8px; }
+				.total { padding: 4px 8px; }
 				.total .count { font-size: 28px; }
+				th, td { padding: 4px 3px; }
+				th { font-size: 8pt; }
 				thead { display: table-header-group; }
 				tr { break-inside: avoid; }
 			}
@@ -132,7 +136,7 @@ final class ScanSummaryHtml {
 				.append("\"><span class=\"count\">")
 				.append(count)
 				.append("</span><span class=\"name\">")
-				.append(text(name))
+				.append(outcomeName(name))
 				.append("</span><span class=\"hint\">")
 				.append(outcome.name().equals(name) ? HINTS.get(outcome) : "unknown outcome; treat as failed")
 				.append("</span></div>\n");
@@ -153,8 +157,8 @@ final class ScanSummaryHtml {
 			cell(html, null, row.program());
 			cell(html, null, row.referencePeriod());
 			cell(html, null, row.fileFormat());
-			cell(html, "file", row.file());
-			html.append("<td><span class=\"badge\">").append(text(row.outcome())).append("</span></td>");
+			html.append("<td class=\"file\">").append(breakableAfterSlashes(row.file())).append("</td>");
+			html.append("<td><span class=\"badge\">").append(outcomeName(row.outcome())).append("</span></td>");
 			cell(html, null, row.scbStatus());
 			cell(html, "ref", row.reference());
 			cell(html, "ref", (row.execution() != null) ? row.execution().toString() : null);
@@ -162,7 +166,7 @@ final class ScanSummaryHtml {
 			html.append("</tr>\n");
 		}
 		if (summary.rows().isEmpty()) {
-			html.append("<tr><td colspan=\"10\" class=\"none-yet\">The inbox held no files.</td></tr>\n");
+			html.append("<tr><td colspan=\"10\" class=\"empty\">The inbox held no files.</td></tr>\n");
 		}
 		html.append("</tbody>\n</table>\n");
 	}
@@ -176,6 +180,9 @@ final class ScanSummaryHtml {
 	private static String verdict(ScanSummary summary) {
 		int files = summary.rows().size();
 		long needingAction = needingAction(summary);
+		if (files == 0) {
+			return "no files in the inbox";
+		}
 		if (needingAction == 0) {
 			return (files == 1) ? "the file was loaded" : "all " + files + " files were loaded";
 		}
@@ -191,6 +198,16 @@ final class ScanSummaryHtml {
 		return "o-" + ScanOrder.outcome(outcome).name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
+	/** The outcome's name, breakable after its underscores rather than inside a word when its box is narrow. */
+	private static String outcomeName(String outcome) {
+		return text(outcome).replace("_", "_<wbr/>");
+	}
+
+	/** A path, wrapped preferably after a folder rather than anywhere. */
+	private static String breakableAfterSlashes(String path) {
+		return text(path).replace("/", "/<wbr/>");
+	}
+
 	private static String took(Duration took) {
 		long seconds = Math.max(0, took.toSeconds());
 		return (seconds < 60) ? seconds + " s" : (seconds / 60) + " min " + (seconds % 60) + " s";
@@ -200,7 +217,7 @@ final class ScanSummaryHtml {
 	 * The text escaped for HTML content and attribute values. Control characters other than
 	 * tab and line breaks become U+FFFD, since XML forbids them and the page stays well-formed.
 	 */
-	static String text(String value) {
+	private static String text(String value) {
 		StringBuilder escaped = new StringBuilder(value.length() + 16);
 		value.chars().forEach((c) -> {
 			switch (c) {

@@ -31,7 +31,7 @@ public final class ScanTable {
 	}
 
 	/** For example {@code 12 files: 9 LOADED, 1 LOADED_WITH_ERRORS, 1 NOT_LOADED, 1 FAILED}. */
-	static String totalsLine(ScanSummary summary) {
+	private static String totalsLine(ScanSummary summary) {
 		int files = summary.rows().size();
 		String line = files + ((files == 1) ? " file" : " files");
 		Map<String, Integer> totals = ScanOrder.totals(summary);

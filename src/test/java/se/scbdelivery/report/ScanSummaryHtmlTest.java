@@ -66,6 +66,14 @@ class ScanSummaryHtmlTest {
 	}
 
 	@Test
+	void saysSoWhenTheInboxWasEmpty(@TempDir Path reports) throws Exception {
+		Document page = parse(write(new ScanSummary("/inbox", Instant.EPOCH, Instant.EPOCH, 0, List.of()), reports));
+
+		assertThat(xpath.evaluate("//h1", page)).isEqualTo("SCB scan no files in the inbox");
+		assertThat(strings(page, "//tbody/tr")).containsExactly("The inbox held no files.");
+	}
+
+	@Test
 	void showsAnUnknownOutcomeAsItIsColouredAsAFailure(@TempDir Path reports) throws Exception {
 		ScanSummary summary = new ScanSummary("/inbox", Instant.EPOCH, Instant.EPOCH, 1,
 				List.of(row("a.csv", "LOADED"), row("b.csv", "ARCHIVED\" onclick=\"x")));
@@ -86,7 +94,7 @@ class ScanSummaryHtmlTest {
 		String html = Files.readString(file);
 		Document page = parse(file);
 
-		assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;.csv")
+		assertThat(html).contains("&lt;script&gt;alert(1)&lt;/<wbr/>script&gt;.csv")
 			.contains("Ej inläst: kolumn 3 &amp; 4 saknas")
 			.doesNotContain(ScanSummaries.HOSTILE_FILE)
 			.doesNotContain(ScanSummaries.AMPERSAND_STATUS);
