@@ -8,6 +8,8 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import se.scbdelivery.delivery.RunningExecutions;
+
 /** Runs the command line once the application has started, and hands back its exit code. */
 @Component
 @ConditionalOnProperty(name = "scb.cli.enabled", havingValue = "true", matchIfMissing = true)
@@ -15,16 +17,24 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 
 	private final ScbCommandLine commandLine;
 
+	private final RunningExecutions running;
+
 	private int exitCode;
 
-	CliRunner(ScbCommandLine commandLine) {
+	CliRunner(ScbCommandLine commandLine, RunningExecutions running) {
 		this.commandLine = commandLine;
+		this.running = running;
 	}
 
 	@Override
 	public void run(String... args) {
-		this.exitCode = this.commandLine.execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-				new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+		try {
+			this.exitCode = this.commandLine.execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+					new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+		}
+		finally {
+			this.running.commandFinished();
+		}
 	}
 
 	@Override

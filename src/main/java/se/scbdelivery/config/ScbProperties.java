@@ -19,7 +19,8 @@ import se.scbdelivery.scb.ScbEnvironment;
 @ConfigurationProperties("scb")
 public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @DefaultValue Gdb gdb,
 		@DefaultValue Generic generic, @DefaultValue Tls tls, @DefaultValue Http http, @DefaultValue Upload upload, @DefaultValue Poll poll,
-		@DefaultValue Recovery recovery, @DefaultValue Report report, @DefaultValue Inbox inbox) {
+		@DefaultValue Recovery recovery, @DefaultValue Report report, @DefaultValue Inbox inbox,
+		@DefaultValue Shutdown shutdown) {
 
 	/** The GDB base URL to use: the configured one, else the environment's. */
 	public URI gdbBaseUrl() {
@@ -139,6 +140,14 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 			failedDir = (failedDir == null || failedDir.toString().isBlank()) ? null : failedDir;
 		}
 
+	}
+
+	/**
+	 * Stopping on SIGTERM (Kubernetes stopping a pod): running deliveries stop at the next
+	 * fragment or poll and are recorded as STOPPED, within {@code grace}; a later run resumes
+	 * them. Keep the pod's terminationGracePeriodSeconds above it.
+	 */
+	public record Shutdown(@DefaultValue("20s") Duration grace) {
 	}
 
 	/** Where reports go. */

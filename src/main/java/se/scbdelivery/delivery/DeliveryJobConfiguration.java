@@ -118,8 +118,9 @@ class DeliveryJobConfiguration {
 	}
 
 	@Bean
-	DeliveryJobListener deliveryJobListener(GdbSessions sessions, DeliveryJournals journals, DeliveryReports reports) {
-		return new DeliveryJobListener(sessions, journals, reports);
+	DeliveryJobListener deliveryJobListener(GdbSessions sessions, DeliveryJournals journals, DeliveryReports reports,
+			RunningExecutions running) {
+		return new DeliveryJobListener(sessions, journals, reports, running);
 	}
 
 	private static FragmentPlan plan(DeliveryJournal journal) {

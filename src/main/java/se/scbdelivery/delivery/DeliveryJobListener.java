@@ -9,7 +9,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
- * At the end of every execution: records the outcome as the exit status, keeps the failure
+ * Around every execution: registers it as running in this process (for a graceful stop);
+ * at the end records the outcome as the exit status, keeps the failure
  * and SCB's answer in the journal, and writes the report of an execution that did not
  * complete (the report step writes the others).
  */
@@ -19,14 +20,23 @@ class DeliveryJobListener implements JobExecutionListener {
 
 	private final GdbSessions sessions;
 
+	private final RunningExecutions running;
+
 	private final DeliveryJournals journals;
 
 	private final DeliveryReports reports;
 
-	DeliveryJobListener(GdbSessions sessions, DeliveryJournals journals, DeliveryReports reports) {
+	DeliveryJobListener(GdbSessions sessions, DeliveryJournals journals, DeliveryReports reports,
+			RunningExecutions running) {
+		this.running = running;
 		this.sessions = sessions;
 		this.journals = journals;
 		this.reports = reports;
+	}
+
+	@Override
+	public void beforeJob(JobExecution execution) {
+		this.running.started(execution);
 	}
 
 	@Override
@@ -49,6 +59,9 @@ class DeliveryJobListener implements JobExecutionListener {
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not record the end of execution {}", execution.getId(), ex);
+		}
+		finally {
+			this.running.ended(execution);
 		}
 	}
 

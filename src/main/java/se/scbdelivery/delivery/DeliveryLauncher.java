@@ -57,12 +57,14 @@ public class DeliveryLauncher {
 
 	private final DeliveryLocks locks;
 
+	private final RunningExecutions running;
+
 	private final JobKeyGenerator jobKeys = new DefaultJobKeyGenerator();
 
 	private final ScbProperties properties;
 
 	DeliveryLauncher(JobOperator jobOperator, JobRepository jobRepository, Job gdbDeliveryJob, Job genericDeliveryJob,
-			DeliveryInputCheck inputCheck, DeliveryReports reports, DeliveryJournals journals, DeliveryLocks locks,
+			DeliveryInputCheck inputCheck, DeliveryReports reports, DeliveryJournals journals, DeliveryLocks locks, RunningExecutions running,
 			ScbProperties properties) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
@@ -72,6 +74,7 @@ public class DeliveryLauncher {
 		this.reports = reports;
 		this.journals = journals;
 		this.locks = locks;
+		this.running = running;
 		this.properties = properties;
 	}
 
@@ -119,6 +122,10 @@ public class DeliveryLauncher {
 	 * @throws ExecutionStillRunningException when a live process holds it
 	 */
 	private DeliveryLocks.Lease lease(JobParameters parameters) {
+		if (this.running.isStopping()) {
+			throw new ExecutionStillRunningException("the process is stopping: " + DeliveryJobParameters.file(parameters)
+					+ " is left for the next run");
+		}
 		String key = this.jobKeys.generateKey(parameters);
 		return this.locks.tryLock(key).orElseThrow(() -> {
 			String holder = this.locks.holder(key)
