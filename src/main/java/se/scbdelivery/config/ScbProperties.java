@@ -19,7 +19,8 @@ import se.scbdelivery.scb.ScbEnvironment;
 @ConfigurationProperties("scb")
 public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @DefaultValue Gdb gdb,
 		@DefaultValue Generic generic, @DefaultValue Tls tls, @DefaultValue Http http, @DefaultValue Upload upload, @DefaultValue Poll poll,
-		@DefaultValue Recovery recovery, @DefaultValue Report report, @DefaultValue Inbox inbox) {
+		@DefaultValue Recovery recovery, @DefaultValue Report report, @DefaultValue Inbox inbox,
+		@DefaultValue Log log) {
 
 	/** The GDB base URL to use: the configured one, else the environment's. */
 	public URI gdbBaseUrl() {
@@ -137,6 +138,22 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 		public Inbox {
 			doneDir = (doneDir == null || doneDir.toString().isBlank()) ? null : doneDir;
 			failedDir = (failedDir == null || failedDir.toString().isBlank()) ? null : failedDir;
+		}
+
+	}
+
+	/**
+	 * What the console log looks like. {@code logback-spring.xml} reads the setting itself,
+	 * before this record is bound; binding it rejects a value other than {@code text} or
+	 * {@code json} at start-up instead of silently falling back to text.
+	 */
+	public record Log(@DefaultValue("text") Format format) {
+
+		/** One line per event: text for a person, a JSON object for a log platform. */
+		public enum Format {
+
+			TEXT, JSON
+
 		}
 
 	}
