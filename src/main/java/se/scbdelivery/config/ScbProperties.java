@@ -20,7 +20,7 @@ import se.scbdelivery.scb.ScbEnvironment;
 public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @DefaultValue Gdb gdb,
 		@DefaultValue Generic generic, @DefaultValue Tls tls, @DefaultValue Http http, @DefaultValue Upload upload, @DefaultValue Poll poll,
 		@DefaultValue Recovery recovery, @DefaultValue Report report, @DefaultValue Inbox inbox,
-		@DefaultValue Shutdown shutdown) {
+		@DefaultValue Shutdown shutdown, @DefaultValue Log log) {
 
 	/** The GDB base URL to use: the configured one, else the environment's. */
 	public URI gdbBaseUrl() {
@@ -148,6 +148,22 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 	 * them. Keep the pod's terminationGracePeriodSeconds above it.
 	 */
 	public record Shutdown(@DefaultValue("20s") Duration grace) {
+	}
+
+	/**
+	 * What the console log looks like. {@code logback-spring.xml} reads the setting itself,
+	 * before this record is bound; binding it rejects a value other than {@code text} or
+	 * {@code json} at start-up instead of silently falling back to text.
+	 */
+	public record Log(@DefaultValue("text") Format format) {
+
+		/** One line per event: text for a person, a JSON object for a log platform. */
+		public enum Format {
+
+			TEXT, JSON
+
+		}
+
 	}
 
 	/** Where reports go. */

@@ -1,5 +1,8 @@
 package se.scbdelivery.delivery;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,6 +10,8 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+
+import se.scbdelivery.config.DeliveryLogContext;
 
 /**
  * Around every execution: registers it as running in this process (for a graceful stop);
@@ -21,6 +26,8 @@ class DeliveryJobListener implements JobExecutionListener {
 	private final GdbSessions sessions;
 
 	private final RunningExecutions running;
+
+	private final Map<Long, DeliveryLogContext> logContexts = new ConcurrentHashMap<>();
 
 	private final DeliveryJournals journals;
 
@@ -37,6 +44,11 @@ class DeliveryJobListener implements JobExecutionListener {
 	@Override
 	public void beforeJob(JobExecution execution) {
 		this.running.started(execution);
+		// the steps run on this thread: every log line of the delivery names it
+		this.logContexts.put(execution.getId(),
+				DeliveryLogContext.open(execution.getId(),
+						execution.getJobParameters().getString(DeliveryJobParameters.ORGANISATION),
+						execution.getJobParameters().getString(DeliveryJobParameters.FILE_NAME)));
 	}
 
 	@Override
@@ -62,6 +74,10 @@ class DeliveryJobListener implements JobExecutionListener {
 		}
 		finally {
 			this.running.ended(execution);
+			DeliveryLogContext context = this.logContexts.remove(execution.getId());
+			if (context != null) {
+				context.close();
+			}
 		}
 	}
 

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.SerializationFeature;
@@ -31,6 +32,9 @@ import se.scbdelivery.scb.gdb.GdbStatus;
 @Component
 public class DeliveryReports {
 
+	/** Job instances read from the repository at once by {@link #recent(int, Predicate)}. */
+	private static final int PAGE = 100;
+
 	private final JobRepository jobRepository;
 
 	private final DeliveryJournals journals;
@@ -48,10 +52,37 @@ public class DeliveryReports {
 
 	/** The reports of the newest executions, newest first. */
 	public List<DeliveryReport> recent(int limit) {
+		return recent(limit, (execution) -> true);
+	}
+
+	/**
+	 * The reports of the newest executions that pass the filter, newest first. The filter sees
+	 * each execution as the repository holds it; only a match is assembled into a report
+	 * (its journal read). Job instances are read a page at a time, newest first, until each
+	 * job has given {@code limit} matches: memory holds a page and the matches, but a filter
+	 * that matches little reads every execution. As without a filter, "newest" is by job
+	 * instance, so a recent restart of an old delivery may be left out.
+	 */
+	public List<DeliveryReport> recent(int limit, Predicate<JobExecution> filter) {
 		List<DeliveryReport> recent = new ArrayList<>();
 		for (String job : List.of(DeliveryJobConfiguration.JOB_NAME, GenericDeliveryJobConfiguration.JOB_NAME)) {
-			for (JobInstance instance : this.jobRepository.getJobInstances(job, 0, limit)) {
-				this.jobRepository.getJobExecutions(instance).forEach((execution) -> recent.add(of(execution)));
+			int found = 0;
+			for (int start = 0; found < limit; start += PAGE) {
+				List<JobInstance> page = this.jobRepository.getJobInstances(job, start, PAGE);
+				for (JobInstance instance : page) {
+					if (found >= limit) {
+						break;
+					}
+					for (JobExecution execution : this.jobRepository.getJobExecutions(instance)) {
+						if (filter.test(execution)) {
+							recent.add(of(execution));
+							found++;
+						}
+					}
+				}
+				if (page.size() < PAGE) {
+					break;
+				}
 			}
 		}
 		recent.sort(Comparator.comparingLong(DeliveryReport::execution).reversed());

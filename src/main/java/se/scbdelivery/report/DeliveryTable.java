@@ -21,8 +21,13 @@ public final class DeliveryTable {
 	}
 
 	public static void print(List<DeliveryReport> reports, PrintWriter out) {
+		print(reports, "No deliveries recorded yet.", out);
+	}
+
+	/** Prints the table, or {@code whenEmpty} when there is no row. */
+	public static void print(List<DeliveryReport> reports, String whenEmpty, PrintWriter out) {
 		if (reports.isEmpty()) {
-			out.println("No deliveries recorded yet.");
+			out.println(whenEmpty);
 			out.flush();
 			return;
 		}

@@ -1,0 +1,92 @@
+package se.scbdelivery.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import se.scbdelivery.simulator.ScbStandIn;
+import se.scbdelivery.simulator.StandInOptions;
+import se.scbdelivery.testsupport.CliResult;
+import se.scbdelivery.testsupport.TestFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code scb.log.format}: with {@code json} every console line of a real delivery is one
+ * JSON object; with the default, the console and the log file are text as before.
+ */
+class JsonConsoleLogTest {
+
+	@TempDir
+	Path dir;
+
+	private ScbStandIn scb;
+
+	@BeforeEach
+	void plainHttpStandIn() {
+		this.scb = ScbStandIn.start(StandInOptions.defaults().withPollsBeforeFinal(1));
+	}
+
+	@AfterEach
+	void stopStandIn() {
+		this.scb.close();
+	}
+
+	@Test
+	void withJsonEveryConsoleLineIsAJsonObjectWithTimestampLevelAndMessage() throws IOException {
+		CliResult result = deliver("--scb.log.format=json");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		List<String> lines = result.err().lines().filter((line) -> !line.isBlank()).toList();
+		assertThat(lines).as(result.toString()).isNotEmpty();
+		for (String line : lines) {
+			JsonNode event = JsonMapper.shared().readTree(line);
+			assertThat(event.isObject()).as(line).isTrue();
+			assertThat(event.get("@timestamp").asString()).as(line).isNotBlank();
+			assertThat(event.get("level").asString()).as(line).isIn("INFO", "WARN", "ERROR");
+			assertThat(event.get("message").asString()).as(line).isNotBlank();
+		}
+		assertThat(result.out()).contains("LOADED (exit 0)");
+		assertTextLogFile();
+	}
+
+	@Test
+	void withTheDefaultTheConsoleStaysTextOneLinePerEvent() throws IOException {
+		CliResult result = deliver();
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.err().lines().filter((line) -> !line.isBlank()))
+			.as(result.toString())
+			.isNotEmpty()
+			.allMatch((line) -> line.matches("\\d\\d:\\d\\d:\\d\\d (INFO |WARN |ERROR) .*"));
+		assertTextLogFile();
+	}
+
+	private void assertTextLogFile() throws IOException {
+		assertThat(Files.readAllLines(this.dir.resolve("scb.log")))
+			.isNotEmpty()
+			.allMatch((line) -> !line.startsWith("{"));
+	}
+
+	private CliResult deliver(String... settings) {
+		Path file = TestFiles.xml(this.dir.resolve("inbox"), "vinn.xml", 1_500, null);
+		List<String> args = new ArrayList<>(List.of("deliver", "--file", file.toString(), "--org", "999000-0045",
+				"--program", "VINN", "--period", "2024-06-30", "--format", "V40", "--scb.cli.enabled=true",
+				"--scb.gdb.base-url=" + this.scb.gdbBaseUrl(),
+				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+				"--scb.report.dir=" + this.dir.resolve("reports"), "--logging.file.name=" + this.dir.resolve("scb.log"),
+				"--scb.poll.interval=10ms", "--scb.poll.max-interval=20ms"));
+		args.addAll(List.of(settings));
+		return InProcessCli.run(args.toArray(String[]::new));
+	}
+
+}
