@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import se.scbdelivery.config.ScbProperties;
@@ -35,7 +36,7 @@ public class RunningExecutions {
 
 	private final Condition ended = this.lock.newCondition();
 
-	private final JobOperator jobOperator;
+	private final ObjectProvider<JobOperator> jobOperator;
 
 	private final Duration grace;
 
@@ -43,7 +44,9 @@ public class RunningExecutions {
 
 	private volatile boolean stopping;
 
-	RunningExecutions(JobOperator jobOperator, ScbProperties properties) {
+	// resolved only when stopping: building the operator together with this bean was seen to
+	// leave Spring Batch's job registry without the jobs (a restart by JobExecution then fails)
+	RunningExecutions(ObjectProvider<JobOperator> jobOperator, ScbProperties properties) {
 		this.jobOperator = jobOperator;
 		this.grace = properties.shutdown().grace();
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "graceful-stop"));
@@ -84,7 +87,7 @@ public class RunningExecutions {
 				this.running.size(), this.grace);
 		for (JobExecution execution : this.running) {
 			try {
-				this.jobOperator.stop(execution);
+				this.jobOperator.getObject().stop(execution);
 			}
 			catch (JobExecutionNotRunningException | RuntimeException ex) {
 				logger.warn("Could not stop execution {}: {}", execution.getId(), ex.getMessage(), ex);

@@ -3,6 +3,7 @@ package se.scbdelivery.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 import se.scbdelivery.ScbDeliveryApplication;
@@ -31,7 +32,7 @@ final class InProcessCli {
 		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
 		int exitCode;
 		try {
-			exitCode = ScbDeliveryApplication.run(args);
+			exitCode = ScbDeliveryApplication.run(withBootHooks(args));
 		}
 		finally {
 			System.out.flush();
@@ -44,6 +45,18 @@ final class InProcessCli {
 		// keep the console output in the surefire report, for when an assertion fails
 		originalOut.println("$ " + String.join(" ", args) + "\n" + result);
 		return result;
+	}
+
+	/**
+	 * The program turns Boot's shutdown hooks off (its own graceful stop needs the database and
+	 * the log alive). A JVM that runs the program many times over, as this one does, needs them
+	 * on: without them Boot does not set logging up afresh for the next run.
+	 */
+	private static String[] withBootHooks(String[] args) {
+		String[] all = Arrays.copyOf(args, args.length + 2);
+		all[args.length] = "--spring.main.register-shutdown-hook=true";
+		all[args.length + 1] = "--logging.register-shutdown-hook=true";
+		return all;
 	}
 
 	/** Neither stream shows a stack trace or a Java exception class: a person reads them. */
