@@ -37,7 +37,13 @@ public enum DeliveryOutcome {
 	STOPPED(1),
 
 	/** Still running (seen by {@code list}). */
-	RUNNING(1);
+	RUNNING(1),
+
+	/**
+	 * Left for a later run by {@code scan}: still being written, or being delivered by another
+	 * live process. Not a failure.
+	 */
+	SKIPPED(0);
 
 	private final int exitCode;
 

@@ -179,6 +179,7 @@ public class DeliveryReports {
 			case FAILED, STOPPED -> "resume with 'restart " + execution.getId()
 					+ "' (or run the same deliver again): it continues where it stopped";
 			case RUNNING -> "running; follow it with 'list'";
+			case SKIPPED -> "left for a later run";
 		};
 	}
 

@@ -17,12 +17,12 @@ final class ScanOrder {
 	/** Technical failures first (restart them), then SCB's rejections (fix the file), then partial loads. */
 	private static final List<DeliveryOutcome> MOST_URGENT_FIRST = List.of(DeliveryOutcome.FAILED,
 			DeliveryOutcome.INVALID_INPUT, DeliveryOutcome.STOPPED, DeliveryOutcome.RUNNING, DeliveryOutcome.NOT_LOADED,
-			DeliveryOutcome.REFUSED, DeliveryOutcome.LOADED_WITH_ERRORS, DeliveryOutcome.LOADED);
+			DeliveryOutcome.REFUSED, DeliveryOutcome.LOADED_WITH_ERRORS, DeliveryOutcome.SKIPPED, DeliveryOutcome.LOADED);
 
 	/** What was delivered, what SCB rejected, what failed here: the order of the operator's questions. */
 	static final List<DeliveryOutcome> REPORTED = List.of(DeliveryOutcome.LOADED, DeliveryOutcome.LOADED_WITH_ERRORS,
 			DeliveryOutcome.NOT_LOADED, DeliveryOutcome.REFUSED, DeliveryOutcome.FAILED, DeliveryOutcome.INVALID_INPUT,
-			DeliveryOutcome.STOPPED, DeliveryOutcome.RUNNING);
+			DeliveryOutcome.STOPPED, DeliveryOutcome.RUNNING, DeliveryOutcome.SKIPPED);
 
 	private static final Comparator<String> TEXT = Comparator.nullsLast(Comparator.naturalOrder());
 

@@ -55,6 +55,7 @@ final class ScanSummaryHtml {
 			.o-not-loaded, .o-refused { --c: #c62828; --fg: #fff; }
 			.o-failed, .o-invalid-input { --c: #6a1b9a; --fg: #fff; }
 			.o-stopped, .o-running { --c: #6e7781; --fg: #fff; }
+			.o-skipped { --c: #0969da; --fg: #fff; }
 			* { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 			@page { size: A4 landscape; margin: 10mm; }
 			@media print {
@@ -74,7 +75,8 @@ final class ScanSummaryHtml {
 			DeliveryOutcome.LOADED_WITH_ERRORS, "loaded; see SCB's errors", DeliveryOutcome.NOT_LOADED,
 			"rejected by SCB", DeliveryOutcome.REFUSED, "refused at upload", DeliveryOutcome.FAILED,
 			"technical failure", DeliveryOutcome.INVALID_INPUT, "bad input; not sent", DeliveryOutcome.STOPPED,
-			"stopped; restartable", DeliveryOutcome.RUNNING, "still running");
+			"stopped; restartable", DeliveryOutcome.RUNNING, "still running", DeliveryOutcome.SKIPPED,
+			"left for the next scan");
 
 	private final DateTimeFormatter time;
 
@@ -190,7 +192,11 @@ final class ScanSummaryHtml {
 	}
 
 	private static long needingAction(ScanSummary summary) {
-		return summary.rows().stream().filter((row) -> ScanOrder.outcome(row.outcome()) != DeliveryOutcome.LOADED).count();
+		return summary.rows()
+			.stream()
+			.map((row) -> ScanOrder.outcome(row.outcome()))
+			.filter((outcome) -> outcome != DeliveryOutcome.LOADED && outcome != DeliveryOutcome.SKIPPED)
+			.count();
 	}
 
 	/** The class that colours an outcome; an unknown outcome gets the colour of a failure, its class never its text. */

@@ -35,7 +35,7 @@ import se.scbdelivery.report.ScanSummary;
 public class ScanRunner {
 
 	/** A file left for later: still being written, or being delivered by another process. */
-	public static final String SKIPPED = "SKIPPED";
+	public static final String SKIPPED = DeliveryOutcome.SKIPPED.name();
 
 	private static final Logger logger = LoggerFactory.getLogger(ScanRunner.class);
 

@@ -3,6 +3,7 @@ package se.scbdelivery.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
+import se.scbdelivery.testsupport.ChildJvm;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.TestFiles;
 
@@ -55,6 +57,15 @@ class JsonConsoleLogTest {
 			assertThat(event.get("level").asString()).as(line).isIn("INFO", "WARN", "ERROR");
 			assertThat(event.get("message").asString()).as(line).isNotBlank();
 		}
+		assertThat(lines.stream().map((line) -> JsonMapper.shared().readTree(line))
+			.filter((event) -> event.get("message").asString().startsWith("Fragment 0/")))
+			.as("the delivery's own lines name it")
+			.singleElement()
+			.satisfies((event) -> {
+				assertThat(event.get("organisation").asString()).isEqualTo("9990000045");
+				assertThat(event.get("file").asString()).isEqualTo("vinn.xml");
+				assertThat(event.get("execution").asString()).matches("\\d+");
+			});
 		assertThat(result.out()).contains("LOADED (exit 0)");
 		assertTextLogFile();
 	}
@@ -80,13 +91,19 @@ class JsonConsoleLogTest {
 	private CliResult deliver(String... settings) {
 		Path file = TestFiles.xml(this.dir.resolve("inbox"), "vinn.xml", 1_500, null);
 		List<String> args = new ArrayList<>(List.of("deliver", "--file", file.toString(), "--org", "999000-0045",
-				"--program", "VINN", "--period", "2024-06-30", "--format", "V40", "--scb.cli.enabled=true",
+				"--program", "VINN", "--period", "2024-06-30", "--format", "V40",
 				"--scb.gdb.base-url=" + this.scb.gdbBaseUrl(),
 				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
 				"--scb.report.dir=" + this.dir.resolve("reports"), "--logging.file.name=" + this.dir.resolve("scb.log"),
 				"--scb.poll.interval=10ms", "--scb.poll.max-interval=20ms"));
 		args.addAll(List.of(settings));
-		return InProcessCli.run(args.toArray(String[]::new));
+		try {
+			// logging is set up once per process: each run gets a JVM of its own
+			return ChildJvm.run(this.dir, Duration.ofMinutes(2), List.of(), args.toArray(String[]::new));
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

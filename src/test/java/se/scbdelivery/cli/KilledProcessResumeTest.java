@@ -102,8 +102,10 @@ class KilledProcessResumeTest {
 		Child stopping = start(file, "10s");
 		gate.awaitArrival(PROCESS_TIMEOUT);
 
-		// Kubernetes stopping the pod: SIGTERM while SCB holds fragment 2
+		// Kubernetes stopping the pod: SIGTERM while SCB holds fragment 2; SCB answers once the
+		// stop request is in
 		stopping.process().destroy();
+		awaitInFile(stopping.err(), "Stopping 1 running deliveries");
 		gate.release();
 		CliResult stopped = stopping.finish();
 
@@ -163,6 +165,15 @@ class KilledProcessResumeTest {
 			.satisfies((submission) -> assertThat(submission.ticket().value()).isEqualTo(ticket));
 		assertThat(resumed.out()).contains("ticket       " + ticket).contains("successfulValidation true")
 			.doesNotContain("may hold this file twice");
+	}
+
+	/** Polls a growing output file until it holds the text, bounded by the process timeout. */
+	private static void awaitInFile(Path file, String text) throws Exception {
+		Instant deadline = Instant.now().plus(PROCESS_TIMEOUT);
+		while (!Files.readString(file, StandardCharsets.UTF_8).contains(text)) {
+			assertThat(Instant.now()).as("'" + text + "' in " + file).isBefore(deadline);
+			Thread.sleep(20);
+		}
 	}
 
 	/**

@@ -48,7 +48,7 @@ class ScanSummaryHtmlTest {
 		assertThat(strings(page, "//section[@class='totals']/div/span[@class='count'] | "
 				+ "//section[@class='totals']/div/span[@class='name']"))
 			.containsExactly("6", "LOADED", "1", "LOADED_WITH_ERRORS", "1", "NOT_LOADED", "1", "REFUSED", "1", "FAILED",
-					"1", "INVALID_INPUT", "1", "STOPPED");
+					"1", "INVALID_INPUT", "1", "STOPPED", "0", "SKIPPED");
 	}
 
 	@Test
@@ -62,7 +62,7 @@ class ScanSummaryHtmlTest {
 		assertThat(xpath.evaluate("//h1", page)).isEqualTo("SCB scan all 2 files were loaded");
 		assertThat(strings(page, "//section[@class='totals']/div/@class")).containsExactly("total o-loaded some",
 				"total o-loaded-with-errors none", "total o-not-loaded none", "total o-refused none",
-				"total o-failed none", "total o-invalid-input none", "total o-stopped none");
+				"total o-failed none", "total o-invalid-input none", "total o-stopped none", "total o-skipped none");
 	}
 
 	@Test
