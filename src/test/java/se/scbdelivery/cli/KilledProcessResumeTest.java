@@ -96,6 +96,25 @@ class KilledProcessResumeTest {
 	}
 
 	@Test
+	void restartFailedRecoversADeadExecutionAndResumesIt() throws Exception {
+		Path file = TestFiles.xml(this.dir.resolve("inbox"), "vinn.xml", 3_500, null);
+		Gate gate = this.scb.faults().gate(Call.FRAGMENT, 1);
+		Process doomed = start(file, "2s").process();
+		gate.awaitArrival(PROCESS_TIMEOUT);
+		doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		gate.release();
+		awaitLeasesLapsed();
+
+		CliResult restarted = launch(List.of("restart", "--failed", "--scb.recovery.stale-after=2s")).finish();
+
+		assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
+		assertThat(restarted.out()).contains("1 file: 1 LOADED").contains("vinn.xml");
+		assertThat(indexes()).containsExactly(0, 1, 1, 2, 3, -1);
+		assertThat(this.scb.deliveries()).singleElement()
+			.satisfies((delivery) -> assertThat(delivery.content()).isEqualTo(Files.readAllBytes(file)));
+	}
+
+	@Test
 	void sigtermStopsAfterTheFragmentInFlightAndALaterRunResumesAtTheNext() throws Exception {
 		Path file = TestFiles.xml(this.dir.resolve("inbox"), "vinn.xml", 4_500, null);
 		Gate gate = this.scb.faults().gate(Call.FRAGMENT, 2);
