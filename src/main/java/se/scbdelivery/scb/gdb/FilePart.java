@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -13,8 +12,11 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import reactor.core.publisher.Flux;
 
+import se.scbdelivery.scb.http.FileChannels;
 import se.scbdelivery.scb.http.PercentEncoding;
 import se.scbdelivery.scb.http.RequestBody;
+
+import static se.scbdelivery.scb.http.FileChannels.open;
 
 /**
  * The {@code multipart/form-data} body SCB takes: one part named {@code File}, carrying a
@@ -85,7 +87,7 @@ final class FilePart {
 					}
 					sink.next(buffer);
 					return sent + size;
-				}), FilePart::closeQuietly);
+				}), FileChannels::closeQuietly);
 	}
 
 	/**
@@ -104,24 +106,6 @@ final class FilePart {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("reading " + file + " failed: " + ex);
-		}
-	}
-
-	private static FileChannel open(Path file) {
-		try {
-			return FileChannel.open(file, StandardOpenOption.READ);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(file + " cannot be read: " + ex);
-		}
-	}
-
-	private static void closeQuietly(FileChannel channel) {
-		try {
-			channel.close();
-		}
-		catch (IOException ex) {
-			// Only read from: nothing was lost, and the upload's outcome is already decided.
 		}
 	}
 

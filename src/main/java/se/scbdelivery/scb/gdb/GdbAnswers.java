@@ -1,6 +1,5 @@
 package se.scbdelivery.scb.gdb;
 
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -9,6 +8,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import se.scbdelivery.scb.http.ScbAnswer;
 import se.scbdelivery.scb.http.ScbBadAnswerException;
+
+import static se.scbdelivery.scb.http.JsonProperties.property;
+import static se.scbdelivery.scb.http.JsonProperties.text;
 
 /**
  * Reads SCB's JSON answers. Property names are matched case-insensitively, as SCB's own
@@ -76,20 +78,6 @@ final class GdbAnswers {
 			throw new ScbBadAnswerException(call, "not a JSON object: " + quote(answer), null);
 		}
 		return json;
-	}
-
-	private static @Nullable JsonNode property(JsonNode object, String name) {
-		for (Map.Entry<String, JsonNode> property : object.properties()) {
-			if (property.getKey().equalsIgnoreCase(name) && !property.getValue().isNull()) {
-				return property.getValue();
-			}
-		}
-		return null;
-	}
-
-	private static @Nullable String text(JsonNode object, String name) {
-		JsonNode value = property(object, name);
-		return (value != null && value.isValueNode()) ? value.asString() : null;
 	}
 
 	private static String quote(ScbAnswer answer) {

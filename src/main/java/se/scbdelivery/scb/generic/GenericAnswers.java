@@ -2,7 +2,6 @@ package se.scbdelivery.scb.generic;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -11,6 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import se.scbdelivery.scb.http.ScbAnswer;
 import se.scbdelivery.scb.http.ScbBadAnswerException;
+
+import static se.scbdelivery.scb.http.JsonProperties.property;
+import static se.scbdelivery.scb.http.JsonProperties.text;
 
 /**
  * Reads the generic service's answers. Property names are matched case-insensitively (SCB's
@@ -120,20 +122,6 @@ final class GenericAnswers {
 			throw new ScbBadAnswerException(call, "an empty answer", null);
 		}
 		return json;
-	}
-
-	private static @Nullable JsonNode property(JsonNode object, String name) {
-		for (Map.Entry<String, JsonNode> property : object.properties()) {
-			if (property.getKey().equalsIgnoreCase(name) && !property.getValue().isNull()) {
-				return property.getValue();
-			}
-		}
-		return null;
-	}
-
-	private static @Nullable String text(JsonNode object, String name) {
-		JsonNode value = property(object, name);
-		return (value != null && value.isValueNode()) ? value.asString() : null;
 	}
 
 	private static String quote(ScbAnswer answer) {

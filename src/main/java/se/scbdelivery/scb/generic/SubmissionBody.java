@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Base64;
 
 import io.netty.buffer.ByteBuf;
@@ -15,7 +14,10 @@ import io.netty.buffer.Unpooled;
 import reactor.core.publisher.Flux;
 import tools.jackson.core.io.JsonStringEncoder;
 
+import se.scbdelivery.scb.http.FileChannels;
 import se.scbdelivery.scb.http.RequestBody;
+
+import static se.scbdelivery.scb.http.FileChannels.open;
 
 /**
  * The JSON body of {@code POST api/v1/delivery}, with the file base64-encoded into
@@ -112,7 +114,7 @@ final class SubmissionBody {
 				raw.release();
 			}
 			return read + chunk;
-		}), SubmissionBody::closeQuietly);
+		}), FileChannels::closeQuietly);
 	}
 
 	/**
@@ -143,24 +145,6 @@ final class SubmissionBody {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("reading " + file + " failed: " + ex);
-		}
-	}
-
-	private static FileChannel open(Path file) {
-		try {
-			return FileChannel.open(file, StandardOpenOption.READ);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(file + " cannot be read: " + ex);
-		}
-	}
-
-	private static void closeQuietly(FileChannel channel) {
-		try {
-			channel.close();
-		}
-		catch (IOException ex) {
-			// Only read from: nothing was lost, and the call's outcome is already decided.
 		}
 	}
 
