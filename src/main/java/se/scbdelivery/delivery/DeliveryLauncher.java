@@ -159,6 +159,9 @@ public class DeliveryLauncher {
 		if (last.getStatus() == BatchStatus.COMPLETED) {
 			return new DeliveryResult(this.reports.of(last), true);
 		}
+		if (job == this.genericJob) {
+			checkGenericBaseUrl();
+		}
 		Path file = DeliveryJobParameters.file(last.getJobParameters());
 		FileFingerprint now = (job == this.gdbJob) ? this.inputCheck.checkFileAndSettings(file)
 				: this.inputCheck.checkFile(file);
