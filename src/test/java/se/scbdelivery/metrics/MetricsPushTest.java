@@ -81,6 +81,20 @@ class MetricsPushTest {
 		assertThat(this.pushgateway.pushes()).isEmpty();
 	}
 
+	@Test
+	void anUnreachablePushgatewayChangesNoExitCode() {
+		List<String> settings = pushgatewaySettings();
+		this.pushgateway.close();
+
+		CliResult result = deliver(null, settings);
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).contains("LOADED (exit 0)");
+		assertThat(result.err()).as("the operator sees why nothing arrived")
+			.contains("WARN")
+			.contains("Prometheus Pushgateway");
+	}
+
 	private List<String> pushgatewaySettings() {
 		String prefix = "--management.prometheus.metrics.export.pushgateway.";
 		return List.of(prefix + "enabled=true", prefix + "address=" + this.pushgateway.address(),
