@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -55,11 +56,12 @@ class MetricsPushTest {
 		Push last = lastPush(result);
 		assertThat(last.method()).isEqualTo("PUT");
 		assertThat(last.path()).isEqualTo("/metrics/job/scb-delivery/instance/pod-1");
-		assertThat(last.body()).containsPattern("(?m)^scb_deliveries_total\\{(?=[^}]*api=\"gdb\")(?=[^}]*outcome=\"LOADED\")[^}]*} 1(\\.0)?$")
-			.containsPattern("(?m)^scb_delivery_duration_seconds_count\\{(?=[^}]*outcome=\"LOADED\")[^}]*} 1(\\.0)?$")
-			.containsPattern(
-					"(?m)^spring_batch_job_seconds_count\\{(?=[^}]*spring_batch_job_name=\"gdbDelivery\")(?=[^}]*spring_batch_job_status=\"COMPLETED\")[^}]*} 1(\\.0)?$")
-			.containsPattern("(?m)^spring_batch_step_seconds_count\\{(?=[^}]*spring_batch_step_name=\"uploadFragments\")");
+		assertThat(last.body()).containsPattern(once("scb_deliveries_total", "api=\"gdb\"", "outcome=\"LOADED\""))
+			.containsPattern(once("scb_delivery_duration_seconds_count", "api=\"gdb\"", "outcome=\"LOADED\""))
+			.containsPattern(once("spring_batch_job_seconds_count", "spring_batch_job_name=\"gdbDelivery\"",
+					"spring_batch_job_status=\"COMPLETED\""))
+			.containsPattern(once("spring_batch_step_seconds_count", "spring_batch_step_name=\"uploadFragments\"",
+					"spring_batch_step_status=\"COMPLETED\""));
 	}
 
 	@Test
@@ -68,7 +70,7 @@ class MetricsPushTest {
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
 		assertThat(lastPush(result).body())
-			.containsPattern("(?m)^scb_deliveries_total\\{(?=[^}]*api=\"gdb\")(?=[^}]*outcome=\"NOT_LOADED\")[^}]*} 1(\\.0)?$")
+			.containsPattern(once("scb_deliveries_total", "api=\"gdb\"", "outcome=\"NOT_LOADED\""))
 			.doesNotContain("outcome=\"LOADED\"");
 	}
 
@@ -99,6 +101,15 @@ class MetricsPushTest {
 		String prefix = "--management.prometheus.metrics.export.pushgateway.";
 		return List.of(prefix + "enabled=true", prefix + "address=" + this.pushgateway.address(),
 				prefix + "grouping-key.instance=pod-1");
+	}
+
+	/** A line of the text format: the series with these labels (among others), at 1. */
+	private static String once(String series, String... labels) {
+		StringBuilder pattern = new StringBuilder("(?m)^").append(series).append("\\{");
+		for (String label : labels) {
+			pattern.append("(?=[^}]*").append(Pattern.quote(label)).append(")");
+		}
+		return pattern.append("[^}]*} 1(\\.0)?$").toString();
 	}
 
 	private Push lastPush(CliResult result) {
