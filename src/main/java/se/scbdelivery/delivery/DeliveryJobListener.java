@@ -3,6 +3,7 @@ package se.scbdelivery.delivery;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,14 +11,16 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import se.scbdelivery.config.DeliveryLogContext;
+import se.scbdelivery.metrics.DeliveryMetrics;
 
 /**
  * Around every execution: registers it as running in this process (for a graceful stop);
  * at the end records the outcome as the exit status, keeps the failure
- * and SCB's answer in the journal, and writes the report of an execution that did not
- * complete (the report step writes the others).
+ * and SCB's answer in the journal, counts it in the metrics, and writes the report of an
+ * execution that did not complete (the report step writes the others).
  */
 class DeliveryJobListener implements JobExecutionListener {
 
@@ -33,12 +36,20 @@ class DeliveryJobListener implements JobExecutionListener {
 
 	private final DeliveryReports reports;
 
+	private @Nullable DeliveryMetrics metrics;
+
 	DeliveryJobListener(GdbSessions sessions, DeliveryJournals journals, DeliveryReports reports,
 			RunningExecutions running) {
 		this.running = running;
 		this.sessions = sessions;
 		this.journals = journals;
 		this.reports = reports;
+	}
+
+	/** Injected by Spring, as the job configurations make this listener themselves. */
+	@Autowired
+	void setMetrics(DeliveryMetrics metrics) {
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -62,6 +73,10 @@ class DeliveryJobListener implements JobExecutionListener {
 			DeliveryJournal journal = this.journals.read(execution);
 			DeliveryOutcome outcome = DeliveryOutcome.of(execution, journal);
 			execution.setExitStatus(new ExitStatus(outcome.name(), (failure != null) ? failure : outcome.name()));
+			if (this.metrics != null) {
+				this.metrics.finished(outcome.name(), DeliveryJobParameters.api(execution.getJobParameters()),
+						execution.getStartTime(), execution.getEndTime());
+			}
 			if (execution.getStatus() != BatchStatus.COMPLETED) {
 				DeliveryReport report = this.reports.assemble(execution, journal, execution.getStatus(), outcome,
 						failure);

@@ -1,0 +1,139 @@
+package se.scbdelivery.metrics;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import se.scbdelivery.metrics.FakePushgateway.Push;
+import se.scbdelivery.simulator.ScbStandIn;
+import se.scbdelivery.simulator.StandInOptions;
+import se.scbdelivery.testsupport.ChildJvm;
+import se.scbdelivery.testsupport.CliResult;
+import se.scbdelivery.testsupport.TestFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A delivery in a JVM of its own, as a CronJob's pod runs it: with the Pushgateway configured,
+ * closing the context at the end of the command pushes the delivery counter and Spring Batch's
+ * job metric; without it nothing is pushed.
+ */
+class MetricsPushTest {
+
+	@TempDir
+	Path dir;
+
+	private ScbStandIn scb;
+
+	private FakePushgateway pushgateway;
+
+	@BeforeEach
+	void start() throws IOException {
+		this.scb = ScbStandIn.start(StandInOptions.defaults().withPollsBeforeFinal(1));
+		this.pushgateway = FakePushgateway.start();
+	}
+
+	@AfterEach
+	void stop() {
+		this.pushgateway.close();
+		this.scb.close();
+	}
+
+	@Test
+	void aLoadedDeliveryIsPushedWhenTheCommandEnds() {
+		CliResult result = deliver(null, pushgatewaySettings());
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		Push last = lastPush(result);
+		assertThat(last.method()).isEqualTo("PUT");
+		assertThat(last.path()).isEqualTo("/metrics/job/scb-delivery/instance/pod-1");
+		assertThat(last.body()).containsPattern(once("scb_deliveries_total", "api=\"gdb\"", "outcome=\"LOADED\""))
+			.containsPattern(once("scb_delivery_duration_seconds_count", "api=\"gdb\"", "outcome=\"LOADED\""))
+			.containsPattern(once("spring_batch_job_seconds_count", "spring_batch_job_name=\"gdbDelivery\"",
+					"spring_batch_job_status=\"COMPLETED\""))
+			.containsPattern(once("spring_batch_step_seconds_count", "spring_batch_step_name=\"uploadFragments\"",
+					"spring_batch_step_status=\"COMPLETED\""));
+	}
+
+	@Test
+	void aRejectedDeliveryIsPushedAsNotLoaded() {
+		CliResult result = deliver("Ej inläst", pushgatewaySettings());
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+		assertThat(lastPush(result).body())
+			.containsPattern(once("scb_deliveries_total", "api=\"gdb\"", "outcome=\"NOT_LOADED\""))
+			.doesNotContain("outcome=\"LOADED\"");
+	}
+
+	@Test
+	void withoutThePushgatewaySettingsNothingIsPushed() {
+		CliResult result = deliver(null, List.of());
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.err()).doesNotContain("Pushgateway");
+		assertThat(this.pushgateway.pushes()).isEmpty();
+	}
+
+	@Test
+	void anUnreachablePushgatewayChangesNoExitCode() {
+		List<String> settings = pushgatewaySettings();
+		this.pushgateway.close();
+
+		CliResult result = deliver(null, settings);
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).contains("LOADED (exit 0)");
+		assertThat(result.err()).as("the operator sees why nothing arrived")
+			.contains("WARN")
+			.contains("Prometheus Pushgateway");
+	}
+
+	private List<String> pushgatewaySettings() {
+		String prefix = "--management.prometheus.metrics.export.pushgateway.";
+		return List.of(prefix + "enabled=true", prefix + "address=" + this.pushgateway.address(),
+				prefix + "grouping-key.instance=pod-1");
+	}
+
+	/** A line of the text format: the series with these labels (among others), at 1. */
+	private static String once(String series, String... labels) {
+		StringBuilder pattern = new StringBuilder("(?m)^").append(series).append("\\{");
+		for (String label : labels) {
+			pattern.append("(?=[^}]*").append(Pattern.quote(label)).append(")");
+		}
+		return pattern.append("[^}]*} 1(\\.0)?$").toString();
+	}
+
+	private Push lastPush(CliResult result) {
+		List<Push> pushes = this.pushgateway.pushes();
+		assertThat(pushes).as(result.toString()).isNotEmpty();
+		return pushes.get(pushes.size() - 1);
+	}
+
+	private CliResult deliver(@Nullable String scbOutcome, List<String> settings) {
+		Path file = TestFiles.xml(this.dir.resolve("inbox"), "vinn.xml", 1_500, scbOutcome);
+		List<String> args = new ArrayList<>(List.of("deliver", "--file", file.toString(), "--org", "999000-0045",
+				"--program", "VINN", "--period", "2024-06-30", "--format", "V40",
+				"--scb.gdb.base-url=" + this.scb.gdbBaseUrl(),
+				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+				"--scb.report.dir=" + this.dir.resolve("reports"), "--logging.file.name=" + this.dir.resolve("scb.log"),
+				"--scb.poll.interval=10ms", "--scb.poll.max-interval=20ms"));
+		args.addAll(settings);
+		try {
+			// the push happens when the process's context closes: a JVM of its own
+			return ChildJvm.run(this.dir, Duration.ofMinutes(2), List.of(), args.toArray(String[]::new));
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
