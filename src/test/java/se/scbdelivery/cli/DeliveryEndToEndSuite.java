@@ -339,6 +339,25 @@ abstract class DeliveryEndToEndSuite {
 	}
 
 	@Test
+	void aFileRewrittenDuringTheUploadIsNeverCompleted() throws Exception {
+		Gate gate = this.scb.faults().gate(Call.FRAGMENT, 1);
+		Path file = TestFiles.xml(this.inbox, "a.xml", 2_500, null);
+		CompletableFuture<CliResult> delivering = CompletableFuture.supplyAsync(() -> deliver(file, "VINN", "2024-06-30", "V40"));
+		gate.awaitArrival(java.time.Duration.ofSeconds(20));
+
+		// the producing system rewrites the file while fragment 1 is on its way
+		Files.writeString(file, Files.readString(file).replace("Holding", "Innehav"));
+		gate.release();
+		CliResult result = delivering.get(30, TimeUnit.SECONDS);
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.out()).contains("INVALID_INPUT (exit 2)").contains("changed while it was being uploaded")
+			.contains("the completing fragment was not sent");
+		assertThat(indexes(this.scb.fragments())).doesNotContain(-1);
+		assertThat(this.scb.deliveries()).isEmpty();
+	}
+
+	@Test
 	void neverTakesOverAnExecutionWhoseProcessIsAlive() throws Exception {
 		Gate gate = this.scb.faults().gate(Call.FRAGMENT, 1);
 		Path file = TestFiles.xml(this.inbox, "a.xml", 2_500, null);
