@@ -37,6 +37,9 @@ class HeartbeatCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		this.properties.environmentMismatch().ifPresent((reason) -> {
+			throw new IllegalArgumentException(reason);
+		});
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.println("GDB API     " + this.properties.gdbBaseUrl() + " (" + this.properties.environment().key() + ")");
 		if (this.properties.tls().keyStore() != null) {

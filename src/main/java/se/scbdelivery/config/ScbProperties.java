@@ -3,6 +3,7 @@ package se.scbdelivery.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +21,39 @@ import se.scbdelivery.scb.ScbEnvironment;
 public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @DefaultValue Gdb gdb,
 		@DefaultValue Generic generic, @DefaultValue Tls tls, @DefaultValue Http http, @DefaultValue Upload upload, @DefaultValue Poll poll,
 		@DefaultValue Recovery recovery, @DefaultValue Report report, @DefaultValue Inbox inbox,
-		@DefaultValue Shutdown shutdown, @DefaultValue Log log) {
+		@DefaultValue Shutdown shutdown, @DefaultValue Log log, @DefaultValue("false") boolean allowOtherBaseUrl) {
+
+	/**
+	 * Whether the base URLs belong to the environment: production must talk to SCB's production
+	 * hosts, and test must not. Deliveries for real companies must never go to a stand-in or a
+	 * typo, nor test files to production, unless {@code scb.allow-other-base-url} says so.
+	 * @return the reason the settings are refused, or empty when they are fine
+	 */
+	public Optional<String> environmentMismatch() {
+		if (this.allowOtherBaseUrl) {
+			return Optional.empty();
+		}
+		URI productionGdb = ScbEnvironment.PRODUCTION.gdbBaseUrl();
+		URI productionGeneric = ScbEnvironment.PRODUCTION.genericBaseUrl();
+		if (this.environment == ScbEnvironment.PRODUCTION) {
+			if (!gdbBaseUrl().equals(productionGdb)) {
+				return Optional.of("scb.environment is production but scb.gdb.base-url is " + gdbBaseUrl()
+						+ ", not SCB's " + productionGdb + ": set scb.allow-other-base-url=true if that is intended");
+			}
+			if (this.generic.baseUrl() != null && !this.generic.baseUrl().equals(productionGeneric)) {
+				return Optional.of("scb.environment is production but scb.generic.base-url is "
+						+ this.generic.baseUrl() + ", not SCB's " + productionGeneric
+						+ ": set scb.allow-other-base-url=true if that is intended");
+			}
+		}
+		else if (gdbBaseUrl().getHost().equals(productionGdb.getHost())
+				|| (this.generic.baseUrl() != null && this.generic.baseUrl().getHost().equals(productionGeneric.getHost()))) {
+			return Optional.of("scb.environment is " + this.environment.key()
+					+ " but a base URL points at SCB's production hosts: set scb.environment=production to deliver"
+					+ " there, or scb.allow-other-base-url=true if that is intended");
+		}
+		return Optional.empty();
+	}
 
 	/** The GDB base URL to use: the configured one, else the environment's. */
 	public URI gdbBaseUrl() {

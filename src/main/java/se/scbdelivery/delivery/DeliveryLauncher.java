@@ -84,6 +84,7 @@ public class DeliveryLauncher {
 	 * @throws ExecutionStillRunningException when a live process is delivering it
 	 */
 	public DeliveryResult deliver(DeliveryRequest request) {
+		checkEnvironment();
 		FileFingerprint fingerprint = this.inputCheck.checkFileAndSettings(request.file());
 		this.inputCheck.checkCertificate();
 		return launch(this.gdbJob, DeliveryJobParameters.of(this.properties.environment(), request, fingerprint));
@@ -96,6 +97,7 @@ public class DeliveryLauncher {
 	 * @throws ExecutionStillRunningException when a live process is delivering it
 	 */
 	public DeliveryResult deliver(GenericDeliveryRequest request) {
+		checkEnvironment();
 		checkGenericBaseUrl();
 		FileFingerprint fingerprint = this.inputCheck.checkFile(request.file());
 		this.inputCheck.checkCertificate();
@@ -136,6 +138,13 @@ public class DeliveryLauncher {
 		});
 	}
 
+	/** @throws InvalidDeliveryInputException when the base URLs do not belong to the environment */
+	private void checkEnvironment() {
+		this.properties.environmentMismatch().ifPresent((reason) -> {
+			throw new InvalidDeliveryInputException(reason);
+		});
+	}
+
 	private void checkGenericBaseUrl() {
 		try {
 			this.properties.genericBaseUrl();
@@ -159,6 +168,7 @@ public class DeliveryLauncher {
 		if (last.getStatus() == BatchStatus.COMPLETED) {
 			return new DeliveryResult(this.reports.of(last), true);
 		}
+		checkEnvironment();
 		if (job == this.genericJob) {
 			checkGenericBaseUrl();
 		}

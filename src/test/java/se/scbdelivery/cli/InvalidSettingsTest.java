@@ -126,6 +126,38 @@ class InvalidSettingsTest {
 		assertThat(run(withSettings("list")).out()).contains("No deliveries recorded yet.");
 	}
 
+	@Test
+	void productionRefusesABaseUrlThatIsNotScbsAndSendsNothing() {
+		CliResult result = run(deliver("--scb.environment=production"));
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err().lines().findFirst()).hasValueSatisfying((line) -> assertThat(line)
+			.startsWith("error: scb.environment is production but scb.gdb.base-url is " + this.scb.gdbBaseUrl())
+			.contains("not SCB's https://m2m.gdb.scb.se/m2m/v2/")
+			.contains("scb.allow-other-base-url=true"));
+		assertThat(this.scb.heartbeatCount()).isZero();
+		assertThat(run(withSettings("list")).out()).contains("No deliveries recorded yet.");
+	}
+
+	@Test
+	void theOverrideLetsProductionUseAnotherBaseUrl() {
+		CliResult result = run(deliver("--scb.environment=production", "--scb.allow-other-base-url=true"));
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).contains("(GDB, production)");
+		assertThat(this.scb.deliveries()).hasSize(1);
+	}
+
+	@Test
+	void theTestEnvironmentRefusesScbsProductionHosts() {
+		CliResult result = run(withSettings("heartbeat", "--scb.gdb.base-url=https://m2m.gdb.scb.se/m2m/v2/"));
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err().lines().findFirst()).hasValueSatisfying((line) -> assertThat(line)
+			.startsWith("error: scb.environment is test but a base URL points at SCB's production hosts"));
+		assertNoJavaInternals(result);
+	}
+
 	private CliResult run(String... args) {
 		return InProcessCli.run(args);
 	}
