@@ -1,6 +1,7 @@
 package se.scbdelivery.delivery;
 
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -88,8 +89,12 @@ public record DeliveryRequest(Path file, OrganisationNumber organisation, Statis
 		return (text == null || text.isEmpty()) ? null : token(what, text);
 	}
 
-	private static String fileName(@Nullable String given, Path file) {
-		String name = (given != null) ? given : file.getFileName().toString();
+	/**
+	 * The name SCB sees, in Unicode NFC: a name written in NFD (as macOS file systems do with
+	 * å, ä, ö) is the same name, and must be the same delivery and arrive as SCB expects.
+	 */
+	static String fileName(@Nullable String given, Path file) {
+		String name = Normalizer.normalize((given != null) ? given : file.getFileName().toString(), Normalizer.Form.NFC);
 		if (name.isBlank() || name.equals(".") || name.equals("..") || name.length() > 200) {
 			throw new InvalidDeliveryInputException("file name '" + name + "' must be 1-200 characters and not . or ..");
 		}

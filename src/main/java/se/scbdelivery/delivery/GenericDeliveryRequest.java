@@ -28,7 +28,7 @@ public record GenericDeliveryRequest(Path file, String fileName, String contract
 			throw new InvalidDeliveryInputException(
 					"--contract is missing: the generic service needs the delivery agreement SCB gave you");
 		}
-		return new GenericDeliveryRequest(file.toAbsolutePath().normalize(), file.getFileName().toString(),
+		return new GenericDeliveryRequest(file.toAbsolutePath().normalize(), DeliveryRequest.fileName(null, file),
 				text("contract", contract), organisation(organisation), optional("delivery format name", deliveryFormatName),
 				optional("external version id", externalVersionId), test);
 	}

@@ -29,6 +29,24 @@ class DeliveryRequestTest {
 	}
 
 	@Test
+	void aFileNameWrittenInNfdIsTheSameNameInNfc() {
+		String nfd = "a\u030Arsrapport \u00F6vrigt.xml".replace("\u00F6", "o\u0308");
+		DeliveryRequest request = DeliveryRequest.of(Path.of("inbox", nfd), "9990000045", "VINN", "2024-06-30", "V40",
+				null, null);
+		assertThat(request.fileName()).isEqualTo("\u00E5rsrapport \u00F6vrigt.xml");
+		assertThat(GenericDeliveryRequest.of(Path.of("inbox", nfd), "1", null, null, null, false).fileName())
+			.isEqualTo("\u00E5rsrapport \u00F6vrigt.xml");
+	}
+
+	@Test
+	void aVeryLongFileNameIsRefused() {
+		String longName = "x".repeat(201) + ".xml";
+		assertThatExceptionOfType(InvalidDeliveryInputException.class)
+			.isThrownBy(() -> DeliveryRequest.of(FILE, "9990000045", "VINN", "2024-06-30", "V40", null, longName))
+			.withMessageContaining("must be 1-200 characters");
+	}
+
+	@Test
 	void anEmptyVersionIsNoVersion() {
 		assertThat(DeliveryRequest.of(FILE, "9990000045", "VINN", "2024-06-30", "V40", "", null).version()).isNull();
 	}
