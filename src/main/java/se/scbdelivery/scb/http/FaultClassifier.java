@@ -79,7 +79,8 @@ final class FaultClassifier {
 				|| lower.contains("unknown_ca") || lower.contains("certificate_unknown")
 				|| lower.contains("certificate_expired") || lower.contains("access_denied")) {
 			return "the server refused our client certificate (" + firstLine(message)
-					+ "): check scb.tls.key-store and its expiry";
+					+ "): check scb.tls.key-store and its expiry, and that it is for this environment (SCB's test"
+					+ " and production environments each accept only their own certificates)";
 		}
 		return firstLine(message);
 	}
