@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -24,6 +25,12 @@ public final class ChildJvm {
 
 	public static CliResult run(Path dir, Duration timeout, List<String> jvmOptions, String... args)
 			throws IOException, InterruptedException {
+		return run(dir, timeout, jvmOptions, Map.of(), args);
+	}
+
+	/** Like {@link #run(Path, Duration, List, String...)}, with these environment variables added. */
+	public static CliResult run(Path dir, Duration timeout, List<String> jvmOptions, Map<String, String> environment,
+			String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
@@ -31,10 +38,11 @@ public final class ChildJvm {
 		command.addAll(List.of(args));
 		Path out = Files.createTempFile(dir, "out-", ".txt");
 		Path err = Files.createTempFile(dir, "err-", ".txt");
-		Process process = new ProcessBuilder(command).directory(dir.toFile())
+		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
 			.redirectOutput(out.toFile())
-			.redirectError(err.toFile())
-			.start();
+			.redirectError(err.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 			throw new IllegalStateException("the program did not finish within " + timeout + ": " + args[0]);
