@@ -602,6 +602,71 @@ abstract class DeliveryEndToEndSuite {
 	}
 
 	@ParameterizedTest(name = "{0}")
+	@MethodSource("hostileHistoryAnswers")
+	void aHostileHistoryAnswerEndsResumablyInOneLineAndARestartFinishes(String what, int status, String body,
+			Map<String, String> headers, String message) {
+		this.scb.faults().respond(Call.HISTORY, null, Integer.MAX_VALUE, status, body, headers);
+		Path file = TestFiles.xml(this.inbox, "a.xml", 900, null);
+
+		CliResult failed = deliver(file, "VINN", "2024-06-30", "V40");
+
+		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+		assertThat(failed.out()).contains("FAILED (exit 1)").contains(message).contains("restart " + execution(failed));
+		assertThat(failed.err()).doesNotContain("\tat ").doesNotContain("Exception");
+		StoredDelivery stored = onlyDelivery();
+
+		// SCB answers properly again: the same DeliveryId is followed, nothing is uploaded again
+		this.scb.faults().clear();
+		CliResult resumed = run("restart", String.valueOf(execution(failed)));
+
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(this.scb.deliveries()).containsExactly(stored);
+	}
+
+	static Stream<Arguments> hostileHistoryAnswers() {
+		Map<String, String> json = Map.of("Content-Type", "application/json");
+		return Stream.of(
+				Arguments.of("malformed JSON", 200, "{\"Status\": \"Inl", json, "not JSON"),
+				Arguments.of("an HTML page from a proxy", 200, "<html><body><h1>Gateway login</h1></body></html>",
+						Map.of("Content-Type", "text/html"), "not JSON"),
+				Arguments.of("no Status", 200, "{\"Id\":\"x\",\"ProgressStatus\":3}", json, "no Status"),
+				Arguments.of("a redirect", 302, "", Map.of("Location", "https://elsewhere.example/login"),
+						"redirecting to https://elsewhere.example/login (not followed)"),
+				Arguments.of("an answer larger than the cap", 200, "{\"Status\":\"" + "x".repeat(2_000_000) + "\"}", json,
+						"scb.http.max-answer-bytes"));
+	}
+
+	@Test
+	void aCompletionAnswerWithoutAGuidEndsResumablyInOneLine() {
+		this.scb.faults().respond(Call.COMPLETION, null, 1, 200, "{\"DeliveryId\":\"not-a-guid\"}",
+				Map.of("Content-Type", "application/json"));
+		Path file = TestFiles.xml(this.inbox, "a.xml", 900, null);
+
+		CliResult failed = deliver(file, "VINN", "2024-06-30", "V40");
+
+		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+		assertThat(failed.out()).contains("the DeliveryId is not a GUID").contains("restart " + execution(failed));
+		assertThat(failed.err()).doesNotContain("\tat ");
+	}
+
+	@Test
+	void aHistoryAnswerThatDoesNotComeEndsResumablyNotInAHang() {
+		this.scb.faults().delay(Call.HISTORY, null, 1, java.time.Duration.ofMinutes(10));
+		Path file = TestFiles.xml(this.inbox, "a.xml", 900, null);
+
+		CliResult stuck = deliver(file, "VINN", "2024-06-30", "V40");
+
+		// the suite's response timeout (5 s) outlasts its poll timeout (3 s): the delivery fails,
+		// resumable, within seconds rather than waiting ten minutes
+		assertThat(stuck.exitCode()).as(stuck.toString()).isEqualTo(1);
+		assertThat(stuck.out()).contains("has not finished processing DeliveryId").contains("restart " + execution(stuck));
+		this.scb.faults().clear();
+		CliResult resumed = run("restart", String.valueOf(execution(stuck)));
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(this.scb.deliveries()).hasSize(1);
+	}
+
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("badInputs")
 	void rejectsBadInputWithOneLineAndSendsNothing(String what, List<String> args, String message) throws Exception {
 		Files.createDirectories(this.inbox.resolve("folder"));

@@ -1,5 +1,6 @@
 package se.scbdelivery.simulator;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.time.Duration;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.jspecify.annotations.Nullable;
@@ -73,7 +73,9 @@ class ScbStandInTlsTests {
 	void clientWithoutACertificateFailsTheHandshake() {
 		GdbTestClient client = new GdbTestClient(this.standIn.gdbBaseUrl(), sslContext(null, this.caTrust));
 
-		assertThatExceptionOfType(SSLHandshakeException.class).isThrownBy(client::heartbeat);
+		// TLS 1.3: the client may finish its side of the handshake before the server judges its
+		// certificate, so the refusal arrives as an alert or as a closed connection
+		assertThatExceptionOfType(IOException.class).isThrownBy(client::heartbeat);
 
 		assertThat(this.standIn.heartbeatCount()).isZero();
 	}
@@ -84,7 +86,9 @@ class ScbStandInTlsTests {
 				Duration.ofDays(730));
 		GdbTestClient client = new GdbTestClient(this.standIn.gdbBaseUrl(), sslContext(stranger, this.caTrust));
 
-		assertThatExceptionOfType(SSLHandshakeException.class).isThrownBy(client::heartbeat);
+		// TLS 1.3: the client may finish its side of the handshake before the server judges its
+		// certificate, so the refusal arrives as an alert or as a closed connection
+		assertThatExceptionOfType(IOException.class).isThrownBy(client::heartbeat);
 
 		assertThat(this.standIn.heartbeatCount()).isZero();
 	}
