@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.delivery.ClientCertificateCheck;
 import se.scbdelivery.scb.gdb.GdbClient;
 import se.scbdelivery.scb.gdb.GdbSession;
 import se.scbdelivery.scb.gdb.SessionCookie;
@@ -30,9 +31,12 @@ class HeartbeatCommand implements Callable<Integer> {
 
 	private final ScbProperties properties;
 
-	HeartbeatCommand(GdbClient gdb, ScbProperties properties) {
+	private final ClientCertificateCheck certificateCheck;
+
+	HeartbeatCommand(GdbClient gdb, ScbProperties properties, ClientCertificateCheck certificateCheck) {
 		this.gdb = gdb;
 		this.properties = properties;
+		this.certificateCheck = certificateCheck;
 	}
 
 	@Override
@@ -47,6 +51,9 @@ class HeartbeatCommand implements Callable<Integer> {
 			out.println("certificate " + certificate.subject());
 			out.println("  serial    " + certificate.serialNumberHex());
 			out.println("  valid     " + certificate.notBefore() + " to " + certificate.notAfter());
+			for (String warning : this.certificateCheck.check()) {
+				out.println("  WARNING   " + warning);
+			}
 			out.flush();
 		}
 		else {

@@ -162,6 +162,11 @@ class MutualTlsDeliveryTest {
 		String warning = "The client certificate in " + expiring.path() + " expires on";
 		assertThat(Files.readString(onlyReport())).contains(warning);
 		assertThat(Files.readString(logFile())).contains(warning);
+
+		CliResult heartbeat = InProcessCli.run(args(List.of("heartbeat"), trustingTheTestCa(), clientCertificate(expiring)));
+		assertThat(heartbeat.exitCode()).as(heartbeat.toString()).isZero();
+		assertThat(heartbeat.out()).contains("serial    " + expiring.certificate().getSerialNumber().toString(16).toUpperCase())
+			.contains("  WARNING   " + warning);
 	}
 
 	@ParameterizedTest(name = "password given {0}")

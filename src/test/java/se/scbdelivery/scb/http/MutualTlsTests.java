@@ -1,5 +1,7 @@
 package se.scbdelivery.scb.http;
 
+import io.netty.buffer.ByteBufAllocator;
+import javax.net.ssl.SSLEngine;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -129,6 +131,15 @@ class MutualTlsTests {
 		assertThatExceptionOfType(ScbTlsException.class).isThrownBy(() -> heartbeat("127.0.0.1", tls))
 			.satisfies(MutualTlsTests::isOneLine)
 			.withMessageContaining("not valid for this host name");
+	}
+
+	@Test
+	void onlyTls12AndTls13AreOffered() {
+		SSLEngine engine = ClientTlsContext
+			.create(TestSettings.tls(this.client.path(), "client-secret", this.trust.path(), "trust-secret"))
+			.newEngine(ByteBufAllocator.DEFAULT);
+
+		assertThat(engine.getEnabledProtocols()).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
 	}
 
 	@Test
