@@ -637,6 +637,36 @@ abstract class DeliveryEndToEndSuite {
 	}
 
 	@Test
+	void aGenericStatusEndpointAnsweringNeither202Nor302EndsResumablyAndFollowsTheSameTicketLater() {
+		this.scb.faults().respond(Call.STATUS, null, Integer.MAX_VALUE, 200, "<html>maintenance</html>",
+				Map.of("Content-Type", "text/html"));
+		Path file = TestFiles.xml(this.inbox, "data.csv", 600, null);
+
+		CliResult failed = run("deliver", "--api", "generic", "--file", file.toString(), "--contract", "1");
+
+		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+		assertThat(failed.out()).contains("FAILED (exit 1)").contains("HTTP 200");
+		this.scb.faults().clear();
+		assertThat(run("restart", String.valueOf(execution(failed))).exitCode()).isZero();
+		assertThat(onlySubmission().ticket()).isNotNull();
+	}
+
+	@Test
+	void aGenericSubmitAnsweredWithAProxysHtmlPageEndsResumablyAndWarnsWhenSentAgain() {
+		this.scb.faults().respond(Call.SUBMIT, null, 1, 200, "<html><body>Please log in</body></html>",
+				Map.of("Content-Type", "text/html"));
+		Path file = TestFiles.xml(this.inbox, "data.csv", 600, null);
+
+		CliResult failed = run("deliver", "--api", "generic", "--file", file.toString(), "--contract", "1");
+
+		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+		assertThat(failed.out()).contains("FAILED (exit 1)").contains("Please log in");
+		CliResult resent = run("restart", String.valueOf(execution(failed)));
+		assertThat(resent.exitCode()).as(resent.toString()).isZero();
+		assertThat(resent.out()).contains("may hold this file twice");
+	}
+
+	@Test
 	void aCompletionAnswerWithoutAGuidEndsResumablyInOneLine() {
 		this.scb.faults().respond(Call.COMPLETION, null, 1, 200, "{\"DeliveryId\":\"not-a-guid\"}",
 				Map.of("Content-Type", "application/json"));

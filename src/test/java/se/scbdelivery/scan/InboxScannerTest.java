@@ -82,6 +82,15 @@ class InboxScannerTest {
 	}
 
 	@Test
+	void aFileThatVanishesBetweenTheLooksIsLeftAlone() throws Exception {
+		Path vanishing = file("999000-0045/VINN/2026-09-30/V40/gone.xml");
+		InboxScanner mover = new InboxScanner(() -> delete(vanishing));
+
+		assertThat(byPath(mover.scan(this.inbox)).get("999000-0045/VINN/2026-09-30/V40/gone.xml"))
+			.isInstanceOf(InboxFile.Skipped.class);
+	}
+
+	@Test
 	void neverLooksIntoHiddenFilesOrFolders() throws Exception {
 		file(".done/999000-0045/VINN/2026-09-30/V40/archived.xml");
 		file("999000-0045/VINN/2026-09-30/V40/.DS_Store");
@@ -126,6 +135,15 @@ class InboxScannerTest {
 	private static void append(Path file) {
 		try {
 			Files.writeString(file, "<more/>", StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private static void delete(Path file) {
+		try {
+			Files.delete(file);
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
