@@ -15,7 +15,8 @@ import se.scbdelivery.scb.http.ClientTlsContext;
 
 /**
  * Checks the configured TLS material without connecting: both stores open with their
- * passwords, and the client certificate has not expired. A certificate that expires within
+ * passwords, and neither the client certificate nor a CA certificate of its chain has
+ * expired. A certificate that expires within
  * {@code scb.tls.expiry-warning} gives a warning. An expired or wrong certificate is SCB's
  * most common cause of failed deliveries, so it is caught here, before anything is sent.
  */
@@ -38,8 +39,16 @@ class ConfiguredCertificateCheck implements ClientCertificateCheck {
 			if (this.tls.keyStore() == null) {
 				return List.of();
 			}
-			CertificateInfo certificate = ClientCertificate.inspect(this.tls);
+			List<CertificateInfo> chain = ClientCertificate.chain(this.tls);
+			CertificateInfo certificate = chain.get(0);
 			Instant now = this.clock.instant();
+			for (CertificateInfo issuer : chain.subList(1, chain.size())) {
+				if (issuer.isExpired(now)) {
+					throw new InvalidDeliveryInputException("the certificate chain in " + this.tls.keyStore()
+							+ " holds an expired CA certificate (" + issuer.subject() + ", expired on "
+							+ day(issuer.notAfter()) + "): download a new certificate from Indataportalen");
+				}
+			}
 			if (certificate.isExpired(now)) {
 				throw new InvalidDeliveryInputException("the client certificate in " + this.tls.keyStore()
 						+ " expired on " + day(certificate.notAfter()) + " (serial " + certificate.serialNumberHex()

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -148,6 +149,22 @@ class MutualTlsDeliveryTest {
 		CliResult list = InProcessCli.run(args(List.of("list"), List.of()));
 		assertThat(list.exitCode()).as(list.toString()).isZero();
 		assertThat(list.out()).isEqualTo("No deliveries recorded yet." + System.lineSeparator());
+	}
+
+	@Test
+	void aClientCertificateWhoseCaHasExpiredIsInvalidInputAndNothingIsSent() {
+		TestPki lapsedCa = new TestPki(this.dir.resolve("lapsed"), "lapsed CA", Instant.now().minus(Duration.ofDays(900)),
+				Instant.now().minus(Duration.ofDays(2)));
+		TestPki.Store client = lapsedCa.issue("CN=client of a lapsed CA", "lapsed-client.p12", "lapsed-secret",
+				Instant.now().minus(Duration.ofDays(100)), Instant.now().plus(Duration.ofDays(300)), false);
+
+		CliResult result = deliver(trustingTheTestCa(), clientCertificate(client));
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err().lines().findFirst()).hasValueSatisfying((line) -> assertThat(line)
+			.startsWith("error: the certificate chain in " + client.path() + " holds an expired CA certificate")
+			.contains("CN=lapsed CA"));
+		assertThat(this.scb.heartbeatCount()).isZero();
 	}
 
 	@Test

@@ -56,11 +56,16 @@ public final class TestPki {
 	}
 
 	public TestPki(Path dir, String caName) {
+		this(dir, caName, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(3650)));
+	}
+
+	/** A CA with explicit dates, e.g. one that has expired. */
+	public TestPki(Path dir, String caName, Instant caNotBefore, Instant caNotAfter) {
 		this.dir = dir;
 		try {
 			KeyPair keys = newKeys();
-			X509Certificate cert = sign("CN=" + caName, keys, "CN=" + caName, keys.getPrivate(),
-					Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(3650)), true, false);
+			X509Certificate cert = sign("CN=" + caName, keys, "CN=" + caName, keys.getPrivate(), caNotBefore,
+					caNotAfter, true, false);
 			this.ca = new Issued(caName, keys, cert, cert);
 		}
 		catch (GeneralSecurityException | IOException ex) {

@@ -6,7 +6,10 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 
 import se.scbdelivery.config.ScbProperties;
 
@@ -41,6 +44,15 @@ public final class ClientCertificate {
 	 * password
 	 */
 	public static CertificateInfo inspect(ScbProperties.Tls tls) {
+		return chain(tls).get(0);
+	}
+
+	/**
+	 * The chain of the first private key entry, the client's own certificate first, then the
+	 * CAs that issued it as far as the key store holds them.
+	 * @throws IllegalArgumentException as {@link #inspect}
+	 */
+	public static List<CertificateInfo> chain(ScbProperties.Tls tls) {
 		if (tls.keyStore() == null) {
 			throw new IllegalArgumentException("no client certificate is configured: set scb.tls.key-store");
 		}
@@ -49,11 +61,15 @@ public final class ClientCertificate {
 				"key store");
 		try {
 			for (String alias : Collections.list(store.aliases())) {
-				Certificate certificate = store.getCertificate(alias);
-				if (store.isKeyEntry(alias) && certificate instanceof X509Certificate x509) {
-					return new CertificateInfo(x509.getSubjectX500Principal().getName(),
-							x509.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT),
-							x509.getNotBefore().toInstant(), x509.getNotAfter().toInstant());
+				Certificate[] chain = store.getCertificateChain(alias);
+				if (store.isKeyEntry(alias) && chain != null && chain.length > 0 && chain[0] instanceof X509Certificate) {
+					List<CertificateInfo> infos = new ArrayList<>();
+					for (Certificate certificate : chain) {
+						if (certificate instanceof X509Certificate x509) {
+							infos.add(info(x509));
+						}
+					}
+					return infos;
 				}
 			}
 		}
@@ -63,6 +79,12 @@ public final class ClientCertificate {
 		}
 		throw new IllegalArgumentException(
 				"key store " + tls.keyStore() + " holds no client certificate with a private key");
+	}
+
+	private static CertificateInfo info(X509Certificate x509) {
+		return new CertificateInfo(x509.getSubjectX500Principal().getName(),
+				x509.getSerialNumber().toString(16).toUpperCase(Locale.ROOT), x509.getNotBefore().toInstant(),
+				x509.getNotAfter().toInstant());
 	}
 
 }
