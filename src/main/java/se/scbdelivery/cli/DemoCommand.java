@@ -1,11 +1,14 @@
 package se.scbdelivery.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,8 +89,17 @@ class DemoCommand implements Callable<Integer> {
 		return requests;
 	}
 
+	/** The generic service's examples: the visible regular files of the folder, in name order. */
 	private static List<Path> genericExamples(Path folder) {
-		return scan(folder).stream().map((file) -> folder.toAbsolutePath().normalize().resolve(file.relative())).toList();
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter(Files::isRegularFile)
+				.filter((file) -> !file.getFileName().toString().startsWith("."))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read the folder " + folder + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private static List<InboxFile> scan(Path folder) {

@@ -104,6 +104,10 @@ public class DeliveryLauncher {
 		return launch(this.genericJob, DeliveryJobParameters.of(this.properties.environment(), request, fingerprint));
 	}
 
+	/**
+	 * Under the delivery's lease: reports a completed delivery, recovers one a dead process
+	 * left running, and runs the rest (a new execution, or one resuming the last).
+	 */
 	private DeliveryResult launch(Job job, JobParameters parameters) {
 		try (DeliveryLocks.Lease lease = lease(parameters)) {
 			JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
@@ -181,16 +185,7 @@ public class DeliveryLauncher {
 					+ last.getId() + " began: a changed file is a new delivery; deliver it with 'deliver'");
 		}
 		this.inputCheck.checkCertificate();
-		try (DeliveryLocks.Lease lease = lease(last.getJobParameters())) {
-			JobExecution newest = this.jobRepository.getLastJobExecution(given.getJobInstance());
-			if (newest.getStatus() == BatchStatus.COMPLETED) {
-				return new DeliveryResult(this.reports.of(newest), true);
-			}
-			if (newest.isRunning()) {
-				recover(newest);
-			}
-			return new DeliveryResult(this.reports.of(run(job, newest.getJobParameters(), newest)), false);
-		}
+		return launch(job, last.getJobParameters());
 	}
 
 	private @Nullable Job jobNamed(String name) {

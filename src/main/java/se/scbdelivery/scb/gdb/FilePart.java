@@ -1,7 +1,5 @@
 package se.scbdelivery.scb.gdb;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -16,6 +14,7 @@ import se.scbdelivery.scb.http.FileChannels;
 import se.scbdelivery.scb.http.PercentEncoding;
 import se.scbdelivery.scb.http.RequestBody;
 
+import static se.scbdelivery.scb.http.FileChannels.fill;
 import static se.scbdelivery.scb.http.FileChannels.open;
 
 /**
@@ -88,25 +87,6 @@ final class FilePart {
 					sink.next(buffer);
 					return sent + size;
 				}), FileChannels::closeQuietly);
-	}
-
-	/**
-	 * Fills the buffer from the given position. Failures are not IOExceptions: a problem with
-	 * our own file is no transient fault of SCB's, and retrying the call will not help.
-	 */
-	private static void fill(ByteBuf buffer, FileChannel channel, long start, Path file) {
-		try {
-			while (buffer.isWritable()) {
-				long position = start + buffer.readableBytes();
-				if (buffer.writeBytes(channel, position, buffer.writableBytes()) < 0) {
-					throw new IllegalStateException(file + " ends at byte " + position
-							+ ", inside the fragment being sent: it changed during the delivery");
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("reading " + file + " failed: " + ex);
-		}
 	}
 
 }

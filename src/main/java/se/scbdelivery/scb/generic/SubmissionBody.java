@@ -17,6 +17,7 @@ import tools.jackson.core.io.JsonStringEncoder;
 import se.scbdelivery.scb.http.FileChannels;
 import se.scbdelivery.scb.http.RequestBody;
 
+import static se.scbdelivery.scb.http.FileChannels.fill;
 import static se.scbdelivery.scb.http.FileChannels.open;
 
 /**
@@ -115,25 +116,6 @@ final class SubmissionBody {
 			}
 			return read + chunk;
 		}), FileChannels::closeQuietly);
-	}
-
-	/**
-	 * Fills the buffer from the given position. Failures are not IOExceptions: a problem with
-	 * our own file is no transient fault of SCB's, and retrying the call will not help.
-	 */
-	private static void fill(ByteBuf buffer, FileChannel channel, long start, Path file) {
-		try {
-			while (buffer.isWritable()) {
-				long position = start + buffer.readableBytes();
-				if (buffer.writeBytes(channel, position, buffer.writableBytes()) < 0) {
-					throw new IllegalStateException(
-							file + " ends at byte " + position + " while being sent: it changed during the delivery");
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("reading " + file + " failed: " + ex);
-		}
 	}
 
 	private static void checkUnchanged(FileChannel channel, Path file, long size) {
