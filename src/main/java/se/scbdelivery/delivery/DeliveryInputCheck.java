@@ -26,6 +26,8 @@ public class DeliveryInputCheck {
 
 	private final ClientCertificateCheck certificateCheck;
 
+	private final FingerprintCache fingerprints = new FingerprintCache();
+
 	DeliveryInputCheck(ScbProperties properties, ClientCertificateCheck certificateCheck) {
 		this.upload = properties.upload();
 		this.certificateCheck = certificateCheck;
@@ -42,12 +44,13 @@ public class DeliveryInputCheck {
 	}
 
 	/**
-	 * @return the file's fingerprint, computed by reading it once
+	 * @return the file's fingerprint, computed by reading it once per process while the file
+	 * keeps its size, modification time and inode
 	 * @throws InvalidDeliveryInputException naming the first problem
 	 */
 	public FileFingerprint checkFile(Path file) {
 		checkReadableFile(file);
-		return fingerprint(file);
+		return this.fingerprints.get(file, DeliveryInputCheck::fingerprint);
 	}
 
 	/**

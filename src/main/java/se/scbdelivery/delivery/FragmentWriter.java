@@ -46,7 +46,7 @@ class FragmentWriter implements ItemWriter<Fragment> {
 
 	private final Clock clock;
 
-	private final FileFingerprint expected;
+	private final UploadedContentCheck contentCheck;
 
 	private boolean firstWrite = true;
 
@@ -54,7 +54,7 @@ class FragmentWriter implements ItemWriter<Fragment> {
 
 	FragmentWriter(GdbClient gdb, GdbSessions sessions, DeliveryJournals journals, JobExecution execution,
 			FragmentPlan plan, Path file, UploadTarget target, Clock clock) {
-		this.expected = DeliveryJobParameters.fingerprint(execution.getJobParameters());
+		this.contentCheck = new UploadedContentCheck(file, DeliveryJobParameters.fingerprint(execution.getJobParameters()));
 		this.gdb = gdb;
 		this.sessions = sessions;
 		this.journals = journals;
@@ -99,7 +99,9 @@ class FragmentWriter implements ItemWriter<Fragment> {
 
 	private void send(Fragment fragment) {
 		if (fragment.isCompletion()) {
-			checkUnchanged();
+			// the fragments SCB holds must all come from the file the delivery began with: a file
+			// rewritten during the upload would be assembled from two versions
+			this.contentCheck.verify();
 			DeliveryReceipt receipt = this.gdb.complete(this.sessions.get(this.execution.getId()), this.target);
 			this.journals.update(this.execution, (journal) -> journal.withCurrentAttempt(
 					(attempt) -> attempt.uploaded(receipt.deliveryId().value(), receipt.timeStamp(), this.clock.instant())));
@@ -108,23 +110,9 @@ class FragmentWriter implements ItemWriter<Fragment> {
 		else {
 			this.gdb.uploadFragment(this.sessions.get(this.execution.getId()), this.target, fragment.index(), this.file,
 					fragment.offset(), fragment.length());
+			this.contentCheck.coverUpTo(fragment.offset() + fragment.length());
 			logger.info("Fragment {}/{} of {} acknowledged ({} bytes)", fragment.index(), this.plan.count() - 1,
 					this.target.fileName(), fragment.length());
-		}
-	}
-
-	/**
-	 * The fragments SCB holds must all come from the file the delivery began with: a file
-	 * rewritten during the upload would be assembled from two versions. The completion, which
-	 * makes SCB take the file, is sent only when the file still has its SHA-256.
-	 */
-	private void checkUnchanged() {
-		FileFingerprint now = DeliveryInputCheck.fingerprint(this.file);
-		if (!now.equals(this.expected)) {
-			throw new InvalidDeliveryInputException("file " + this.file + " changed while it was being uploaded"
-					+ " (SHA-256 " + this.expected.sha256().substring(0, 12) + "… then, " + now.sha256().substring(0, 12)
-					+ "… now): the completing fragment was not sent, so SCB has nothing to load; a changed file is a"
-					+ " new delivery, deliver it again once it is complete");
 		}
 	}
 
