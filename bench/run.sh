@@ -22,6 +22,9 @@ RESULTS=bench/results.json
 trap 'kill "${SIM_PID:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 ./mvnw -q -DskipTests package
+# the faster-starting form: the jar extracted plus a CDS archive from a training run
+bin/prepare-cds.sh "$JAR" "$WORK/app" > /dev/null
+FAST=(java -XX:SharedArchiveFile="$WORK/app/scb-delivery.jsa" -jar "$WORK/app/scb-delivery.jar")
 
 # A fresh stand-in for each section: it keeps every file it was sent in memory, and after a few
 # GiB it would slow down what is measured next. It answers at once: the final status on the
@@ -71,17 +74,38 @@ v = [float(x) for x in sys.argv[1:]]
 print(f'{statistics.median(v):.2f} (min {min(v):.2f}, max {max(v):.2f}, n={len(v)})')" "$@"; }
 median() { python3 -c "import statistics, sys; print(statistics.median([float(x) for x in sys.argv[1:]]))" "$@"; }
 
-# 1. GDB throughput: deliver vs curl, same stand-in, same fragment size
+# 1. GDB throughput: deliver (as a plain jar, and extracted with its CDS archive) vs curl, same
+# stand-in, same fragment size. Besides the whole command, the upload phase alone: from the
+# report's attempt start to SCB's answer to the completing -1 (no JVM start, no SHA-256 pre-check).
 BYTES=$((GDB_MB * 1024 * 1024))
-ours=(); theirs=()
+ours=(); fast=(); phase=(); theirs=()
+deliver_timed() { # $1 file, $2 label, rest: the java command; prints MB/s of the whole command
+	local file=$1 label=$2; shift 2
+	local t0 t1
+	t0=$(now)
+	"$@" deliver --file "$file" --org 999000-0045 --program VINN --period 2026-09-30 --format V40 \
+		"${COMMON[@]}" --spring.datasource.url="jdbc:h2:file:$WORK/h2-gdb/scb;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" \
+		--scb.report.dir="$WORK/reports-$label" > "$WORK/$label.out" 2>&1 || { echo "deliver failed:" >&2; tail -5 "$WORK/$label.out" >&2; exit 1; }
+	t1=$(now)
+	python3 -c "print($BYTES / 1e6 / ($t1 - $t0))"
+}
+upload_phase() { # MB/s from the newest report in $1
+	python3 - "$1" "$BYTES" <<'PY'
+import glob, json, os, sys
+from datetime import datetime
+report = json.load(open(max(glob.glob(sys.argv[1] + "/delivery-*.json"), key=os.path.getmtime)))
+attempt = report["attempts"][0]
+import re
+t = lambda s: datetime.fromisoformat(re.sub(r"(\.\d{1,6})\d*", r"\1", s.replace("Z", "+00:00")))
+print(int(sys.argv[2]) / 1e6 / (t(attempt["uploadedAt"]) - t(attempt["startedAt"])).total_seconds())
+PY
+}
 for i in $(seq 1 "$REPEATS"); do
 	make_file "$WORK/gdb-$i.xml" "$BYTES"
-	t0=$(now)
-	java -jar "$JAR" deliver --file "$WORK/gdb-$i.xml" --org 999000-0045 --program VINN --period 2026-09-30 --format V40 \
-		"${COMMON[@]}" --spring.datasource.url="jdbc:h2:file:$WORK/h2-gdb/scb;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" \
-		--scb.report.dir="$WORK/reports" > "$WORK/gdb-$i.out" 2>&1 || { echo "deliver failed:"; tail -5 "$WORK/gdb-$i.out"; exit 1; }
-	t1=$(now)
-	ours+=("$(python3 -c "print($BYTES / 1e6 / ($t1 - $t0))")")
+	ours+=("$(deliver_timed "$WORK/gdb-$i.xml" "gdb-$i" java -jar "$JAR")")
+	make_file "$WORK/fast-$i.xml" "$BYTES"
+	fast+=("$(deliver_timed "$WORK/fast-$i.xml" "fast-$i" "${FAST[@]}")")
+	phase+=("$(upload_phase "$WORK/reports-fast-$i")")
 
 	# curl: pieces prepared before timing, heartbeat with a cookie jar, one POST per piece, then -1
 	make_file "$WORK/curl-$i.xml" "$BYTES"
@@ -97,12 +121,16 @@ for i in $(seq 1 "$REPEATS"); do
 	curl -s -f -b "$WORK/jar" -F "File=@$WORK/empty;filename=curl-$i.xml" "${GDB}file/-1/9990000052/VINN/2026-09-30/V40/curl-$i.xml/" > /dev/null
 	t1=$(now)
 	theirs+=("$(python3 -c "print($BYTES / 1e6 / ($t1 - $t0))")")
-	rm -f "$WORK/gdb-$i.xml" "$WORK/curl-$i.xml"
+	rm -f "$WORK/gdb-$i.xml" "$WORK/fast-$i.xml" "$WORK/curl-$i.xml"
 done
-ratio=$(python3 -c "print(round($(median "${ours[@]}") / $(median "${theirs[@]}"), 2))")
-add "GDB ${GDB_MB} MiB, deliver (MB/s)" "$(stats "${ours[@]}")" "whole command: JVM start, SHA-256, fragments, completion, polls"
+ratio() { python3 -c "print(round($(median "$@") / $(median "${theirs[@]}"), 2))"; }
+add "GDB ${GDB_MB} MiB, deliver, jar (MB/s)" "$(stats "${ours[@]}")" "whole command: JVM start, SHA-256, fragments, completion, poll"
+add "GDB ${GDB_MB} MiB, deliver, CDS (MB/s)" "$(stats "${fast[@]}")" "the same, extracted jar + CDS archive (bin/prepare-cds.sh)"
+add "GDB ${GDB_MB} MiB, upload phase (MB/s)" "$(stats "${phase[@]}")" "CDS runs: first fragment to SCB's answer to -1"
 add "GDB ${GDB_MB} MiB, curl (MB/s)" "$(stats "${theirs[@]}")" "heartbeat, one curl -F per 9,216,000-byte piece, -1"
-add "GDB throughput ratio" "$ratio" "target >= 0.9"
+add "GDB ratio, whole command, jar" "$(ratio "${ours[@]}")" "target >= 0.9"
+add "GDB ratio, whole command, CDS" "$(ratio "${fast[@]}")" "target >= 0.9"
+add "GDB ratio, upload phase" "$(ratio "${phase[@]}")" "the bytes on the wire, against curl's whole run"
 
 # 2. memory: 1 GiB through each channel with a small heap; peak RSS
 start_stand_in
@@ -138,8 +166,9 @@ for k in range(count):
     with open(os.path.join(d, f"report-{k}.xml"), "w") as f:
         f.write(f'<?xml version="1.0"?><Report id="{uuid.uuid4()}"><Holding>{k}</Holding></Report>\n')
 PY
+cp -r "$WORK/inbox" "$WORK/inbox-pristine" # every row starts from the same files, whatever a scan leaves
 scan_rate() { # $1 datasource url, $2 label
-	java -jar "$JAR" scan "$WORK/inbox" --concurrency 8 "${COMMON[@]}" --spring.datasource.url="$1" \
+	java ${JAVA_OPTS_BULK:-} -jar "$JAR" scan "$WORK/inbox" --concurrency 8 "${COMMON[@]}" --spring.datasource.url="$1" \
 		--spring.datasource.username="${3:-sa}" --scb.report.dir="$WORK/reports-$2" > "$WORK/scan-$2.out" 2>&1 || true
 	python3 - "$WORK/reports-$2" <<'PY'
 import glob, json, sys
@@ -152,6 +181,11 @@ print(f"{loaded / (end - start).total_seconds():.1f} deliveries/s ({loaded} load
 PY
 }
 add "bulk ${BULK_FILES} files, H2" "$(scan_rate "jdbc:h2:file:$WORK/h2-bulk/scb;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" h2)" "target >= 50/s"
+# the same with C1 only: JIT compilation is a third of a short scan's CPU on two cores
+start_stand_in
+rm -rf "$WORK/inbox" && cp -r "$WORK/inbox-pristine" "$WORK/inbox"
+add "bulk ${BULK_FILES} files, H2, C1 only" "$(JAVA_OPTS_BULK="-XX:TieredStopAtLevel=1" scan_rate "jdbc:h2:file:$WORK/h2-bulk-c1/scb;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" h2c1)" "-XX:TieredStopAtLevel=1"
+rm -rf "$WORK/inbox" && cp -r "$WORK/inbox-pristine" "$WORK/inbox"
 start_stand_in
 if psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS scb_bench" -c "CREATE DATABASE scb_bench" > /dev/null 2>&1; then
 	add "bulk ${BULK_FILES} files, PostgreSQL" "$(scan_rate "jdbc:postgresql://127.0.0.1:5432/scb_bench" pg postgres)" "target >= 25/s"
@@ -159,15 +193,25 @@ else
 	add "bulk ${BULK_FILES} files, PostgreSQL" "not measured" "PostgreSQL at 127.0.0.1:5432 not reachable"
 fi
 
-# 4. start-up: heartbeat, start to finish
-beats=()
-for i in $(seq 1 "$REPEATS"); do
+# 4. start-up: heartbeat, start to finish, in each form
+heartbeat_time() {
+	local t0 t1
 	t0=$(now)
-	java -jar "$JAR" heartbeat --scb.gdb.base-url=$GDB --spring.datasource.url="jdbc:h2:mem:bench" > /dev/null 2>&1
+	"$@" heartbeat --scb.gdb.base-url=$GDB --spring.datasource.url="jdbc:h2:mem:bench" > /dev/null 2>&1
 	t1=$(now)
-	beats+=("$(elapsed "$t0" "$t1")")
+	elapsed "$t0" "$t1"
+}
+beats=(); extracted=(); cds=(); cds_c1=()
+for i in $(seq 1 "$REPEATS"); do
+	beats+=("$(heartbeat_time java -jar "$JAR")")
+	extracted+=("$(heartbeat_time java -jar "$WORK/app/scb-delivery.jar")")
+	cds+=("$(heartbeat_time "${FAST[@]}")")
+	cds_c1+=("$(heartbeat_time java -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="$WORK/app/scb-delivery.jsa" -jar "$WORK/app/scb-delivery.jar")")
 done
-add "heartbeat wall time (s)" "$(stats "${beats[@]}")" "target < 3 s"
+add "heartbeat, jar (s)" "$(stats "${beats[@]}")" "java -jar target/scb-delivery.jar; target < 3 s"
+add "heartbeat, extracted (s)" "$(stats "${extracted[@]}")" "java -Djarmode=tools ... extract"
+add "heartbeat, extracted + CDS (s)" "$(stats "${cds[@]}")" "bin/prepare-cds.sh; target < 3 s"
+add "heartbeat, CDS + C1 only (s)" "$(stats "${cds_c1[@]}")" "... -XX:TieredStopAtLevel=1"
 
 printf '\n%-40s | %-55s | %s\n' "measure" "value (median, spread)" "notes"
 printf '%s\n' "---------------------------------------------------------------------------------------------------------------------"

@@ -20,7 +20,7 @@ import se.scbdelivery.metrics.DeliveryMetrics;
  * Around every execution: registers it as running in this process (for a graceful stop);
  * at the end records the outcome as the exit status, keeps the failure
  * and SCB's answer in the journal, counts it in the metrics, and writes the report of an
- * execution that did not complete (the report step writes the others).
+ * execution that did not complete (awaitProcessing writes the others).
  */
 class DeliveryJobListener implements JobExecutionListener {
 

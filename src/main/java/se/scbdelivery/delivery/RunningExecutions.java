@@ -93,6 +93,7 @@ public class RunningExecutions {
 				logger.warn("Could not stop execution {}: {}", execution.getId(), ex.getMessage(), ex);
 			}
 		}
+		logger.warn("Stop requested; waiting for the fragment or poll in flight to end");
 		long deadline = System.nanoTime() + this.grace.toNanos();
 		this.lock.lock();
 		try {

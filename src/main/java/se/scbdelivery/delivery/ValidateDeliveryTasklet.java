@@ -14,7 +14,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import se.scbdelivery.config.ScbProperties;
 
 /**
- * Re-checks, at every start and restart, what was checked before the execution was created:
+ * Re-checks, at every start and restart and before every re-upload, what was checked before the
+ * execution was created:
  * the file is still there and unchanged (a changed file is a new delivery), the certificate
  * still usable. For a fragmented upload it fixes the fragment size for the life of the
  * delivery, so a resumed upload cuts the file exactly as before.
@@ -59,11 +60,14 @@ class ValidateDeliveryTasklet implements Tasklet {
 					+ " has changed since this delivery began (SHA-256 " + abbreviate(expected.sha256()) + " then, "
 					+ abbreviate(actual.sha256()) + " now): a changed file is a new delivery; deliver it with 'deliver'");
 		}
+		DeliveryJournal journal = this.journals.read(execution);
 		for (String warning : this.inputCheck.checkCertificate()) {
 			logger.warn(warning);
-			this.journals.note(execution, JournalEntry.Kind.WARNING, warning, null);
+			// checked again before each re-upload after Systemfel: noted once per execution
+			if (journal.entries().stream().noneMatch((e) -> e.execution() == execution.getId() && e.message().equals(warning))) {
+				journal = this.journals.note(execution, JournalEntry.Kind.WARNING, warning, null);
+			}
 		}
-		DeliveryJournal journal = this.journals.read(execution);
 		if (journal.fileSize() == 0) {
 			int fragments = (this.fragmentSize > 0) ? new FragmentPlan(actual.size(), this.fragmentSize).count() : 0;
 			this.journals.update(execution, (j) -> j.withFile(actual.size(), fragments, this.fragmentSize));

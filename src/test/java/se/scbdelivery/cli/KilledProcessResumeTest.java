@@ -122,9 +122,11 @@ class KilledProcessResumeTest {
 		gate.awaitArrival(PROCESS_TIMEOUT);
 
 		// Kubernetes stopping the pod: SIGTERM while SCB holds fragment 2; SCB answers once the
-		// stop request is in
+		// stop request is in (Spring Batch's stop writes the step execution from the stopping
+		// thread: an answer let through before that is done races the chunk's own commit, seen
+		// once as an OptimisticLockingFailureException that ended the run FAILED, not STOPPED)
 		stopping.process().destroy();
-		awaitInFile(stopping.err(), "Stopping 1 running deliveries");
+		awaitInFile(stopping.err(), "Stop requested");
 		gate.release();
 		CliResult stopped = stopping.finish();
 

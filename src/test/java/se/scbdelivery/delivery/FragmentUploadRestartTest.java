@@ -110,7 +110,7 @@ class FragmentUploadRestartTest {
 	}
 
 	@Test
-	void theValidateStepRefusesAFileChangedSinceTheDeliveryBeganAndSendsNothing() throws Exception {
+	void thePrepareStepRefusesAFileChangedSinceTheDeliveryBeganAndSendsNothing() throws Exception {
 		// given job parameters made for one version of the file
 		Path file = TestFiles.xml(WORK.resolve("inbox"), "changing.xml", 1_500, null);
 		DeliveryRequest request = DeliveryRequest.of(file, "9990000045", "VINN", "2024-06-30", "V40", null, null);
@@ -120,12 +120,12 @@ class FragmentUploadRestartTest {
 		Files.writeString(file, "<changed/>");
 		JobExecution execution = this.jobs.startJob(parameters);
 
-		// then the validate step fails it as invalid input and SCB hears nothing
+		// then the prepare step fails it as invalid input before its heartbeat, and SCB hears nothing
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("INVALID_INPUT");
 		assertThat(execution.getExitStatus().getExitDescription()).contains("has changed since this delivery began")
 			.contains("a changed file is a new delivery");
-		assertThat(Steps.last(execution, "validateDelivery").getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(Steps.last(execution, "prepareUpload").getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(this.scb.heartbeatCount()).isZero();
 		assertThat(this.scb.fragments()).isEmpty();
 	}
