@@ -1,8 +1,5 @@
 package se.scbdelivery.simulator;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,14 +25,7 @@ record DecodedContent(long size, String sha256, byte @Nullable [] bytes, @Nullab
 
 	/** Deletes the temporary file, if there is one. */
 	void delete() {
-		if (this.file != null) {
-			try {
-				Files.deleteIfExists(this.file);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("could not delete the stand-in's temporary file " + this.file, ex);
-			}
-		}
+		TemporaryFiles.delete(this.file);
 	}
 
 }

@@ -1,5 +1,6 @@
 package se.scbdelivery.simulator;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -37,8 +38,9 @@ final class Deliveries {
 		this.clock = clock;
 	}
 
-	synchronized StoredDelivery store(UploadTarget target, byte[] content, FinalStatus status) {
-		StoredDelivery delivery = new StoredDelivery(new DeliveryId(UUID.randomUUID().toString()), target, content,
+	/** Stores an assembled upload, taking over its file. */
+	synchronized StoredDelivery store(UploadTarget target, Path assembled, FinalStatus status) {
+		StoredDelivery delivery = new StoredDelivery(new DeliveryId(UUID.randomUUID().toString()), target, assembled,
 				status.text(), status.progressStatus(), status.fileWasUploaded(), this.clock.instant());
 		this.stored.add(delivery);
 		return delivery;
@@ -66,9 +68,16 @@ final class Deliveries {
 		return List.copyOf(this.stored);
 	}
 
+	/** Forgets every delivery, deleting the temporary files of large ones. */
 	synchronized void clear() {
+		deleteFiles();
 		this.stored.clear();
 		this.polls.clear();
+	}
+
+	/** Deletes the temporary files of large deliveries, keeping what was recorded. */
+	synchronized void deleteFiles() {
+		this.stored.forEach(StoredDelivery::deleteFile);
 	}
 
 	private @Nullable StoredDelivery find(String deliveryId) {

@@ -1,5 +1,6 @@
 package se.scbdelivery.simulator;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -115,7 +116,7 @@ final class GdbApi {
 			return Answer.message(400, "the completing fragment -1 has " + part.content().length
 					+ " bytes but must be empty; send the data as fragments 0, 1, ...");
 		}
-		byte[] file = this.uploads.take(target, sessionId);
+		Path file = this.uploads.take(target, sessionId);
 		if (file == null) {
 			// like a fragment k > 0 without an upload in progress: the upload is unknown here, not the file bad
 			return Answer.message(409, "nothing to complete: no fragments of this file have arrived in this session; "
@@ -126,6 +127,7 @@ final class GdbApi {
 			steering = XmlCheck.check(file);
 		}
 		catch (XmlCheck.NotWellFormedException ex) {
+			TemporaryFiles.delete(file);
 			return Answer.message(400, "the file is not well-formed XML: " + ex.getMessage());
 		}
 		String imposed = this.faults.takeFinalStatus();

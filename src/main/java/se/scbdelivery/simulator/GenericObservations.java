@@ -1,9 +1,5 @@
 package se.scbdelivery.simulator;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,15 +95,7 @@ final class GenericObservations {
 	/** Deletes the temporary files of large decoded submissions, keeping what was recorded. */
 	synchronized void deleteFiles() {
 		for (Arrival arrival : this.submissions) {
-			Path file = arrival.submission.decodedFile();
-			if (file != null) {
-				try {
-					Files.deleteIfExists(file);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException("could not delete the stand-in's temporary file " + file, ex);
-				}
-			}
+			TemporaryFiles.delete(arrival.submission.decodedFile());
 		}
 	}
 

@@ -175,9 +175,9 @@ public final class ScbStandIn implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets what was received (deleting large decoded submissions' files), the faults,
-	 * partial uploads, deliveries (whose history then answers 404) and tickets (then 404
-	 * too). Heartbeat sessions stay valid.
+	 * Forgets what was received (deleting the temporary files of large deliveries and
+	 * submissions), the faults, partial uploads, deliveries (whose history then answers 404)
+	 * and tickets (then 404 too). Heartbeat sessions stay valid.
 	 */
 	public void reset() {
 		this.faults.clear();
@@ -190,12 +190,14 @@ public final class ScbStandIn implements AutoCloseable {
 
 	/**
 	 * Stops listening, waits for Reactor Netty to dispose of the server (at most its default
-	 * 3 seconds), and deletes large decoded submissions' files; what was received can still
-	 * be read.
+	 * 3 seconds), and deletes the temporary files of uploads in progress, large deliveries and
+	 * large decoded submissions; what was received can still be read, but for those files.
 	 */
 	@Override
 	public void close() {
 		this.server.disposeNow();
+		this.uploads.clear();
+		this.deliveries.deleteFiles();
 		this.genericObservations.deleteFiles();
 		logger.info("SCB stand-in at port {} stopped", port());
 	}

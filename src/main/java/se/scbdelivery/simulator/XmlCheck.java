@@ -1,7 +1,10 @@
 package se.scbdelivery.simulator;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,10 +48,10 @@ final class XmlCheck {
 	private XmlCheck() {
 	}
 
-	static Steering check(byte[] xml) throws NotWellFormedException {
+	static Steering check(Path xml) throws NotWellFormedException {
 		SteeringHandler handler = new SteeringHandler();
-		try {
-			newParser().parse(new ByteArrayInputStream(xml), handler);
+		try (InputStream in = new BufferedInputStream(Files.newInputStream(xml), 256 * 1024)) {
+			newParser().parse(in, handler);
 		}
 		catch (SAXParseException ex) {
 			throw new NotWellFormedException(

@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +26,7 @@ import se.scbdelivery.scb.OrganisationNumber;
 import se.scbdelivery.scb.StatisticalProgram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static se.scbdelivery.simulator.GdbTestClient.TARGET;
 import static se.scbdelivery.simulator.GdbTestClient.expect;
@@ -412,6 +419,70 @@ class ScbStandInProtocolTests {
 		assertThat(this.standIn.heartbeatCount()).isZero();
 		assertThat(this.client.get("history/" + deliveryId).statusCode()).isEqualTo(404);
 		assertThat(this.client.heartbeat().statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void largeFileIsKeptOnDiskWithExactlyTheOriginalBytesUntilReset() throws Exception {
+		start(StandInOptions.defaults());
+		byte[] file = Reports.report(250_000);
+		assertThat(file.length).isGreaterThan(DecodingSink.IN_MEMORY_LIMIT);
+		Set<Path> before = standInFiles();
+
+		this.client.deliver(file, 9_216_000);
+
+		StoredDelivery delivery = this.standIn.deliveries().get(0);
+		assertThat(delivery.size()).isEqualTo(file.length);
+		assertThat(delivery.content()).isEqualTo(file);
+		assertThat(newFiles(before)).singleElement().satisfies((path) -> assertThat(Files.size(path)).isEqualTo(file.length));
+		this.standIn.reset();
+		assertThat(newFiles(before)).isEmpty();
+	}
+
+	@Test
+	void uploadsInProgressAndLargeFilesLeaveNoTemporaryFileAfterClose() throws Exception {
+		start(StandInOptions.defaults());
+		byte[] file = Reports.report(250_000);
+		Set<Path> before = standInFiles();
+		this.client.deliver(file, 9_216_000);
+		expect(200, this.client.fragment(0, bytes("<a>")));
+		assertThat(newFiles(before)).hasSize(2);
+
+		this.standIn.close();
+
+		assertThat(newFiles(before)).isEmpty();
+		assertThat(this.standIn.deliveries()).singleElement().satisfies((delivery) -> {
+			assertThat(delivery.size()).isEqualTo(file.length);
+			assertThatThrownBy(delivery::content).hasMessageContaining("is gone");
+		});
+	}
+
+	@Test
+	void smallFileLeavesNoTemporaryFileOnceCompleted() throws Exception {
+		start(StandInOptions.defaults());
+		Set<Path> before = standInFiles();
+		expect(200, this.client.heartbeat());
+		expect(200, this.client.fragment(0, bytes("<a>")));
+		expect(200, this.client.fragment(0, bytes("<b>")));
+		expect(200, this.client.fragment(1, bytes("</b>")));
+
+		expect(200, this.client.fragment(-1, new byte[0]));
+
+		assertThat(this.standIn.deliveries().get(0).content()).isEqualTo(bytes("<b></b>"));
+		assertThat(newFiles(before)).isEmpty();
+	}
+
+	/** The stand-in's temporary files for uploads and assembled files. */
+	private static Set<Path> standInFiles() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+			return files.filter((path) -> path.getFileName().toString().startsWith("scb-stand-in-upload-"))
+				.collect(Collectors.toSet());
+		}
+	}
+
+	private static Set<Path> newFiles(Set<Path> before) throws IOException {
+		Set<Path> now = new HashSet<>(standInFiles());
+		now.removeAll(before);
+		return now;
 	}
 
 	private JsonNode history(String deliveryId) throws IOException, InterruptedException {
