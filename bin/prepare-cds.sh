@@ -2,8 +2,8 @@
 # Prepares a faster-starting copy of scb-delivery: the jar extracted to a plain class path, plus
 # a class data sharing (CDS) archive recorded from a training run of `demo` (deliveries through
 # both APIs against the in-process stand-in, so the archive holds the Spring, Batch, JDBC, HTTP
-# and TLS classes a real run loads). Measured in docs/benchmarks.md: `heartbeat` 4.3 s from the
-# jar, about 2.5 s from the extracted copy with the archive.
+# and TLS classes a real run loads). Measured in docs/benchmarks.md: `heartbeat` 5.25 s from the
+# jar, 2.82 s from the extracted copy with the archive (medians of three, 2026-12-01).
 #
 #   bin/prepare-cds.sh [jar] [destination]     # defaults: target/scb-delivery.jar target/app
 #   java -XX:SharedArchiveFile=target/app/scb-delivery.jsa -jar target/app/scb-delivery.jar heartbeat
