@@ -42,7 +42,9 @@ add() { ROWS+=("$1|$2|$3"); json_rows+=("{\"measure\": \"$1\", \"value\": \"$2\"
 
 ./mvnw -q -DskipTests package
 # the faster-starting form: the jar extracted plus a CDS archive from a training run
-bin/prepare-cds.sh "$JAR" "$WORK/app" > /dev/null
+if section gdb || section startup; then
+	bin/prepare-cds.sh "$JAR" "$WORK/app" > /dev/null
+fi
 FAST=(java -XX:SharedArchiveFile="$WORK/app/scb-delivery.jsa" -jar "$WORK/app/scb-delivery.jar")
 
 # A fresh stand-in for each measurement that sends it much: what it was sent before stays on
@@ -259,8 +261,9 @@ startup() {
 		elapsed "$t0" "$t1"
 	}
 	if [ -z "$java_aot" ]; then
-		java_aot=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
-			v=$("$j" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCache ' && echo "$j"); [ -n "$v" ] && echo "$v"; done | tail -1)
+		for j in /usr/lib/jvm/*/bin/java; do
+			"$j" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCache ' && java_aot=$j
+		done
 	fi
 	if [ -n "$java_aot" ]; then
 		# Java 24+: the AOT cache (JEP 483/514) from the same training run as the CDS archive

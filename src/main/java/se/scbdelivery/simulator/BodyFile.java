@@ -57,11 +57,11 @@ final class BodyFile implements AutoCloseable {
 	public void close() {
 		try {
 			this.channel.close();
-			Files.deleteIfExists(this.path);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("could not delete the request body file " + this.path, ex);
+			throw new UncheckedIOException("could not close the request body file " + this.path, ex);
 		}
+		TemporaryFiles.delete(this.path);
 	}
 
 }

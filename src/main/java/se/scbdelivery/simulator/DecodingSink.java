@@ -10,14 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Where the base64 decoder writes a delivered file: a temporary file, while counting the
- * bytes, computing their SHA-256 and {@link ContentScanner scanning} them, so a file of any
- * size passes through bounded memory. Not thread-safe.
+ * Where the base64 decoder writes a delivered file: a temporary file, while computing the
+ * bytes' SHA-256 and {@link ContentScanner scanning} them, so a file of any size passes
+ * through bounded memory. Not thread-safe.
  */
 final class DecodingSink extends OutputStream {
-
-	/** Decoded files up to this size are kept in memory; larger ones stay in their temporary file. */
-	static final int IN_MEMORY_LIMIT = 16 * 1024 * 1024;
 
 	private final Path file;
 
@@ -26,8 +23,6 @@ final class DecodingSink extends OutputStream {
 	private final MessageDigest sha256;
 
 	private final ContentScanner scanner = new ContentScanner();
-
-	private long size;
 
 	private DecodingSink(Path file) throws IOException {
 		this.file = file;
@@ -54,22 +49,14 @@ final class DecodingSink extends OutputStream {
 		this.out.write(bytes, offset, length);
 		this.sha256.update(bytes, offset, length);
 		this.scanner.scan(bytes, offset, length);
-		this.size += length;
 	}
 
 	/** Ends the content: small content moves to memory and its file is deleted. */
 	DecodedContent finish() throws IOException {
 		this.out.close();
 		this.scanner.finish();
-		String sha = HexFormat.of().formatHex(this.sha256.digest());
-		if (this.size > IN_MEMORY_LIMIT) {
-			return new DecodedContent(this.size, sha, null, this.file, this.scanner.markerFound(),
-					this.scanner.rowsWithSemicolon());
-		}
-		byte[] bytes = Files.readAllBytes(this.file);
-		Files.delete(this.file);
-		return new DecodedContent(this.size, sha, bytes, null, this.scanner.markerFound(),
-				this.scanner.rowsWithSemicolon());
+		return new DecodedContent(HexFormat.of().formatHex(this.sha256.digest()), ReceivedFile.takeOver(this.file),
+				this.scanner.markerFound(), this.scanner.rowsWithSemicolon());
 	}
 
 	/** Gives up on content that could not be decoded: closes and deletes the file. */

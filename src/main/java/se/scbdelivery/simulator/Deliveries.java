@@ -1,6 +1,5 @@
 package se.scbdelivery.simulator;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +38,7 @@ final class Deliveries {
 	}
 
 	/** Stores an assembled upload, taking over its file. */
-	synchronized StoredDelivery store(UploadTarget target, Path assembled, FinalStatus status) {
+	synchronized StoredDelivery store(UploadTarget target, ReceivedFile assembled, FinalStatus status) {
 		StoredDelivery delivery = new StoredDelivery(new DeliveryId(UUID.randomUUID().toString()), target, assembled,
 				status.text(), status.progressStatus(), status.fileWasUploaded(), this.clock.instant());
 		this.stored.add(delivery);
@@ -77,7 +76,7 @@ final class Deliveries {
 
 	/** Deletes the temporary files of large deliveries, keeping what was recorded. */
 	synchronized void deleteFiles() {
-		this.stored.forEach(StoredDelivery::deleteFile);
+		this.stored.forEach((delivery) -> delivery.file().delete());
 	}
 
 	private @Nullable StoredDelivery find(String deliveryId) {

@@ -134,7 +134,7 @@ final class GdbApi {
 		FinalStatus status = (imposed != null) ? FinalStatus.of(imposed, null)
 				: FinalStatus.of((steering.outcome() != null) ? steering.outcome() : FinalStatus.LOADED,
 						steering.progress());
-		StoredDelivery delivery = this.deliveries.store(target, file, status);
+		StoredDelivery delivery = this.deliveries.store(target, ReceivedFile.takeOver(file), status);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("DeliveryId", delivery.deliveryId().value());
 		body.put("TimeStamp", TIME_STAMP.format(delivery.submittedAt()));

@@ -42,9 +42,9 @@ public record GenericSubmissionReceived(@Nullable Ticket ticket, int status, @Nu
 		DecodedContent content = submission.content();
 		return new GenericSubmissionReceived(null, NO_ANSWER, submission.contract(), submission.orgNr(),
 				submission.test(), submission.deliveryFormatName(), submission.externalVersionId(),
-				submission.fields(), (content != null) ? content.size() : -1,
-				(content != null) ? content.sha256() : null, (content != null) ? content.bytes() : null,
-				(content != null) ? content.file() : null);
+				submission.fields(), (content != null) ? content.file().size() : -1,
+				(content != null) ? content.sha256() : null, (content != null) ? content.file().bytesInMemory() : null,
+				(content != null) ? content.file().temporaryFile() : null);
 	}
 
 	GenericSubmissionReceived withTicket(Ticket made) {

@@ -425,7 +425,7 @@ class ScbStandInProtocolTests {
 	void largeFileIsKeptOnDiskWithExactlyTheOriginalBytesUntilReset() throws Exception {
 		start(StandInOptions.defaults());
 		byte[] file = Reports.report(250_000);
-		assertThat(file.length).isGreaterThan(DecodingSink.IN_MEMORY_LIMIT);
+		assertThat(file.length).isGreaterThan(ReceivedFile.IN_MEMORY_LIMIT);
 		Set<Path> before = standInFiles();
 
 		this.client.deliver(file, 9_216_000);
