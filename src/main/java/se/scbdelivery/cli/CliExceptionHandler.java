@@ -7,7 +7,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 import se.scbdelivery.config.ConsoleLogFilter;
-import se.scbdelivery.delivery.ExecutionStillRunningException;
+import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.scb.http.ScbCallException;
 

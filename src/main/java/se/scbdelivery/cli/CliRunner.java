@@ -8,7 +8,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-import se.scbdelivery.delivery.RunningExecutions;
+import se.scbdelivery.delivery.launch.RunningExecutions;
 
 /** Runs the command line once the application has started, and hands back its exit code. */
 @Component

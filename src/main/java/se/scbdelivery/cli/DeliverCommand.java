@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import se.scbdelivery.delivery.DeliveryLauncher;
-import se.scbdelivery.delivery.DeliveryRequest;
-import se.scbdelivery.delivery.DeliveryResult;
+import se.scbdelivery.delivery.launch.DeliveryLauncher;
+import se.scbdelivery.delivery.GdbDeliveryRequest;
+import se.scbdelivery.delivery.outcome.DeliveryResult;
 import se.scbdelivery.delivery.GenericDeliveryRequest;
 import se.scbdelivery.report.DeliverySummary;
 
@@ -102,7 +102,7 @@ class DeliverCommand implements Callable<Integer> {
 		check("gdb", options("--org", this.organisation, "--program", this.program, "--period", this.period, "--format",
 				this.format), options("--contract", this.contract, "--delivery-format-name", this.deliveryFormatName,
 						"--external-version-id", this.externalVersionId, "--test", this.test));
-		return this.launcher.deliver(DeliveryRequest.of(this.file, this.organisation, this.program, this.period,
+		return this.launcher.deliver(GdbDeliveryRequest.of(this.file, this.organisation, this.program, this.period,
 				this.format, this.version, this.fileName));
 	}
 

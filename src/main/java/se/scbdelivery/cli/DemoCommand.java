@@ -19,11 +19,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 import se.scbdelivery.config.ScbProperties;
-import se.scbdelivery.delivery.DeliveryLauncher;
-import se.scbdelivery.delivery.DeliveryOutcome;
-import se.scbdelivery.delivery.DeliveryReports;
-import se.scbdelivery.delivery.DeliveryRequest;
-import se.scbdelivery.delivery.DeliveryResult;
+import se.scbdelivery.delivery.launch.DeliveryLauncher;
+import se.scbdelivery.delivery.outcome.DeliveryOutcome;
+import se.scbdelivery.delivery.outcome.RecentDeliveries;
+import se.scbdelivery.delivery.GdbDeliveryRequest;
+import se.scbdelivery.delivery.outcome.DeliveryResult;
 import se.scbdelivery.delivery.GenericDeliveryRequest;
 import se.scbdelivery.report.DeliverySummary;
 import se.scbdelivery.report.DeliveryTable;
@@ -60,7 +60,7 @@ class DemoCommand implements Callable<Integer> {
 
 	private final DeliveryLauncher launcher;
 
-	private final DeliveryReports reports;
+	private final RecentDeliveries reports;
 
 	private final ScbProperties properties;
 
@@ -68,7 +68,7 @@ class DemoCommand implements Callable<Integer> {
 
 	private final ObjectProvider<Path> directory;
 
-	DemoCommand(DeliveryLauncher launcher, DeliveryReports reports, ScbProperties properties,
+	DemoCommand(DeliveryLauncher launcher, RecentDeliveries reports, ScbProperties properties,
 			@Qualifier(STAND_IN) ObjectProvider<ScbStandIn> standIn, @Qualifier(DIRECTORY) ObjectProvider<Path> directory) {
 		this.launcher = launcher;
 		this.reports = reports;
@@ -78,8 +78,8 @@ class DemoCommand implements Callable<Integer> {
 	}
 
 	/** The example inbox's deliveries; any file outside the layout is invalid input. */
-	private static List<DeliveryRequest> examples(Path inbox) {
-		List<DeliveryRequest> requests = new ArrayList<>();
+	private static List<GdbDeliveryRequest> examples(Path inbox) {
+		List<GdbDeliveryRequest> requests = new ArrayList<>();
 		for (InboxFile file : scan(inbox)) {
 			if (!(file instanceof InboxFile.Ready ready)) {
 				throw new IllegalArgumentException("example " + file.relative() + " cannot be delivered: " + file);
@@ -129,9 +129,9 @@ class DemoCommand implements Callable<Integer> {
 		out.println("  job repository   H2 file under " + this.directory.getObject().resolve("data"));
 		out.println("  reports          " + this.properties.report().dir());
 		out.println();
-		List<DeliveryRequest> requests = examples(this.examples);
+		List<GdbDeliveryRequest> requests = examples(this.examples);
 		int worst = 0;
-		for (DeliveryRequest request : requests) {
+		for (GdbDeliveryRequest request : requests) {
 			Path file = request.file();
 			out.println("$ deliver --file '" + this.examples.toAbsolutePath().relativize(file) + "' --org " + request.organisation().dashed()
 					+ " --program " + request.program() + " --period " + request.referencePeriod() + " --format "
@@ -156,7 +156,7 @@ class DemoCommand implements Callable<Integer> {
 			}
 		}
 		if (!requests.isEmpty()) {
-			DeliveryRequest first = requests.get(0);
+			GdbDeliveryRequest first = requests.get(0);
 			int requestsBefore = scb.fragments().size() + scb.heartbeatCount();
 			out.println("$ deliver the same file again (" + this.examples.toAbsolutePath().relativize(first.file()) + ")");
 			DeliveryResult again = this.launcher.deliver(first);

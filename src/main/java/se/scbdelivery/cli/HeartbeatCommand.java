@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import se.scbdelivery.config.ScbProperties;
-import se.scbdelivery.delivery.ClientCertificateCheck;
+import se.scbdelivery.delivery.launch.ClientCertificateCheck;
 import se.scbdelivery.scb.gdb.GdbClient;
 import se.scbdelivery.scb.gdb.GdbSession;
 import se.scbdelivery.scb.gdb.SessionCookie;

@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import se.scbdelivery.delivery.DeliveryReport;
-import se.scbdelivery.delivery.DeliveryReports;
+import se.scbdelivery.delivery.outcome.DeliveryReport;
+import se.scbdelivery.delivery.outcome.RecentDeliveries;
 import se.scbdelivery.report.DeliveryFilter;
 import se.scbdelivery.report.DeliveryJson;
 import se.scbdelivery.report.DeliveryTable;
@@ -53,11 +53,11 @@ class ListCommand implements Callable<Integer> {
 			description = "Print the matching reports as one JSON array, as written to scb.report.dir, and nothing else.")
 	private boolean json;
 
-	private final DeliveryReports reports;
+	private final RecentDeliveries reports;
 
 	private final Clock clock;
 
-	ListCommand(DeliveryReports reports, Clock clock) {
+	ListCommand(RecentDeliveries reports, Clock clock) {
 		this.reports = reports;
 		this.clock = clock;
 	}

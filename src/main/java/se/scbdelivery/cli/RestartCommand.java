@@ -9,8 +9,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import se.scbdelivery.delivery.DeliveryLauncher;
-import se.scbdelivery.delivery.DeliveryResult;
+import se.scbdelivery.delivery.launch.DeliveryLauncher;
+import se.scbdelivery.delivery.outcome.DeliveryResult;
 import se.scbdelivery.report.DeliverySummary;
 import se.scbdelivery.report.ScanSummary;
 import se.scbdelivery.report.ScanTable;

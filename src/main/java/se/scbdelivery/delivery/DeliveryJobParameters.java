@@ -47,17 +47,19 @@ public final class DeliveryJobParameters {
 
 	public static final String TEST = "test";
 
-	/** The channel: SCB's GDB M2M v2 API. */
-	public static final String GDB = "gdb";
-
-	/** The channel: SCB's generic delivery service. */
-	public static final String GENERIC = "generic";
-
 	private DeliveryJobParameters() {
 	}
 
+	/** The parameters of a request's delivery, whichever its channel. */
 	public static JobParameters of(ScbEnvironment environment, DeliveryRequest request, FileFingerprint fingerprint) {
-		return new JobParametersBuilder().addString(API, GDB, true)
+		if (request instanceof GdbDeliveryRequest gdb) {
+			return of(environment, gdb, fingerprint);
+		}
+		return of(environment, (GenericDeliveryRequest) request, fingerprint);
+	}
+
+	private static JobParameters of(ScbEnvironment environment, GdbDeliveryRequest request, FileFingerprint fingerprint) {
+		return new JobParametersBuilder().addString(API, Channel.GDB.key(), true)
 			.addString(ENVIRONMENT, environment.key(), true)
 			.addString(PROGRAM, request.program().name(), true)
 			.addString(ORGANISATION, request.organisation().value(), true)
@@ -71,9 +73,9 @@ public final class DeliveryJobParameters {
 			.toJobParameters();
 	}
 
-	public static JobParameters of(ScbEnvironment environment, GenericDeliveryRequest request,
+	private static JobParameters of(ScbEnvironment environment, GenericDeliveryRequest request,
 			FileFingerprint fingerprint) {
-		return new JobParametersBuilder().addString(API, GENERIC, true)
+		return new JobParametersBuilder().addString(API, Channel.GENERIC.key(), true)
 			.addString(ENVIRONMENT, environment.key(), true)
 			.addString(CONTRACT, request.contract(), true)
 			.addString(ORGANISATION, (request.organisation() != null) ? request.organisation().value() : "", true)
@@ -95,8 +97,8 @@ public final class DeliveryJobParameters {
 	}
 
 	/** Which channel the parameters' delivery goes through. */
-	public static String api(JobParameters parameters) {
-		return parameters.getString(API, GDB);
+	public static Channel channel(JobParameters parameters) {
+		return Channel.ofKey(parameters.getString(API, Channel.GDB.key()));
 	}
 
 	public static Path file(JobParameters parameters) {
@@ -104,9 +106,9 @@ public final class DeliveryJobParameters {
 	}
 
 	/** The request these parameters were made from. */
-	public static DeliveryRequest request(JobParameters parameters) {
+	public static GdbDeliveryRequest gdbRequest(JobParameters parameters) {
 		String version = parameters.getString(VERSION);
-		return DeliveryRequest.of(Path.of(parameters.getString(FILE)), parameters.getString(ORGANISATION),
+		return GdbDeliveryRequest.of(Path.of(parameters.getString(FILE)), parameters.getString(ORGANISATION),
 				parameters.getString(PROGRAM), parameters.getString(PERIOD), parameters.getString(FORMAT),
 				(version == null || version.isEmpty()) ? null : version, parameters.getString(FILE_NAME));
 	}

@@ -14,7 +14,7 @@ import se.scbdelivery.scb.generic.GenericSubmission;
  */
 public record GenericDeliveryRequest(Path file, String fileName, String contract,
 		@Nullable OrganisationNumber organisation, @Nullable String deliveryFormatName,
-		@Nullable String externalVersionId, boolean test) {
+		@Nullable String externalVersionId, boolean test) implements DeliveryRequest {
 
 	/**
 	 * @throws InvalidDeliveryInputException naming the first bad value
@@ -28,9 +28,14 @@ public record GenericDeliveryRequest(Path file, String fileName, String contract
 			throw new InvalidDeliveryInputException(
 					"--contract is missing: the generic service needs the delivery agreement SCB gave you");
 		}
-		return new GenericDeliveryRequest(file.toAbsolutePath().normalize(), DeliveryRequest.fileName(null, file),
+		return new GenericDeliveryRequest(file.toAbsolutePath().normalize(), GdbDeliveryRequest.fileName(null, file),
 				text("contract", contract), organisation(organisation), optional("delivery format name", deliveryFormatName),
 				optional("external version id", externalVersionId), test);
+	}
+
+	@Override
+	public Channel channel() {
+		return Channel.GENERIC;
 	}
 
 	public GenericSubmission submission() {

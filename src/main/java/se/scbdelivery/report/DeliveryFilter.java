@@ -17,7 +17,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 import se.scbdelivery.delivery.DeliveryJobParameters;
-import se.scbdelivery.delivery.DeliveryOutcome;
+import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 import se.scbdelivery.scb.OrganisationNumber;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import se.scbdelivery.delivery.DeliveryReport;
+import se.scbdelivery.delivery.outcome.DeliveryReport;
 
 /**
  * {@code list --json}: the reports as one JSON array, each as it is written to

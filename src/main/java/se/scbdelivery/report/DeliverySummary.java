@@ -9,9 +9,11 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import se.scbdelivery.delivery.DeliveryReport;
-import se.scbdelivery.delivery.JournalEntry;
-import se.scbdelivery.delivery.UploadAttempt;
+import se.scbdelivery.delivery.outcome.DeliveryReport;
+import se.scbdelivery.delivery.outcome.GdbDetails;
+import se.scbdelivery.delivery.outcome.GenericDetails;
+import se.scbdelivery.delivery.journal.JournalEntry;
+import se.scbdelivery.delivery.journal.UploadAttempt;
 import se.scbdelivery.scb.OrganisationNumber;
 import se.scbdelivery.scb.gdb.HistoryEntry;
 import se.scbdelivery.scb.generic.RowError;
@@ -33,11 +35,11 @@ public final class DeliverySummary {
 		row(out, "file", report.file() + (report.file().endsWith(report.fileName()) ? ""
 				: " (sent as " + report.fileName() + ")"));
 		row(out, "sha-256", report.sha256());
-		if (report.isGeneric()) {
-			printGeneric(report, out);
+		if (report.channel() instanceof GdbDetails gdb) {
+			printGdb(report, gdb, out);
 		}
-		else {
-			printGdb(report, out);
+		else if (report.channel() instanceof GenericDetails generic) {
+			printGeneric(report, generic, out);
 		}
 		for (UploadAttempt attempt : report.attempts()) {
 			row(out, "attempt " + attempt.number(), attempt(attempt));
@@ -53,26 +55,27 @@ public final class DeliverySummary {
 		out.flush();
 	}
 
-	private static void printGdb(DeliveryReport report, PrintWriter out) {
-		row(out, "size", String.format(Locale.ROOT, "%,d bytes in %d fragment%s of at most %,d bytes", report.size(),
-				report.fragments(), (report.fragments() == 1) ? "" : "s", report.fragmentSize()));
-		row(out, "delivery", dashed(report.organisation()) + "  " + report.program() + "  " + report.referencePeriod()
-				+ "  " + report.fileFormat() + ((report.version() != null) ? "  version " + report.version() : "")
-				+ "  (GDB, " + report.environment() + ")");
-		row(out, "DeliveryId", (report.deliveryId() != null) ? report.deliveryId() : "-");
-		row(out, "SCB status", status(report.scbStatus()));
+	private static void printGdb(DeliveryReport report, GdbDetails gdb, PrintWriter out) {
+		row(out, "size", (gdb.fragments() == 0)
+				? String.format(Locale.ROOT, "%,d bytes, not cut into fragments yet", report.size())
+				: String.format(Locale.ROOT, "%,d bytes in %d fragment%s of at most %,d bytes", report.size(),
+						gdb.fragments(), (gdb.fragments() == 1) ? "" : "s", gdb.fragmentSize()));
+		row(out, "delivery", dashed(report.organisation()) + "  " + gdb.program() + "  " + gdb.referencePeriod() + "  "
+				+ gdb.fileFormat() + ((gdb.version() != null) ? "  version " + gdb.version() : "") + "  (GDB, "
+				+ report.environment() + ")");
+		row(out, "DeliveryId", (gdb.deliveryId() != null) ? gdb.deliveryId() : "-");
+		row(out, "SCB status", status(gdb.scbStatus()));
 	}
 
-	private static void printGeneric(DeliveryReport report, PrintWriter out) {
+	private static void printGeneric(DeliveryReport report, GenericDetails generic, PrintWriter out) {
 		row(out, "size", String.format(Locale.ROOT, "%,d bytes, sent whole", report.size()));
-		row(out, "delivery", "contract " + report.contract()
+		row(out, "delivery", "contract " + generic.contract()
 				+ ((report.organisation() != null) ? "  " + dashed(report.organisation()) : "")
-				+ ((report.deliveryFormatName() != null) ? "  format " + report.deliveryFormatName() : "")
-				+ ((report.externalVersionId() != null) ? "  version " + report.externalVersionId() : "")
-				+ (Boolean.TRUE.equals(report.test()) ? "  TEST delivery" : "") + "  (generic service, "
-				+ report.environment() + ")");
-		row(out, "ticket", (report.ticket() != null) ? report.ticket() : "-");
-		ValidationResult validation = report.validation();
+				+ ((generic.deliveryFormatName() != null) ? "  format " + generic.deliveryFormatName() : "")
+				+ ((generic.externalVersionId() != null) ? "  version " + generic.externalVersionId() : "")
+				+ (generic.test() ? "  TEST delivery" : "") + "  (generic service, " + report.environment() + ")");
+		row(out, "ticket", (generic.ticket() != null) ? generic.ticket() : "-");
+		ValidationResult validation = generic.validation();
 		if (validation == null) {
 			row(out, "validation", "-");
 			return;
@@ -114,8 +117,8 @@ public final class DeliverySummary {
 			text.append(", posted ").append(TIME.format(attempt.uploadedAt())).append(", ticket ").append(attempt.ticket());
 		}
 		text.append(", ").append(attempt.polls()).append(attempt.polls() == 1 ? " poll" : " polls");
-		if (attempt.finalStatus() != null) {
-			text.append(", ").append(attempt.finalStatus());
+		if (attempt.verdict() != null) {
+			text.append(", ").append(attempt.verdict().text());
 		}
 		return text.toString();
 	}

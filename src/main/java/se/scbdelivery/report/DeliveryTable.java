@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import se.scbdelivery.delivery.DeliveryReport;
+import se.scbdelivery.delivery.outcome.DeliveryReport;
 
 /** The {@code list} table: one row per execution, newest first. */
 public final class DeliveryTable {
@@ -36,25 +36,10 @@ public final class DeliveryTable {
 		for (DeliveryReport report : reports) {
 			out.printf(ROW, report.execution(), (report.startedAt() != null) ? TIME.format(report.startedAt()) : "-",
 					report.jobStatus(), report.outcome(), orDash(report.organisation()),
-					report.isGeneric() ? "generic" : report.program(), orDash(report.referencePeriod()),
-					clip(report.fileName(), 28), reference(report), scbStatus(report));
+					report.channel().program(), orDash(report.channel().referencePeriod()), clip(report.fileName(), 28),
+					orDash(report.channel().scbReference()), orDash(report.channel().scbVerdict()));
 		}
 		out.flush();
-	}
-
-	private static String reference(DeliveryReport report) {
-		if (report.isGeneric()) {
-			return (report.ticket() != null) ? "ticket " + report.ticket() : "-";
-		}
-		return orDash(report.deliveryId());
-	}
-
-	private static String scbStatus(DeliveryReport report) {
-		if (report.isGeneric()) {
-			return (report.validation() != null)
-					? "successfulValidation " + report.validation().successfulValidation() : "-";
-		}
-		return (report.scbStatus() != null) ? report.scbStatus().status() : "-";
 	}
 
 	private static String orDash(@Nullable String value) {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import se.scbdelivery.delivery.DeliveryOutcome;
+import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 
 /**
  * The order every scan summary shows: rows that need a person first, totals from delivered

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import se.scbdelivery.delivery.DeliveryOutcome;
+import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 
 /**
  * The scan summary as one self-contained HTML page: no scripts and nothing fetched, so it

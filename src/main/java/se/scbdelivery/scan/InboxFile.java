@@ -2,7 +2,7 @@ package se.scbdelivery.scan;
 
 import java.nio.file.Path;
 
-import se.scbdelivery.delivery.DeliveryRequest;
+import se.scbdelivery.delivery.GdbDeliveryRequest;
 
 /** What a scan found at one path of the inbox. */
 public sealed interface InboxFile {
@@ -11,7 +11,7 @@ public sealed interface InboxFile {
 	Path relative();
 
 	/** A file in the layout, ready to deliver. */
-	record Ready(Path relative, DeliveryRequest request) implements InboxFile {
+	record Ready(Path relative, GdbDeliveryRequest request) implements InboxFile {
 	}
 
 	/** A file nothing is sent for: its folders do not parse, or it leaves the inbox. */

@@ -2,7 +2,7 @@ package se.scbdelivery.scan;
 
 import java.nio.file.Path;
 
-import se.scbdelivery.delivery.DeliveryRequest;
+import se.scbdelivery.delivery.GdbDeliveryRequest;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
 
 /**
@@ -18,7 +18,7 @@ public final class InboxLayout {
 	 * The delivery a file in the layout stands for.
 	 * @throws InvalidDeliveryInputException naming the file and the folder that does not parse
 	 */
-	public static DeliveryRequest requestFor(Path root, Path file) {
+	public static GdbDeliveryRequest requestFor(Path root, Path file) {
 		Path relative = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
 		int depth = relative.getNameCount();
 		if (depth != 5 && depth != 6) {
@@ -26,7 +26,7 @@ public final class InboxLayout {
 					+ " is not laid out as {org}/{program}/{period}/{format}/[{version}/]{file} under " + root);
 		}
 		try {
-			return DeliveryRequest.of(file, relative.getName(0).toString(), relative.getName(1).toString(),
+			return GdbDeliveryRequest.of(file, relative.getName(0).toString(), relative.getName(1).toString(),
 					relative.getName(2).toString(), relative.getName(3).toString(),
 					(depth == 6) ? relative.getName(4).toString() : null, null);
 		}

@@ -11,10 +11,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
-import se.scbdelivery.delivery.DeliveryLauncher;
-import se.scbdelivery.delivery.DeliveryOutcome;
-import se.scbdelivery.delivery.DeliveryResult;
-import se.scbdelivery.delivery.ExecutionStillRunningException;
+import se.scbdelivery.delivery.launch.DeliveryLauncher;
+import se.scbdelivery.delivery.outcome.DeliveryOutcome;
+import se.scbdelivery.delivery.outcome.DeliveryResult;
+import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
+import se.scbdelivery.delivery.launch.ResumableExecutions;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.report.ScanRow;
 import se.scbdelivery.report.ScanSummary;
@@ -31,17 +32,20 @@ public class RestartFailedRunner {
 
 	private final DeliveryLauncher launcher;
 
+	private final ResumableExecutions resumable;
+
 	private final Clock clock;
 
-	RestartFailedRunner(DeliveryLauncher launcher, Clock clock) {
+	RestartFailedRunner(DeliveryLauncher launcher, ResumableExecutions resumable, Clock clock) {
 		this.launcher = launcher;
+		this.resumable = resumable;
 		this.clock = clock;
 	}
 
 	public ScanSummary run(int concurrency) throws InterruptedException {
 		Instant started = this.clock.instant();
 		List<Callable<ScanRow>> restarts = new ArrayList<>();
-		for (long execution : this.launcher.resumableExecutions()) {
+		for (long execution : this.resumable.find()) {
 			restarts.add(() -> restart(execution));
 		}
 		List<ScanRow> rows = DeliveryPool.runAll(restarts, concurrency);

@@ -15,11 +15,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import se.scbdelivery.config.ScbProperties;
-import se.scbdelivery.delivery.DeliveryLauncher;
-import se.scbdelivery.delivery.DeliveryOutcome;
-import se.scbdelivery.delivery.DeliveryReport;
-import se.scbdelivery.delivery.DeliveryResult;
-import se.scbdelivery.delivery.ExecutionStillRunningException;
+import se.scbdelivery.delivery.launch.DeliveryLauncher;
+import se.scbdelivery.delivery.outcome.DeliveryOutcome;
+import se.scbdelivery.delivery.outcome.ChannelDetails;
+import se.scbdelivery.delivery.outcome.DeliveryReport;
+import se.scbdelivery.delivery.outcome.DeliveryResult;
+import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.report.ScanRow;
 import se.scbdelivery.report.ScanSummary;
@@ -119,12 +120,10 @@ public class ScanRunner {
 	/** The row of a delivery that ran (or had run) to an outcome. */
 	static ScanRow rowOf(String file, DeliveryResult result, String afterwards) {
 		DeliveryReport report = result.report();
-		return new ScanRow(file, report.organisation(), report.isGeneric() ? "generic" : report.program(),
-				report.referencePeriod(), report.fileFormat(), report.outcome().name(), report.exitCode(),
-				report.isGeneric() ? ((report.validation() != null)
-						? "successfulValidation " + report.validation().successfulValidation() : null)
-						: ((report.scbStatus() != null) ? report.scbStatus().status() : null),
-				report.isGeneric() ? report.ticket() : report.deliveryId(), report.execution(),
+		ChannelDetails channel = report.channel();
+		return new ScanRow(file, report.organisation(), channel.program(), channel.referencePeriod(),
+				channel.fileFormat(), report.outcome().name(), report.exitCode(), channel.scbVerdict(),
+				channel.receipt(), report.execution(),
 				(result.alreadyDelivered() ? "delivered earlier, nothing sent now; " : "") + report.whatToDo()
 						+ afterwards);
 	}

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import se.scbdelivery.delivery.DeliveryRequest;
+import se.scbdelivery.delivery.GdbDeliveryRequest;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.scb.StatisticalProgram;
 
@@ -38,14 +38,14 @@ class InboxScannerTest {
 
 		Map<String, InboxFile> found = byPath(this.still.scan(this.inbox));
 
-		DeliveryRequest a = ((InboxFile.Ready) found.get("999000-0045/VINN/2026-09-30/V40/a.xml")).request();
+		GdbDeliveryRequest a = ((InboxFile.Ready) found.get("999000-0045/VINN/2026-09-30/V40/a.xml")).request();
 		assertThat(a.organisation().value()).isEqualTo("9990000045");
 		assertThat(a.program()).isEqualTo(StatisticalProgram.VINN);
 		assertThat(a.referencePeriod()).isEqualTo(LocalDate.of(2026, 9, 30));
 		assertThat(a.fileFormat()).isEqualTo("V40");
 		assertThat(a.version()).isNull();
 		assertThat(a.fileName()).isEqualTo("a.xml");
-		DeliveryRequest b = ((InboxFile.Ready) found.get("9990000052/KRITA/2026-10-31/KRITA_MONTHLY/3/b.xml")).request();
+		GdbDeliveryRequest b = ((InboxFile.Ready) found.get("9990000052/KRITA/2026-10-31/KRITA_MONTHLY/3/b.xml")).request();
 		assertThat(b.version()).isEqualTo("3");
 		assertThat(b.file()).isEqualTo(this.inbox.toRealPath().resolve("9990000052/KRITA/2026-10-31/KRITA_MONTHLY/3/b.xml"));
 	}

@@ -32,6 +32,7 @@ import static se.scbdelivery.simulator.GdbTestClient.TARGET;
 import static se.scbdelivery.simulator.GdbTestClient.expect;
 import static se.scbdelivery.simulator.GdbTestClient.json;
 import static se.scbdelivery.simulator.GdbTestClient.message;
+import se.scbdelivery.delivery.gdb.Fragment;
 
 /** The stand-in speaks SCB's GDB M2M v2 protocol (PROTOCOL.md §1), driven by the JDK's HTTP client. */
 class ScbStandInProtocolTests {

@@ -1,0 +1,190 @@
+package se.scbdelivery.delivery.launch;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.DefaultJobKeyGenerator;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobKeyGenerator;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.stereotype.Service;
+
+import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.delivery.Channel;
+import se.scbdelivery.delivery.DeliveryJobParameters;
+import se.scbdelivery.delivery.DeliveryRequest;
+import se.scbdelivery.delivery.FileFingerprint;
+import se.scbdelivery.delivery.InvalidDeliveryInputException;
+import se.scbdelivery.delivery.outcome.DeliveryReports;
+import se.scbdelivery.delivery.outcome.DeliveryResult;
+
+/**
+ * Runs deliveries: decides whether a request is new, already delivered (then nothing is
+ * sent and the earlier outcome is reported), interrupted (then it resumes), or being run by
+ * another live process (then it is left alone). Every decision and the run itself happen
+ * under the delivery's lease ({@link DeliveryLocks}), so of several processes only one ever
+ * creates or resumes a delivery; an execution whose owner's lease lapsed is recovered
+ * ({@link DeadExecutions}) and resumed. Executions run synchronously in the calling thread.
+ */
+@Service
+public class DeliveryLauncher {
+
+	private static final Logger logger = LoggerFactory.getLogger(DeliveryLauncher.class);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Map<Channel, Job> jobs = new EnumMap<>(Channel.class);
+
+	private final PreflightChecks checks;
+
+	private final DeliveryReports reports;
+
+	private final DeliveryLocks locks;
+
+	private final DeadExecutions dead;
+
+	private final RunningExecutions running;
+
+	private final ScbProperties properties;
+
+	private final JobKeyGenerator jobKeys = new DefaultJobKeyGenerator();
+
+	DeliveryLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, PreflightChecks checks,
+			DeliveryReports reports, DeliveryLocks locks, DeadExecutions dead, RunningExecutions running,
+			ScbProperties properties) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		for (Job job : jobs) {
+			Channel.ofJobName(job.getName()).ifPresent((channel) -> this.jobs.put(channel, job));
+		}
+		this.checks = checks;
+		this.reports = reports;
+		this.locks = locks;
+		this.dead = dead;
+		this.running = running;
+		this.properties = properties;
+	}
+
+	/**
+	 * Delivers a file, or resumes its interrupted delivery, or reports its earlier outcome.
+	 * @throws InvalidDeliveryInputException before anything is created or sent
+	 * @throws ExecutionStillRunningException when a live process is delivering it
+	 */
+	public DeliveryResult deliver(DeliveryRequest request) {
+		FileFingerprint fingerprint = this.checks.beforeDelivery(request);
+		return launch(job(request.channel()),
+				DeliveryJobParameters.of(this.properties.environment(), request, fingerprint));
+	}
+
+	/**
+	 * Resumes the delivery an execution belongs to, from its newest execution.
+	 * @throws IllegalArgumentException when there is no such execution
+	 * @throws InvalidDeliveryInputException when the file changed or the settings are unusable
+	 */
+	public DeliveryResult restart(long executionId) {
+		JobExecution given = findExecution(executionId);
+		Channel channel = (given != null) ? Channel.ofJobName(given.getJobInstance().getJobName()).orElse(null) : null;
+		if (given == null || channel == null) {
+			throw new IllegalArgumentException("there is no delivery execution " + executionId + ": see 'list'");
+		}
+		JobExecution last = this.jobRepository.getLastJobExecution(given.getJobInstance());
+		if (last.getStatus() == BatchStatus.COMPLETED) {
+			return new DeliveryResult(this.reports.of(last), true);
+		}
+		this.checks.beforeResume(channel, last.getJobParameters(), last.getId());
+		return launch(job(channel), last.getJobParameters());
+	}
+
+	/**
+	 * Under the delivery's lease: reports a completed delivery, recovers one a dead process
+	 * left running, and runs the rest (a new execution, or one resuming the last).
+	 */
+	private DeliveryResult launch(Job job, JobParameters parameters) {
+		try (DeliveryLocks.Lease lease = lease(parameters)) {
+			JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
+			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+				logger.info("{} was delivered by execution {}: nothing sent", DeliveryJobParameters.file(parameters),
+						last.getId());
+				return new DeliveryResult(this.reports.of(last), true);
+			}
+			if (last != null && last.isRunning()) {
+				this.dead.recover(last);
+			}
+			return new DeliveryResult(this.reports.of(run(job, parameters, last)), false);
+		}
+	}
+
+	/**
+	 * The delivery's lease; holding it proves that no live process is delivering it.
+	 * @throws ExecutionStillRunningException when a live process holds it
+	 */
+	private DeliveryLocks.Lease lease(JobParameters parameters) {
+		if (this.running.isStopping()) {
+			throw new ExecutionStillRunningException("the process is stopping: " + DeliveryJobParameters.file(parameters)
+					+ " is left for the next run");
+		}
+		String key = this.jobKeys.generateKey(parameters);
+		return this.locks.tryLock(key).orElseThrow(() -> {
+			String holder = this.locks.holder(key)
+				.map((h) -> h.owner() + " (its lease runs until " + h.lockedUntil() + ")")
+				.orElse("another process");
+			return new ExecutionStillRunningException("the delivery of " + DeliveryJobParameters.file(parameters)
+					+ " is running in " + holder + "; it is not taken over while its owner is alive");
+		});
+	}
+
+	private JobExecution run(Job job, JobParameters parameters, @Nullable JobExecution last) {
+		try {
+			if (last != null) {
+				logger.info("Resuming the delivery of execution {} ({})", last.getId(), last.getStatus());
+			}
+			return this.jobOperator.start(job, parameters);
+		}
+		catch (JobInstanceAlreadyCompleteException ex) {
+			return this.jobRepository.getLastJobExecution(job.getName(), parameters);
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			throw new ExecutionStillRunningException(
+					"the delivery is being run by another process right now: " + ex.getMessage());
+		}
+		catch (JobRestartException | InvalidJobParametersException ex) {
+			throw new IllegalStateException("cannot resume the delivery: " + ex.getMessage(), ex);
+		}
+	}
+
+	private Job job(Channel channel) {
+		Job job = this.jobs.get(channel);
+		if (job == null) {
+			throw new IllegalStateException("no job for the " + channel.key() + " channel");
+		}
+		return job;
+	}
+
+	private @Nullable JobExecution findExecution(long executionId) {
+		try {
+			return this.jobRepository.getJobExecution(executionId);
+		}
+		catch (EmptyResultDataAccessException ex) {
+			// Spring Batch 6's JDBC repository throws this for an unknown id instead of
+			// returning null as JobRepository documents
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,125 @@
+package se.scbdelivery.delivery.launch;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import se.scbdelivery.config.ScbProperties;
+
+/**
+ * The executions running in this process, and a graceful stop on SIGTERM: each is asked to
+ * stop (the upload after the fragment in flight, the polling before its next poll), and the
+ * hook waits up to {@code scb.shutdown.grace} for them to end, recorded as STOPPED, before
+ * the JVM goes. Once stopping has begun no new delivery starts. Both jobs register their
+ * executions here as a listener.
+ */
+@Component
+public class RunningExecutions implements JobExecutionListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(RunningExecutions.class);
+
+	private final Set<JobExecution> running = ConcurrentHashMap.newKeySet();
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition ended = this.lock.newCondition();
+
+	private final ObjectProvider<JobOperator> jobOperator;
+
+	private final Duration grace;
+
+	private final CountDownLatch commandDone = new CountDownLatch(1);
+
+	private volatile boolean stopping;
+
+	// resolved only when stopping: building the operator together with this bean was seen to
+	// leave Spring Batch's job registry without the jobs (a restart by JobExecution then fails)
+	RunningExecutions(ObjectProvider<JobOperator> jobOperator, ScbProperties properties) {
+		this.jobOperator = jobOperator;
+		this.grace = properties.shutdown().grace();
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "graceful-stop"));
+	}
+
+	@Override
+	public void beforeJob(JobExecution execution) {
+		this.running.add(execution);
+	}
+
+	@Override
+	public void afterJob(JobExecution execution) {
+		this.lock.lock();
+		try {
+			this.running.remove(execution);
+			this.ended.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** The command has ended (its results printed, its leases released): the JVM may go. */
+	public void commandFinished() {
+		this.commandDone.countDown();
+	}
+
+	/** Whether the process is stopping: no delivery may start. */
+	public boolean isStopping() {
+		return this.stopping;
+	}
+
+	/** Stops every running execution and waits, at most the grace period, for all to end. */
+	void stopAll() {
+		this.stopping = true;
+		if (this.running.isEmpty()) {
+			return;
+		}
+		logger.warn("Stopping {} running deliveries (scb.shutdown.grace={}); a later run resumes them",
+				this.running.size(), this.grace);
+		for (JobExecution execution : this.running) {
+			try {
+				this.jobOperator.getObject().stop(execution);
+			}
+			catch (JobExecutionNotRunningException | RuntimeException ex) {
+				logger.warn("Could not stop execution {}: {}", execution.getId(), ex.getMessage(), ex);
+			}
+		}
+		logger.warn("Stop requested; waiting for the fragment or poll in flight to end");
+		long deadline = System.nanoTime() + this.grace.toNanos();
+		this.lock.lock();
+		try {
+			while (!this.running.isEmpty()) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					logger.warn("{} deliveries did not stop within {}: a later run recovers them", this.running.size(),
+							this.grace);
+					return;
+				}
+				this.ended.await(left, TimeUnit.NANOSECONDS);
+			}
+			logger.warn("Every running delivery stopped; they resume with 'restart --failed' or the next scan");
+			// let the command record and print what it did before the JVM goes
+			this.commandDone.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+}

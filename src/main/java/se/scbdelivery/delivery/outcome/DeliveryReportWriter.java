@@ -1,0 +1,85 @@
+package se.scbdelivery.delivery.outcome;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.delivery.journal.DeliveryJournal;
+import se.scbdelivery.delivery.journal.DeliveryJournals;
+
+/**
+ * The one writer of delivery reports: assembles an execution's report, writes it as JSON
+ * under {@code scb.report.dir} (replacing an earlier one of the same execution, atomically),
+ * and notes its path in the journal.
+ */
+@Component
+public class DeliveryReportWriter {
+
+	private final DeliveryReports reports;
+
+	private final DeliveryJournals journals;
+
+	private final Path dir;
+
+	private final JsonMapper json;
+
+	DeliveryReportWriter(DeliveryReports reports, DeliveryJournals journals, ScbProperties properties) {
+		this.reports = reports;
+		this.journals = journals;
+		this.dir = properties.report().dir();
+		this.json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+	}
+
+	/** Writes the report of a delivery SCB has given its verdict on. */
+	public Path writeCompleted(JobExecution execution) {
+		DeliveryJournal journal = this.journals.read(execution);
+		return write(execution, journal, BatchStatus.COMPLETED, DeliveryOutcome.ofVerdict(journal), null);
+	}
+
+	/** Writes the report of an execution with the status and outcome it ends with. */
+	Path write(JobExecution execution, DeliveryJournal journal, BatchStatus status, DeliveryOutcome outcome,
+			@Nullable String failure) {
+		DeliveryReport report = this.reports.assemble(execution, journal, status, outcome, failure);
+		Path written = write(report);
+		this.journals.update(execution, (j) -> j.withReportFile(written.toString()));
+		return written;
+	}
+
+	private Path write(DeliveryReport report) {
+		Path target = this.dir.resolve("delivery-" + report.execution() + "-" + describe(report) + ".json");
+		try {
+			Files.createDirectories(this.dir);
+			Path temporary = Files.createTempFile(this.dir, ".delivery-", ".json.tmp");
+			Files.writeString(temporary, this.json.writeValueAsString(report));
+			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the report " + target + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String describe(DeliveryReport report) {
+		if (report.channel() instanceof GenericDetails generic) {
+			return "generic-" + safe(generic.contract());
+		}
+		return report.organisation() + "-" + report.channel().program() + "-" + report.channel().referencePeriod();
+	}
+
+	/** A contract as part of a file name: SCB's contract ids are free text. */
+	private static String safe(String text) {
+		return text.replaceAll("[^A-Za-z0-9._-]", "_");
+	}
+
+}

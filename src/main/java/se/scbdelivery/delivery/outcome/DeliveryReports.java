@@ -1,0 +1,107 @@
+package se.scbdelivery.delivery.outcome;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.stereotype.Component;
+
+import se.scbdelivery.delivery.Channel;
+import se.scbdelivery.delivery.DeliveryJobParameters;
+import se.scbdelivery.delivery.journal.DeliveryJournal;
+import se.scbdelivery.delivery.journal.DeliveryJournals;
+import se.scbdelivery.delivery.journal.JournalEntry;
+import se.scbdelivery.delivery.journal.Verdict;
+
+/** Assembles the {@link DeliveryReport} of an execution from its parameters and journal. */
+@Component
+public class DeliveryReports {
+
+	private final DeliveryJournals journals;
+
+	DeliveryReports(DeliveryJournals journals) {
+		this.journals = journals;
+	}
+
+	/** The report of an execution as it stands, with its recorded outcome. */
+	public DeliveryReport of(JobExecution execution) {
+		DeliveryJournal journal = this.journals.read(execution);
+		DeliveryOutcome outcome = execution.isRunning() ? DeliveryOutcome.RUNNING
+				: DeliveryOutcome.ofExitCode(execution.getExitStatus().getExitCode());
+		return assemble(execution, journal, execution.getStatus(), outcome, failureOf(execution, journal));
+	}
+
+	/** The report of an execution with the status and outcome it is about to end with. */
+	DeliveryReport assemble(JobExecution execution, DeliveryJournal journal, BatchStatus status,
+			DeliveryOutcome outcome, @Nullable String failure) {
+		JobParameters parameters = execution.getJobParameters();
+		Channel channel = DeliveryJobParameters.channel(parameters);
+		Instant started = instant(execution.getStartTime());
+		Instant ended = instant(execution.getEndTime());
+		return new DeliveryReport(execution.getId(), execution.getJobInstance().getInstanceId(), channel.key(),
+				status.name(), outcome, outcome.exitCode(), parameters.getString(DeliveryJobParameters.ENVIRONMENT),
+				parameters.getString(DeliveryJobParameters.FILE), parameters.getString(DeliveryJobParameters.FILE_NAME),
+				parameters.getString(DeliveryJobParameters.SHA256), parameters.getLong(DeliveryJobParameters.SIZE),
+				present(parameters, DeliveryJobParameters.ORGANISATION), details(channel, parameters, journal),
+				whatToDo(execution, journal, outcome), failure, started, ended,
+				(started != null && ended != null) ? Duration.between(started, ended) : null, journal.attempts(),
+				journal.entries());
+	}
+
+	private static ChannelDetails details(Channel channel, JobParameters parameters, DeliveryJournal journal) {
+		return switch (channel) {
+			case GDB -> new GdbDetails(parameters.getString(DeliveryJobParameters.PROGRAM),
+					parameters.getString(DeliveryJobParameters.PERIOD), parameters.getString(DeliveryJobParameters.FORMAT),
+					present(parameters, DeliveryJobParameters.VERSION), journal.fragmentCount(), journal.fragmentSize(),
+					journal.deliveryId(), journal.lastHistory());
+			case GENERIC -> new GenericDetails(parameters.getString(DeliveryJobParameters.CONTRACT),
+					present(parameters, DeliveryJobParameters.DELIVERY_FORMAT_NAME),
+					present(parameters, DeliveryJobParameters.EXTERNAL_VERSION_ID),
+					Boolean.parseBoolean(parameters.getString(DeliveryJobParameters.TEST)), journal.ticket(),
+					journal.validation());
+		};
+	}
+
+	private static @Nullable String present(JobParameters parameters, String key) {
+		String value = parameters.getString(key);
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	private static @Nullable String failureOf(JobExecution execution, DeliveryJournal journal) {
+		String described = DeliveryFailures.describe(execution);
+		if (described != null) {
+			return described;
+		}
+		// failures read back from the repository are only in the exit description and the journal
+		return journal.entries()
+			.stream()
+			.filter((entry) -> entry.kind() == JournalEntry.Kind.FAILURE && entry.execution() == execution.getId())
+			.map(JournalEntry::message)
+			.reduce((first, second) -> second)
+			.orElse(null);
+	}
+
+	private static String whatToDo(JobExecution execution, DeliveryJournal journal, DeliveryOutcome outcome) {
+		Verdict verdict = journal.verdict();
+		return switch (outcome) {
+			case LOADED, NOT_LOADED, LOADED_WITH_ERRORS -> (verdict != null) ? verdict.whatToDo() : outcome.name();
+			case REFUSED -> "SCB refused the file at upload: correct it and deliver a complete file again";
+			case INVALID_INPUT -> "fix the input named above and deliver again; nothing was sent in this execution";
+			case FAILED, STOPPED -> "resume with 'restart " + execution.getId()
+					+ "' (or run the same deliver again): it continues where it stopped";
+			case RUNNING -> "running; follow it with 'list'";
+			case SKIPPED -> "left for a later run";
+		};
+	}
+
+	private static @Nullable Instant instant(@Nullable LocalDateTime time) {
+		return (time != null) ? time.atZone(ZoneId.systemDefault()).toInstant() : null;
+	}
+
+}

@@ -1,0 +1,12 @@
+package se.scbdelivery.delivery.step;
+
+import se.scbdelivery.delivery.ExplainedFailureException;
+
+/** SCB did not finish processing within {@code scb.poll.timeout}. A restart polls again. */
+public class ProcessingTimeoutException extends ExplainedFailureException {
+
+	ProcessingTimeoutException(String message) {
+		super(message);
+	}
+
+}

@@ -1,0 +1,73 @@
+package se.scbdelivery.delivery.launch;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import se.scbdelivery.config.ScbProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeliveryLocksTest {
+
+	private final JdbcTemplate jdbc = new JdbcTemplate(
+			new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:mem:locks;DB_CLOSE_DELAY=-1", "sa", ""));
+
+	private final DeliveryLocks locks = new DeliveryLocks(this.jdbc, properties("400ms"));
+
+	@AfterEach
+	void dropTable() {
+		this.locks.destroy();
+		this.jdbc.execute("DROP TABLE " + DeliveryLocks.TABLE);
+	}
+
+	@Test
+	void aHeldLeaseKeepsEveryoneElseOutAndIsRenewedUntilClosed() {
+		Optional<DeliveryLocks.Lease> held = this.locks.tryLock("k1");
+		assertThat(held).isPresent();
+		DeliveryLocks.Holder first = this.locks.holder("k1").orElseThrow();
+		assertThat(first.owner()).isEqualTo(this.locks.owner());
+
+		assertThat(this.locks.tryLock("k1")).as("a second taker while it is held").isEmpty();
+		assertThat(this.locks.tryLock("k2")).as("another delivery's lease").isPresent();
+
+		// renewed every 100 ms: poll until lock_until moved on, bounded
+		Instant deadline = Instant.now().plusSeconds(10);
+		Instant until = first.lockedUntil();
+		while (!until.isAfter(first.lockedUntil()) && Instant.now().isBefore(deadline)) {
+			until = this.locks.holder("k1").orElseThrow().lockedUntil();
+			Thread.onSpinWait();
+		}
+		assertThat(until).isAfter(first.lockedUntil());
+		assertThat(this.locks.tryLock("k1")).as("still held after renewals").isEmpty();
+
+		held.get().close();
+		assertThat(this.locks.tryLock("k1")).as("free once closed").isPresent();
+	}
+
+	@Test
+	void aLapsedLeaseOfADeadProcessCanBeTakenOver() {
+		this.jdbc.update("INSERT INTO " + DeliveryLocks.TABLE + " (NAME, LOCK_UNTIL, LOCKED_AT, LOCKED_BY) VALUES (?, ?, ?, ?)",
+				"delivery-k3", Timestamp.from(Instant.now().minusSeconds(3600)),
+				Timestamp.from(Instant.now().minusSeconds(7200)), "gone-host:1");
+
+		assertThat(this.locks.holder("k3")).hasValueSatisfying((holder) -> assertThat(holder.owner()).isEqualTo("gone-host:1"));
+		assertThat(this.locks.tryLock("k3")).isPresent();
+		assertThat(this.locks.holder("k3").orElseThrow().owner()).isEqualTo(this.locks.owner());
+	}
+
+	private static ScbProperties properties(String staleAfter) {
+		return new Binder(new MapConfigurationPropertySource(Map.of("scb.recovery.stale-after", staleAfter)))
+			.bindOrCreate("scb", ScbProperties.class);
+	}
+
+}
