@@ -61,13 +61,17 @@ public class DeliveryJournals {
 		return journal;
 	}
 
+	String write(DeliveryJournal journal) {
+		return this.json.writeValueAsString(journal);
+	}
+
 	DeliveryJournal parse(@Nullable String text) {
 		return (text != null) ? this.json.readValue(text, DeliveryJournal.class) : DeliveryJournal.empty();
 	}
 
 	public DeliveryJournal update(JobExecution execution, UnaryOperator<DeliveryJournal> change) {
 		DeliveryJournal changed = change.apply(read(execution));
-		String text = this.json.writeValueAsString(changed);
+		String text = write(changed);
 		execution.getExecutionContext().putString(KEY, text);
 		this.recent.put(execution.getId(), new Parsed(text, changed));
 		this.jobRepository.updateExecutionContext(execution);

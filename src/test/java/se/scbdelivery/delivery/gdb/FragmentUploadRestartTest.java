@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import se.scbdelivery.delivery.launch.DeliveryInputCheck;
 import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.DeliveryJobParameters;
+import se.scbdelivery.delivery.DeliveryJobTestSupport;
+import se.scbdelivery.delivery.JobExecutions;
 import se.scbdelivery.delivery.GdbDeliveryRequest;
 
 /**
@@ -38,36 +40,13 @@ import se.scbdelivery.delivery.GdbDeliveryRequest;
  * execution fails with the step context pointing at k; the restart sends k first, never
  * 0..k-1 again, and SCB ends up with exactly the file.
  */
-@SpringBatchTest
-@SpringBootTest(properties = { "scb.cli.enabled=false", "scb.upload.fragment-size=1000", "scb.poll.interval=10ms",
-		"scb.poll.max-interval=20ms", "scb.http.initial-backoff=1ms", "scb.http.max-backoff=2ms",
-		"scb.http.max-attempts=2" })
-class FragmentUploadRestartTest {
-
-	private static final Path WORK = TestFolders.create("scb-delivery-restart");
-
-	private final ScbStandIn scb = SharedStandIn.get();
-
-	@Autowired
-	private JobOperatorTestUtils jobs;
-
-	@Autowired
-	private DeliveryInputCheck inputCheck;
+class FragmentUploadRestartTest extends DeliveryJobTestSupport {
 
 	@Autowired
 	private Job gdbDeliveryJob;
 
-	@DynamicPropertySource
-	static void standInAndRepository(DynamicPropertyRegistry registry) {
-		registry.add("scb.gdb.base-url", () -> SharedStandIn.get().gdbBaseUrl().toString());
-		registry.add("scb.report.dir", () -> WORK.resolve("reports").toString());
-		registry.add("spring.datasource.url",
-				() -> "jdbc:h2:file:" + WORK.resolve("h2/restart") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-	}
-
 	@BeforeEach
-	void freshStandInAndTheGdbJob() {
-		this.scb.reset();
+	void theGdbJob() {
 		this.jobs.setJob(this.gdbDeliveryJob);
 	}
 
@@ -86,7 +65,7 @@ class FragmentUploadRestartTest {
 
 		// then it fails in the upload step with the position of fragment 3 saved
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-		StepExecution upload = Steps.last(failed, "uploadFragments");
+		StepExecution upload = JobExecutions.lastStep(failed, "uploadFragments");
 		assertThat(upload.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(upload.getExecutionContext().getInt("fragments.next")).isEqualTo(3);
 		assertThat(upload.getCommitCount()).isEqualTo(3);
@@ -106,7 +85,7 @@ class FragmentUploadRestartTest {
 		assertThat(this.scb.deliveries()).singleElement()
 			.satisfies((delivery) -> assertThat(delivery.content()).isEqualTo(Files.readAllBytes(file)));
 		// fragments 3, 4, 5 and the completion
-		assertThat(Steps.last(restarted, "uploadFragments").getWriteCount()).isEqualTo(4);
+		assertThat(JobExecutions.lastStep(restarted, "uploadFragments").getWriteCount()).isEqualTo(4);
 	}
 
 	private static List<Integer> indexes(List<ReceivedFragment> fragments) {
@@ -129,40 +108,10 @@ class FragmentUploadRestartTest {
 		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("INVALID_INPUT");
 		assertThat(execution.getExitStatus().getExitDescription()).contains("has changed since this delivery began")
 			.contains("a changed file is a new delivery");
-		assertThat(Steps.last(execution, "validateDelivery").getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(JobExecutions.lastStep(execution, "validateDelivery").getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName).containsExactly("validateDelivery");
 		assertThat(this.scb.heartbeatCount()).isZero();
 		assertThat(this.scb.fragments()).isEmpty();
-	}
-
-	/**
-	 * Kept out of the test class: {@code @SpringBatchTest} takes any of its methods returning
-	 * a StepExecution for a step scope factory.
-	 */
-	static final class Steps {
-
-		static StepExecution last(JobExecution execution, String name) {
-			return execution.getStepExecutions()
-				.stream()
-				.filter((step) -> step.getStepName().equals(name))
-				.reduce((first, second) -> second)
-				.orElseThrow();
-		}
-
-	}
-
-	/** Temporary folders that outlive a test instance (the Spring context is cached). */
-	static final class TestFolders {
-
-		static Path create(String prefix) {
-			try {
-				return Files.createTempDirectory(prefix);
-			}
-			catch (IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
-			}
-		}
-
 	}
 
 }
