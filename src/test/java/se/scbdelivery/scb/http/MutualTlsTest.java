@@ -122,10 +122,9 @@ class MutualTlsTest {
 
 	@Test
 	void hostNameIsVerified() throws Exception {
-		LocalhostOnlyPki localhostOnly = new LocalhostOnlyPki(this.dir);
-		start(localhostOnly.serverKeyStore, LocalhostOnlyPki.PASSWORD);
-		ScbProperties.Tls tls = TestSettings.tls(this.client.path(), "client-secret", localhostOnly.trustStore,
-				LocalhostOnlyPki.PASSWORD);
+		TestPki localhostOnly = new TestPki(this.dir.resolve("localhost-only"), "localhost-only CA");
+		start(localhostOnly.localhostOnlyServerKeyStore("server.p12", "localhost-only").path(), "localhost-only");
+		ScbProperties.Tls tls = tls(this.client, localhostOnly.trustStore("trust.p12", "localhost-only"));
 
 		assertThat(heartbeat("localhost", tls).status()).isEqualTo(200);
 		assertThatExceptionOfType(ScbTlsException.class).isThrownBy(() -> heartbeat("127.0.0.1", tls))
