@@ -9,6 +9,9 @@ import io.netty.resolver.AddressResolverGroup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mockserver.integration.ClientAndServer;
+import org.mockserver.model.ClearType;
+import org.mockserver.verify.VerificationTimes;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.ConnectionObserver;
@@ -25,11 +28,11 @@ import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.scb.gdb.GdbClient;
 import se.scbdelivery.scb.generic.GenericDeliveryClient;
 import se.scbdelivery.scb.http.ScbHttpClient;
-import se.scbdelivery.simulator.ScbStandIn;
-import se.scbdelivery.simulator.StandInOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.mockserver.model.HttpRequest.request;
+import static org.mockserver.model.HttpResponse.response;
 
 /**
  * The wiring of SCB's clients: one pool of connections for both APIs, disposed when the
@@ -37,32 +40,39 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 class ScbClientConfigurationTest {
 
-	private static ScbStandIn scb;
+	private static final String GDB_HEARTBEAT = "/m2m/v2/heartbeat";
+
+	private static final String GENERIC_HEARTBEAT = "/API/api/v1/heartbeat";
+
+	private static ClientAndServer scb;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withUserConfiguration(Settings.class, ScbClientConfiguration.class);
 
 	@BeforeAll
-	static void startStandIn() {
-		scb = ScbStandIn.start(StandInOptions.defaults());
+	static void startScb() {
+		scb = ClientAndServer.startClientAndServer();
+		scb.when(request().withMethod("GET").withPath(GDB_HEARTBEAT))
+			.respond(response().withStatusCode(200).withBody("\"2024-06-30T10:15:00Z\""));
+		scb.when(request().withMethod("GET").withPath(GENERIC_HEARTBEAT)).respond(response().withStatusCode(200));
 	}
 
 	@AfterAll
-	static void stopStandIn() {
-		scb.close();
+	static void stopScb() {
+		scb.stop();
 	}
 
 	@Test
 	void bothChannelsCallThroughTheOneConnectionProvider() {
-		scb.reset();
+		scb.clear(request(), ClearType.LOG);
 		this.contextRunner.withUserConfiguration(CountAcquiredConnections.class)
-			.withPropertyValues(standInBaseUrls())
+			.withPropertyValues(baseUrls())
 			.run((context) -> {
 				context.getBean(GdbClient.class).heartbeat();
 				context.getBean(GenericDeliveryClient.class).heartbeat();
 
-				assertThat(scb.heartbeatCount()).isOne();
-				assertThat(scb.genericHeartbeatCount()).isOne();
+				scb.verify(request().withPath(GDB_HEARTBEAT), VerificationTimes.exactly(1));
+				scb.verify(request().withPath(GENERIC_HEARTBEAT), VerificationTimes.exactly(1));
 				assertThat(context).hasSingleBean(ConnectionProvider.class).hasSingleBean(ScbHttpClient.class);
 				assertThat(context.getBean(CountingConnectionProvider.class).acquired)
 					.as("connections handed out by the context's one provider, one per call")
@@ -72,7 +82,7 @@ class ScbClientConfigurationTest {
 
 	@Test
 	void closingTheContextDisposesTheConnectionPool() {
-		this.contextRunner.withPropertyValues(standInBaseUrls()).run((context) -> {
+		this.contextRunner.withPropertyValues(baseUrls()).run((context) -> {
 			context.getBean(GdbClient.class).heartbeat();
 			ConnectionProvider pool = context.getBean(ConnectionProvider.class);
 			assertThat(pool.isDisposed()).as("after a call, before the context closes").isFalse();
@@ -109,8 +119,9 @@ class ScbClientConfigurationTest {
 		});
 	}
 
-	private static String[] standInBaseUrls() {
-		return new String[] { "scb.gdb.base-url=" + scb.gdbBaseUrl(), "scb.generic.base-url=" + scb.genericBaseUrl(),
+	private static String[] baseUrls() {
+		String base = "http://localhost:" + scb.getPort();
+		return new String[] { "scb.gdb.base-url=" + base + "/m2m/v2/", "scb.generic.base-url=" + base + "/API/",
 				"scb.http.max-attempts=1" };
 	}
 
