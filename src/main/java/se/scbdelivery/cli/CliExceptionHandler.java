@@ -6,6 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
+import org.springframework.beans.factory.BeanCreationException;
+
 import se.scbdelivery.config.ConsoleLogFilter;
 import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
@@ -21,14 +23,27 @@ class CliExceptionHandler implements IExecutionExceptionHandler {
 
 	@Override
 	public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
-		int exitCode = exitCode(ex);
+		Exception failure = unwrap(ex);
+		int exitCode = exitCode(failure);
 		logger.error(ConsoleLogFilter.FILE_ONLY, "{} failed (exit {})", commandLine.getCommandName(), exitCode, ex);
-		commandLine.getErr().println("error: " + message(ex));
+		commandLine.getErr().println("error: " + message(failure));
 		if (exitCode == ExitCodes.INVALID_INPUT) {
 			commandLine.getErr().println("See '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
 		}
 		commandLine.getErr().flush();
 		return exitCode;
+	}
+
+	/**
+	 * The failure inside Spring's {@link BeanCreationException}: SCB's clients are beans built
+	 * on their first call, so a setting that stops one being built (a trust store that cannot be
+	 * opened, a base URL without its final {@code /}) arrives wrapped in one.
+	 */
+	private static Exception unwrap(Exception ex) {
+		if (ex instanceof BeanCreationException wrapper && wrapper.getMostSpecificCause() instanceof Exception cause) {
+			return cause;
+		}
+		return ex;
 	}
 
 	static int exitCode(Exception ex) {

@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import se.scbdelivery.scb.ScbEnvironment;
 
 /**
  * Every {@code scb.*} setting, bound once at start-up. Each bean receives only the group it

@@ -1,5 +1,5 @@
 /**
- * The settings ({@code scb.*}), the clock, and what the console shows.
+ * The settings ({@code scb.*}) and SCB's environments they name, the clock, and what the console shows.
  */
 @NullMarked
 package se.scbdelivery.config;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
-import se.scbdelivery.scb.ScbEnvironment;
+import se.scbdelivery.config.ScbEnvironment;
 
 /**
  * The job parameters of a delivery. The identifying ones are what makes a delivery unique —

@@ -1,134 +1,70 @@
 package se.scbdelivery.scb;
 
-import java.nio.file.Path;
-import java.util.function.Supplier;
+import reactor.netty.resources.ConnectionProvider;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 import se.scbdelivery.config.ScbProperties;
-import se.scbdelivery.scb.gdb.DeliveryId;
-import se.scbdelivery.scb.gdb.DeliveryReceipt;
 import se.scbdelivery.scb.gdb.GdbClient;
-import se.scbdelivery.scb.gdb.GdbSession;
-import se.scbdelivery.scb.gdb.HistoryEntry;
 import se.scbdelivery.scb.gdb.ReactorGdbClient;
-import se.scbdelivery.scb.gdb.UploadTarget;
 import se.scbdelivery.scb.generic.GenericDeliveryClient;
-import se.scbdelivery.scb.generic.GenericSubmission;
-import se.scbdelivery.scb.generic.ProcessingState;
 import se.scbdelivery.scb.generic.ReactorGenericDeliveryClient;
-import se.scbdelivery.scb.generic.Ticket;
-import se.scbdelivery.scb.generic.ValidationResult;
+import se.scbdelivery.scb.http.ScbHttpClient;
 
 /**
- * The process's clients for SCB's two APIs. Each is built on first use rather than at
- * start-up: a key store that cannot be opened, or a generic base URL the environment does not
- * have, is then reported by the delivery's own checks, as one line and exit code 2, instead
- * of failing the application's start.
+ * The process's clients for SCB's two APIs, both on the one {@link ScbHttpClient} and so on
+ * one pool of connections, which is disposed when the context closes.
+ * <p>
+ * Nothing here is built at start-up. The beans others inject, {@code gdbClient} and
+ * {@code genericDeliveryClient}, are Spring's {@link Lazy @Lazy} proxies: the first call
+ * builds the real client, the HTTP client under it (opening the key store) and the pool. So
+ * commands that never call SCB ({@code list}, {@code simulate}) never touch the key store,
+ * and a key store that cannot be opened, or a generic base URL the environment does not
+ * have, is reported by the delivery's own checks, as one line and exit code 2, instead of
+ * failing the application's start. The real clients are not default candidates: only the
+ * proxies are injected by type.
  */
 @Configuration(proxyBeanMethods = false)
 class ScbClientConfiguration {
 
+	/** The one pool of connections to SCB, disposed with the context. */
+	@Bean(destroyMethod = "dispose")
+	@Lazy
+	ConnectionProvider scbConnectionProvider() {
+		return ScbHttpClient.connectionPool();
+	}
+
+	/** The one HTTP client for SCB; building it opens the key store and sets up TLS. */
 	@Bean
-	GdbClient gdbClient(ScbProperties properties) {
-		return new GdbBuiltOnFirstUse(() -> ReactorGdbClient.create(properties));
+	@Lazy
+	ScbHttpClient scbHttpClient(ConnectionProvider scbConnectionProvider, ScbProperties properties) {
+		return ScbHttpClient.create(properties.http(), properties.tls(), scbConnectionProvider);
 	}
 
 	@Bean
-	GenericDeliveryClient genericDeliveryClient(ScbProperties properties) {
-		return new GenericBuiltOnFirstUse(() -> ReactorGenericDeliveryClient.create(properties));
+	GdbClient gdbClient(@Lazy @Qualifier("reactorGdbClient") GdbClient client) {
+		return client;
 	}
 
-	/** Builds a client once, on first use; a failed build is tried again on the next use. */
-	private static final class OnFirstUse<T> {
-
-		private final Supplier<T> factory;
-
-		private volatile T built;
-
-		OnFirstUse(Supplier<T> factory) {
-			this.factory = factory;
-		}
-
-		T get() {
-			T client = this.built;
-			if (client == null) {
-				synchronized (this) {
-					if (this.built == null) {
-						this.built = this.factory.get();
-					}
-					client = this.built;
-				}
-			}
-			return client;
-		}
-
+	@Bean
+	GenericDeliveryClient genericDeliveryClient(
+			@Lazy @Qualifier("reactorGenericDeliveryClient") GenericDeliveryClient client) {
+		return client;
 	}
 
-	private static final class GenericBuiltOnFirstUse implements GenericDeliveryClient {
-
-		private final OnFirstUse<GenericDeliveryClient> client;
-
-		GenericBuiltOnFirstUse(Supplier<GenericDeliveryClient> factory) {
-			this.client = new OnFirstUse<>(factory);
-		}
-
-		@Override
-		public void heartbeat() {
-			this.client.get().heartbeat();
-		}
-
-		@Override
-		public Ticket submit(GenericSubmission submission, Path file) {
-			return this.client.get().submit(submission, file);
-		}
-
-		@Override
-		public ProcessingState status(Ticket ticket) {
-			return this.client.get().status(ticket);
-		}
-
-		@Override
-		public ValidationResult result(Ticket ticket) {
-			return this.client.get().result(ticket);
-		}
-
+	@Bean(defaultCandidate = false)
+	@Lazy
+	ReactorGdbClient reactorGdbClient(ScbHttpClient scbHttpClient, ScbProperties properties) {
+		return new ReactorGdbClient(scbHttpClient, properties.gdbBaseUrl());
 	}
 
-	private static final class GdbBuiltOnFirstUse implements GdbClient {
-
-		private final OnFirstUse<GdbClient> client;
-
-		GdbBuiltOnFirstUse(Supplier<GdbClient> factory) {
-			this.client = new OnFirstUse<>(factory);
-		}
-
-		private GdbClient client() {
-			return this.client.get();
-		}
-
-		@Override
-		public GdbSession heartbeat() {
-			return client().heartbeat();
-		}
-
-		@Override
-		public void uploadFragment(GdbSession session, UploadTarget target, int index, Path file, long offset,
-				int length) {
-			client().uploadFragment(session, target, index, file, offset, length);
-		}
-
-		@Override
-		public DeliveryReceipt complete(GdbSession session, UploadTarget target) {
-			return client().complete(session, target);
-		}
-
-		@Override
-		public HistoryEntry history(GdbSession session, DeliveryId deliveryId) {
-			return client().history(session, deliveryId);
-		}
-
+	@Bean(defaultCandidate = false)
+	@Lazy
+	ReactorGenericDeliveryClient reactorGenericDeliveryClient(ScbHttpClient scbHttpClient, ScbProperties properties) {
+		return new ReactorGenericDeliveryClient(scbHttpClient, properties.genericBaseUrl(), properties.generic());
 	}
 
 }

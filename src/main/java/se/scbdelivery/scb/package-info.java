@@ -1,5 +1,5 @@
 /**
- * SCB's domain values (organisation numbers, programs, environments) and the client's wiring.
+ * SCB's domain values (organisation numbers, programs) and the clients' wiring.
  */
 @NullMarked
 package se.scbdelivery.scb;

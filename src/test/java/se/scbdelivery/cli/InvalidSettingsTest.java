@@ -158,6 +158,34 @@ class InvalidSettingsTest {
 		assertNoJavaInternals(result);
 	}
 
+	@Test
+	void aTrustStoreThatCannotBeOpenedIsNamedWhenTheClientIsFirstBuilt() {
+		// no key store, so heartbeat checks no certificate first: building the client finds it
+		Path missing = this.dir.resolve("missing-trust.p12");
+
+		CliResult result = run(withSettings("heartbeat", "--scb.tls.trust-store=" + missing));
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err().lines().findFirst()).hasValue("error: trust store " + missing + " does not exist");
+		assertNoJavaInternals(result);
+		assertThat(this.scb.heartbeatCount()).isZero();
+	}
+
+	@Test
+	void aGdbBaseUrlWithoutItsFinalSlashIsNamed() {
+		String withoutSlash = this.scb.gdbBaseUrl().toString().replaceFirst("/$", "");
+		List<String> args = new ArrayList<>(List.of(withSettings("heartbeat")));
+		args.replaceAll((arg) -> arg.startsWith("--scb.gdb.base-url=") ? "--scb.gdb.base-url=" + withoutSlash : arg);
+
+		CliResult result = run(args.toArray(String[]::new));
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err().lines().findFirst())
+			.hasValue("error: the GDB base URL " + withoutSlash + " must end in /");
+		assertNoJavaInternals(result);
+		assertThat(this.scb.heartbeatCount()).isZero();
+	}
+
 	private CliResult run(String... args) {
 		return InProcessCli.run(args);
 	}

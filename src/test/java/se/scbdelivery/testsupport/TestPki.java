@@ -31,13 +31,21 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Test certificates made fresh for each test run: a CA, a server certificate for
- * {@code localhost}/{@code 127.0.0.1}, and client certificates (valid, expired, expiring,
- * signed by a CA the server does not trust). Written as PKCS12 files, the format SCB issues.
- * No trust-all managers anywhere: tests trust this CA explicitly.
+ * {@code localhost}/{@code 127.0.0.1} (or for {@code localhost} only), and client
+ * certificates (valid, expired, expiring, signed by a CA the server does not trust). Written
+ * as PKCS12 files, the format SCB issues. No trust-all managers anywhere: tests trust this CA
+ * explicitly.
  */
 public final class TestPki {
 
 	private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
+
+	private static final GeneralName[] NO_NAMES = {};
+
+	private static final GeneralName[] SERVER_NAMES = { new GeneralName(GeneralName.dNSName, "localhost"),
+			new GeneralName(GeneralName.iPAddress, "127.0.0.1") };
+
+	private static final GeneralName[] LOCALHOST_ONLY = { new GeneralName(GeneralName.dNSName, "localhost") };
 
 	private final Path dir;
 
@@ -65,7 +73,7 @@ public final class TestPki {
 		try {
 			KeyPair keys = newKeys();
 			X509Certificate cert = sign("CN=" + caName, keys, "CN=" + caName, keys.getPrivate(), caNotBefore,
-					caNotAfter, true, false);
+					caNotAfter, true, NO_NAMES);
 			this.ca = new Issued(caName, keys, cert, cert);
 		}
 		catch (GeneralSecurityException | IOException ex) {
@@ -93,7 +101,16 @@ public final class TestPki {
 	/** A server key store for {@code localhost} and {@code 127.0.0.1}. */
 	public Store serverKeyStore(String fileName, String password) {
 		return issue("CN=localhost", fileName, password, Instant.now().minus(Duration.ofDays(1)),
-				Instant.now().plus(Duration.ofDays(365)), true);
+				Instant.now().plus(Duration.ofDays(365)), SERVER_NAMES);
+	}
+
+	/**
+	 * A server key store whose only name is {@code DNS:localhost}, so that reaching the same
+	 * server as {@code 127.0.0.1} must fail host name verification.
+	 */
+	public Store localhostOnlyServerKeyStore(String fileName, String password) {
+		return issue("CN=localhost", fileName, password, Instant.now().minus(Duration.ofDays(1)),
+				Instant.now().plus(Duration.ofDays(365)), LOCALHOST_ONLY);
 	}
 
 	/** A client certificate valid from yesterday for {@code validFor}. */
@@ -108,13 +125,21 @@ public final class TestPki {
 				Instant.now().minus(Duration.ofDays(1)), false);
 	}
 
-	/** Any certificate with explicit dates. */
+	/**
+	 * Any certificate with explicit dates; a server's names {@code localhost} and
+	 * {@code 127.0.0.1}.
+	 */
 	public Store issue(String subject, String fileName, String password, Instant notBefore, Instant notAfter,
 			boolean server) {
+		return issue(subject, fileName, password, notBefore, notAfter, server ? SERVER_NAMES : NO_NAMES);
+	}
+
+	private Store issue(String subject, String fileName, String password, Instant notBefore, Instant notAfter,
+			GeneralName[] names) {
 		try {
 			KeyPair keys = newKeys();
 			X509Certificate cert = sign(subject, keys, this.ca.certificate().getSubjectX500Principal().getName(),
-					this.ca.keys().getPrivate(), notBefore, notAfter, false, server);
+					this.ca.keys().getPrivate(), notBefore, notAfter, false, names);
 			KeyStore store = KeyStore.getInstance("PKCS12");
 			store.load(null, null);
 			store.setKeyEntry("key", keys.getPrivate(), password.toCharArray(),
@@ -145,7 +170,7 @@ public final class TestPki {
 	}
 
 	private static X509Certificate sign(String subject, KeyPair subjectKeys, String issuer, PrivateKey issuerKey,
-			Instant notBefore, Instant notAfter, boolean isCa, boolean server)
+			Instant notBefore, Instant notAfter, boolean isCa, GeneralName[] names)
 			throws GeneralSecurityException, IOException {
 		X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(issuer),
 				BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(notBefore), Date.from(notAfter),
@@ -158,10 +183,8 @@ public final class TestPki {
 			builder.addExtension(Extension.keyUsage, true,
 					new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
 		}
-		if (server) {
-			builder.addExtension(Extension.subjectAlternativeName, false,
-					new GeneralNames(new GeneralName[] { new GeneralName(GeneralName.dNSName, "localhost"),
-							new GeneralName(GeneralName.iPAddress, "127.0.0.1") }));
+		if (names.length > 0) {
+			builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
 		}
 		try {
 			ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey);

@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.cookie.ClientCookieEncoder;
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 
-import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.scb.http.ScbAnswer;
 import se.scbdelivery.scb.http.ScbBadAnswerException;
 import se.scbdelivery.scb.http.ScbCall;
@@ -39,17 +38,6 @@ public final class ReactorGdbClient implements GdbClient {
 		}
 		this.http = http;
 		this.baseUrl = baseUrl;
-	}
-
-	/**
-	 * A client for {@link ScbProperties#gdbBaseUrl()} with its own {@link ScbHttpClient}, whose
-	 * pooled connections live as long as the JVM. Where a context manages beans, prefer an
-	 * {@code ScbHttpClient} bean (closed with the context) and the constructor.
-	 * @throws IllegalArgumentException if a key or trust store cannot be opened (one line)
-	 */
-	public static ReactorGdbClient create(ScbProperties properties) {
-		return new ReactorGdbClient(ScbHttpClient.create(properties.http(), properties.tls()),
-				properties.gdbBaseUrl());
 	}
 
 	@Override

@@ -16,8 +16,8 @@ import se.scbdelivery.scb.http.ScbCall;
 import se.scbdelivery.scb.http.ScbHttpClient;
 
 /**
- * {@link GenericDeliveryClient} over an {@link ScbHttpClient}. Keeps no state between calls;
- * safe for concurrent use.
+ * {@link GenericDeliveryClient} over the shared {@link ScbHttpClient}. Keeps no state
+ * between calls; safe for concurrent use.
  */
 public final class ReactorGenericDeliveryClient implements GenericDeliveryClient {
 
@@ -58,18 +58,6 @@ public final class ReactorGenericDeliveryClient implements GenericDeliveryClient
 		this.heartbeatPath = segments(settings.heartbeatPath());
 		this.statusPath = segments(settings.statusPath());
 		this.resultCap = new ScbCall.AnswerCap(settings.maxResultBytes(), "scb.generic.max-result-bytes");
-	}
-
-	/**
-	 * A client for {@link ScbProperties#genericBaseUrl()} with its own {@link ScbHttpClient},
-	 * whose pooled connections live as long as the JVM. Where a context manages beans, prefer
-	 * an {@code ScbHttpClient} bean (closed with the context) and the constructor.
-	 * @throws IllegalArgumentException if no base URL is known, or a key or trust store cannot
-	 * be opened (one line)
-	 */
-	public static ReactorGenericDeliveryClient create(ScbProperties properties) {
-		return new ReactorGenericDeliveryClient(ScbHttpClient.create(properties.http(), properties.tls()),
-				properties.genericBaseUrl(), properties.generic());
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.WriteTimeoutHandler;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Exceptions;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -17,10 +18,12 @@ import reactor.netty.resources.ConnectionProvider;
 import se.scbdelivery.config.ScbProperties;
 
 /**
- * The one HTTP client for SCB, shared by every delivery: mutual TLS, every timeout set,
- * redirects not followed, answers read up to {@code scb.http.max-answer-bytes} (or the
- * call's own cap), transient faults retried within the call's {@link RetryScope}. Blocking; safe for concurrent use. Keeps no cookies: callers send their
- * session's cookies as headers, so deliveries running at once cannot mix them up.
+ * The one HTTP client for SCB, shared by every delivery and by both APIs: mutual TLS, every
+ * timeout set, redirects not followed, answers read up to {@code scb.http.max-answer-bytes}
+ * (or the call's own cap), transient faults retried within the call's {@link RetryScope}.
+ * Blocking; safe for concurrent use. Keeps no cookies: callers send their session's cookies
+ * as headers, so deliveries running at once cannot mix them up. In the application it is one
+ * bean on the context's one {@link #connectionPool() pool}, which the context disposes.
  */
 public final class ScbHttpClient implements AutoCloseable {
 
@@ -28,7 +31,8 @@ public final class ScbHttpClient implements AutoCloseable {
 
 	private final HttpClient client;
 
-	private final ConnectionProvider pool;
+	/** The pool this client made for itself and disposes on {@link #close()}; null on a caller's pool. */
+	private final @Nullable ConnectionProvider ownPool;
 
 	private final TransientFaultRetry retry;
 
@@ -36,15 +40,11 @@ public final class ScbHttpClient implements AutoCloseable {
 
 	private final ScbCall.AnswerCap answerCap;
 
-	ScbHttpClient(ScbProperties.Http http, SslContext tls, TransientFaultRetry retry) {
-		this.pool = ConnectionProvider.builder("scb")
-			.maxConnections(32)
-			// Servers drop idle keep-alive connections; reusing one they dropped costs a retry.
-			.maxIdleTime(Duration.ofSeconds(20))
-			.evictInBackground(Duration.ofSeconds(30))
-			.build();
+	private ScbHttpClient(ScbProperties.Http http, SslContext tls, TransientFaultRetry retry, ConnectionProvider pool,
+			boolean ownsPool) {
+		this.ownPool = ownsPool ? pool : null;
 		long writeTimeoutMillis = http.responseTimeout().toMillis();
-		this.client = HttpClient.create(this.pool)
+		this.client = HttpClient.create(pool)
 			.secure((spec) -> spec.sslContext(tls))
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(http.connectTimeout().toMillis()))
 			.responseTimeout(http.responseTimeout())
@@ -59,17 +59,38 @@ public final class ScbHttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * The client for the given settings, waiting between retries with {@code sleeper}.
+	 * A new pool of connections to SCB, with the limits every client uses. Whoever makes it
+	 * disposes it.
+	 */
+	public static ConnectionProvider connectionPool() {
+		return ConnectionProvider.builder("scb")
+			.maxConnections(32)
+			// Servers drop idle keep-alive connections; reusing one they dropped costs a retry.
+			.maxIdleTime(Duration.ofSeconds(20))
+			.evictInBackground(Duration.ofSeconds(30))
+			.build();
+	}
+
+	/**
+	 * The client for the given settings on the caller's pool, waiting between retries in real
+	 * time. {@link #close()} leaves the pool open: it is the caller's to dispose.
+	 * @throws IllegalArgumentException if a key or trust store cannot be opened (one line)
+	 */
+	public static ScbHttpClient create(ScbProperties.Http http, ScbProperties.Tls tls, ConnectionProvider pool) {
+		return new ScbHttpClient(http, ClientTlsContext.create(tls), retry(http, Sleeper.THREAD), pool, false);
+	}
+
+	/**
+	 * The client for the given settings on a {@link #connectionPool() pool} of its own, which
+	 * {@link #close()} disposes, waiting between retries with {@code sleeper}.
 	 * @throws IllegalArgumentException if a key or trust store cannot be opened (one line)
 	 */
 	public static ScbHttpClient create(ScbProperties.Http http, ScbProperties.Tls tls, Sleeper sleeper) {
-		return new ScbHttpClient(http, ClientTlsContext.create(tls),
-				new TransientFaultRetry(http, sleeper, Clock.systemUTC(), ThreadLocalRandom.current()));
+		return new ScbHttpClient(http, ClientTlsContext.create(tls), retry(http, sleeper), connectionPool(), true);
 	}
 
-	/** The client for the given settings, waiting between retries in real time. */
-	public static ScbHttpClient create(ScbProperties.Http http, ScbProperties.Tls tls) {
-		return create(http, tls, Sleeper.THREAD);
+	private static TransientFaultRetry retry(ScbProperties.Http http, Sleeper sleeper) {
+		return new TransientFaultRetry(http, sleeper, Clock.systemUTC(), ThreadLocalRandom.current());
 	}
 
 	/**
@@ -156,10 +177,12 @@ public final class ScbHttpClient implements AutoCloseable {
 		return text.isBlank() ? "" : ": " + ScbAnswer.excerpt(text);
 	}
 
-	/** Closes the pooled connections. */
+	/** Closes the pooled connections if the pool is this client's own; a caller's pool stays open. */
 	@Override
 	public void close() {
-		this.pool.dispose();
+		if (this.ownPool != null) {
+			this.ownPool.dispose();
+		}
 	}
 
 }

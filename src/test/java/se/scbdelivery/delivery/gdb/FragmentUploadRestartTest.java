@@ -20,7 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import se.scbdelivery.scb.ScbEnvironment;
+import se.scbdelivery.config.ScbEnvironment;
 import se.scbdelivery.simulator.Faults.Call;
 import se.scbdelivery.simulator.ReceivedFragment;
 import se.scbdelivery.simulator.ScbStandIn;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** Path segments as RFC 3986 wants them: only unreserved characters stay. */
-class PercentEncodingTests {
+class PercentEncodingTest {
 
 	@Test
 	void unreservedCharactersStayAndEverythingElseIsUtf8PercentEncoded() {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The waits between attempts, and what ends the retrying. */
-class TransientFaultRetryTests {
+class TransientFaultRetryTest {
 
 	private static final Instant NOW = Instant.parse("2024-06-30T10:00:00Z");
 

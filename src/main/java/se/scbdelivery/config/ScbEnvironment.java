@@ -1,4 +1,4 @@
-package se.scbdelivery.scb;
+package se.scbdelivery.config;
 
 import java.net.URI;
 

@@ -30,14 +30,14 @@ import se.scbdelivery.scb.http.ScbHttpClient;
 import se.scbdelivery.scb.http.TestSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.scbdelivery.scb.generic.ReactorGenericDeliveryClientContractTests.TICKET;
-import static se.scbdelivery.scb.generic.ReactorGenericDeliveryClientContractTests.settings;
+import static se.scbdelivery.scb.generic.ReactorGenericDeliveryClientContractTest.TICKET;
+import static se.scbdelivery.scb.generic.ReactorGenericDeliveryClientContractTest.settings;
 
 /**
  * The submit as a plain Reactor Netty server sees it: MockServer hides whether a request
  * was chunked, and would hold a large body in memory.
  */
-class SubmissionStreamingTests {
+class SubmissionStreamingTest {
 
 	@TempDir
 	Path dir;

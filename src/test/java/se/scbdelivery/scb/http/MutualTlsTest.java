@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * the test CA: what works, what fails in the handshake (at once, without retrying), and
  * that host names are verified.
  */
-class MutualTlsTests {
+class MutualTlsTest {
 
 	@TempDir
 	Path dir;
@@ -87,7 +87,7 @@ class MutualTlsTests {
 
 		assertThatExceptionOfType(ScbTlsException.class)
 			.isThrownBy(() -> heartbeat("localhost", TestSettings.tls(null, null, this.trust.path(), "trust-secret")))
-			.satisfies(MutualTlsTests::isOneLine)
+			.satisfies(MutualTlsTest::isOneLine)
 			.withMessageStartingWith(
 					"GET heartbeat failed in the TLS handshake: the server refused our client certificate");
 		assertThat(this.connections).hasValue(1);
@@ -103,7 +103,7 @@ class MutualTlsTests {
 
 		assertThatExceptionOfType(ScbTlsException.class)
 			.isThrownBy(() -> heartbeat("localhost", tls(stranger, this.trust)))
-			.satisfies(MutualTlsTests::isOneLine)
+			.satisfies(MutualTlsTest::isOneLine)
 			.withMessageContaining("the server refused our client certificate");
 		assertThat(this.connections).hasValue(1);
 		assertThat(this.clientSubjects).isEmpty();
@@ -115,21 +115,20 @@ class MutualTlsTests {
 
 		assertThatExceptionOfType(ScbTlsException.class)
 			.isThrownBy(() -> heartbeat("localhost", TestSettings.tls(this.client.path(), "client-secret", null, null)))
-			.satisfies(MutualTlsTests::isOneLine)
+			.satisfies(MutualTlsTest::isOneLine)
 			.withMessageContaining("not issued by a trusted CA");
 		assertThat(this.connections).hasValue(1);
 	}
 
 	@Test
 	void hostNameIsVerified() throws Exception {
-		LocalhostOnlyPki localhostOnly = new LocalhostOnlyPki(this.dir);
-		start(localhostOnly.serverKeyStore, LocalhostOnlyPki.PASSWORD);
-		ScbProperties.Tls tls = TestSettings.tls(this.client.path(), "client-secret", localhostOnly.trustStore,
-				LocalhostOnlyPki.PASSWORD);
+		TestPki localhostOnly = new TestPki(this.dir.resolve("localhost-only"), "localhost-only CA");
+		start(localhostOnly.localhostOnlyServerKeyStore("server.p12", "localhost-only").path(), "localhost-only");
+		ScbProperties.Tls tls = tls(this.client, localhostOnly.trustStore("trust.p12", "localhost-only"));
 
 		assertThat(heartbeat("localhost", tls).status()).isEqualTo(200);
 		assertThatExceptionOfType(ScbTlsException.class).isThrownBy(() -> heartbeat("127.0.0.1", tls))
-			.satisfies(MutualTlsTests::isOneLine)
+			.satisfies(MutualTlsTest::isOneLine)
 			.withMessageContaining("not valid for this host name");
 	}
 

@@ -30,7 +30,7 @@ import static org.mockserver.model.HttpResponse.response;
  * Which answers and faults {@link ScbHttpClient} retries, how often, how long it waits,
  * and what it throws in the end; every attempt counted at the server.
  */
-class ScbHttpClientRetryTests {
+class ScbHttpClientRetryTest {
 
 	private static final String PATH = "/m2m/v2/heartbeat";
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * How a fragment is framed on the wire, seen by a plain Reactor Netty server: MockServer
  * hides the difference between chunked and fixed-length requests.
  */
-class UploadFramingTests {
+class UploadFramingTest {
 
 	@TempDir
 	Path dir;
@@ -61,7 +61,7 @@ class UploadFramingTests {
 		try (ScbHttpClient http = ScbHttpClient.create(TestSettings.http(1), TestSettings.noTls(),
 				new TestSettings.RecordingSleeper())) {
 			new ReactorGdbClient(http, URI.create("http://127.0.0.1:" + this.server.port() + "/m2m/v2/"))
-				.uploadFragment(new GdbSession(List.of(), null), ReactorGdbClientContractTests.target("a.xml", null), 0,
+				.uploadFragment(new GdbSession(List.of(), null), ReactorGdbClientContractTest.target("a.xml", null), 0,
 						file, 200_000, 700_000);
 		}
 

@@ -30,15 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
-import static se.scbdelivery.scb.generic.ReactorGenericDeliveryClientContractTests.BASE;
-import static se.scbdelivery.scb.generic.ReactorGenericDeliveryClientContractTests.TICKET;
-import static se.scbdelivery.scb.generic.ReactorGenericDeliveryClientContractTests.settings;
+import static se.scbdelivery.scb.generic.ReactorGenericDeliveryClientContractTest.BASE;
+import static se.scbdelivery.scb.generic.ReactorGenericDeliveryClientContractTest.TICKET;
+import static se.scbdelivery.scb.generic.ReactorGenericDeliveryClientContractTest.settings;
 
 /**
  * Every POST makes a new ticket, so the submit is retried only where SCB surely did not take
  * it; each case counts the requests the server saw. The GETs keep the ordinary retry.
  */
-class SubmitRetryTests {
+class SubmitRetryTest {
 
 	private static final String DELIVERY = BASE + "api/v1/delivery";
 

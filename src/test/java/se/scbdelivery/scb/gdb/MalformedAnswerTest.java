@@ -19,7 +19,7 @@ import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
 /** A 2xx completion answer that is not SCB's documented JSON is an error naming the problem. */
-class MalformedAnswerTests {
+class MalformedAnswerTest {
 
 	private static ClientAndServer server;
 
@@ -59,7 +59,7 @@ class MalformedAnswerTests {
 
 		assertThatExceptionOfType(ScbBadAnswerException.class)
 			.isThrownBy(() -> client.complete(new GdbSession(List.of(), null),
-					ReactorGdbClientContractTests.target("a.xml", null)))
+					ReactorGdbClientContractTest.target("a.xml", null)))
 			.withMessageStartingWith(
 					"POST file/-1/9990000045/VINN/2024-06-30/V40/a.xml/ gave an answer that cannot be used: ")
 			.withMessageContaining(problem);

@@ -39,7 +39,7 @@ import static org.mockserver.model.HttpResponse.response;
  * What {@link ReactorGdbClient} puts on the wire and how it reads SCB's answers, against
  * MockServer: paths, cookies, the multipart part, and every documented status.
  */
-class ReactorGdbClientContractTests {
+class ReactorGdbClientContractTest {
 
 	private static final String BASE = "/m2m/v2/";
 

@@ -38,7 +38,7 @@ import static org.mockserver.model.HttpResponse.response;
  * What {@link ReactorGenericDeliveryClient} puts on the wire and how it reads the generic
  * service's answers, against MockServer: the JSON envelope, the status codes, the result.
  */
-class ReactorGenericDeliveryClientContractTests {
+class ReactorGenericDeliveryClientContractTest {
 
 	static final String BASE = "/API/";
 

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** Reading the client certificate's identity and validity before anything is sent. */
-class ClientCertificateTests {
+class ClientCertificateTest {
 
 	@TempDir
 	Path dir;
