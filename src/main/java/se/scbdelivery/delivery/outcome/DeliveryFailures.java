@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.BeanCreationException;
 
 import se.scbdelivery.scb.http.ScbCallException;
 import se.scbdelivery.scb.http.ScbRefusedException;
@@ -35,9 +36,21 @@ final class DeliveryFailures {
 				}
 			}
 		}
-		Throwable first = failures.get(0);
+		Throwable first = unwrapped(failures.get(0));
 		return "unexpected " + first.getClass().getSimpleName() + ": " + first.getMessage()
 				+ " (the log has the details)";
+	}
+
+	/**
+	 * The failure inside Spring's wrappers: the SCB clients are built when first used, so an
+	 * error in their settings arrives wrapped in a BeanCreationException.
+	 */
+	private static Throwable unwrapped(Throwable failure) {
+		Throwable cause = failure;
+		while (cause instanceof BeanCreationException && cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
 	}
 
 	static @Nullable String scbAnswer(JobExecution execution) {

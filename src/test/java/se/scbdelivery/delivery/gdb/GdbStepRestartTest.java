@@ -17,7 +17,7 @@ import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.DeliveryJobTestSupport;
 import se.scbdelivery.delivery.GdbDeliveryRequest;
-import se.scbdelivery.scb.ScbEnvironment;
+import se.scbdelivery.config.ScbEnvironment;
 import se.scbdelivery.simulator.ReceivedFragment;
 import se.scbdelivery.testsupport.TestFiles;
 

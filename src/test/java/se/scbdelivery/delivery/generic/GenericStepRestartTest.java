@@ -18,7 +18,7 @@ import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.DeliveryJobTestSupport;
 import se.scbdelivery.delivery.GenericDeliveryRequest;
-import se.scbdelivery.scb.ScbEnvironment;
+import se.scbdelivery.config.ScbEnvironment;
 import se.scbdelivery.simulator.GenericSubmissionReceived;
 
 import static org.assertj.core.api.Assertions.assertThat;
