@@ -11,6 +11,17 @@ import org.slf4j.LoggerFactory;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
+import se.scbdelivery.simulator.gdb.GdbStandIn;
+import se.scbdelivery.simulator.gdb.ReceivedFragment;
+import se.scbdelivery.simulator.gdb.StoredDelivery;
+import se.scbdelivery.simulator.generic.GenericStandIn;
+import se.scbdelivery.simulator.generic.GenericSubmissionReceived;
+import se.scbdelivery.simulator.server.Faults;
+import se.scbdelivery.simulator.server.RequestPath;
+import se.scbdelivery.simulator.server.RequestRouter;
+import se.scbdelivery.simulator.server.Responder;
+import se.scbdelivery.simulator.server.ServerTls;
+
 /**
  * A local stand-in for SCB's GDB M2M v2 API and its generic delivery service: real HTTP(S)
  * on a local port, SCB's paths, cookies, JSON and statuses, with programmable
@@ -37,15 +48,9 @@ public final class ScbStandIn implements AutoCloseable {
 
 	private final StandInOptions options;
 
-	private final PartialUploads uploads;
+	private final GdbStandIn gdb;
 
-	private final Deliveries deliveries;
-
-	private final Observations observations = new Observations();
-
-	private final Tickets tickets;
-
-	private final GenericObservations genericObservations = new GenericObservations();
+	private final GenericStandIn generic;
 
 	private final Faults faults;
 
@@ -54,22 +59,19 @@ public final class ScbStandIn implements AutoCloseable {
 	private ScbStandIn(StandInOptions options) {
 		this.options = options;
 		Clock clock = Clock.systemUTC();
-		Sessions sessions = new Sessions();
-		this.uploads = new PartialUploads(options.partialUploadsSurviveNewSession());
-		this.deliveries = new Deliveries(options.pollsBeforeFinal(), clock);
-		this.tickets = new Tickets(options.pollsBeforeFinal());
-		this.faults = new Faults(this.uploads::clear);
+		this.gdb = new GdbStandIn(options.pollsBeforeFinal(), options.maxFragmentSize(),
+				options.partialUploadsSurviveNewSession(), clock);
+		this.generic = new GenericStandIn(options.pollsBeforeFinal(), clock);
+		this.faults = new Faults(this.gdb::forgetPartialUploads);
 		Responder responder = new Responder(this.faults);
-		GdbApi gdb = new GdbApi(options.maxFragmentSize(), sessions, this.uploads, this.deliveries, this.faults, clock);
-		GenericApi generic = new GenericApi(this.tickets, clock);
 		HttpServer http = HttpServer.create()
 			.host(options.host())
 			.port(options.port())
-			.handle(new RequestRouter(
-					new GdbRouter(gdb, sessions, responder, this.observations, options.maxFragmentSize()),
-					new GenericRouter(generic, responder, this.genericObservations)));
-		if (options.tls() != null) {
-			http = http.secure((spec) -> spec.sslContext(ServerTls.sslContext(options.tls())));
+			.handle(new RequestRouter(this.gdb.router(responder, this.faults), this.generic.router(responder)));
+		StandInOptions.Tls tls = options.tls();
+		if (tls != null) {
+			http = http.secure((spec) -> spec.sslContext(ServerTls.sslContext(tls.keyStore(), tls.keyStorePassword(),
+					tls.clientTrustStore(), tls.clientTrustStorePassword())));
 		}
 		this.server = http.bindNow();
 	}
@@ -125,30 +127,30 @@ public final class ScbStandIn implements AutoCloseable {
 
 	/** Every {@code POST file/...} received, gated and dropped ones included. */
 	public List<ReceivedFragment> fragments() {
-		return this.observations.fragments();
+		return this.gdb.fragments();
 	}
 
 	public int heartbeatCount() {
-		return this.observations.heartbeats();
+		return this.gdb.heartbeatCount();
 	}
 
 	/** Every completed upload. */
 	public List<StoredDelivery> deliveries() {
-		return this.deliveries.all();
+		return this.gdb.deliveries();
 	}
 
 	/** How many {@code GET history/{deliveryId}} calls arrived for this id, faulted ones included. */
 	public int historyCalls(String deliveryId) {
-		return this.observations.historyCalls(deliveryId);
+		return this.gdb.historyCalls(deliveryId);
 	}
 
 	/** Every {@code POST api/v1/delivery} whose body was read, refused and faulted ones included. */
 	public List<GenericSubmissionReceived> genericSubmissions() {
-		return this.genericObservations.submissions();
+		return this.generic.submissions();
 	}
 
 	public int genericHeartbeatCount() {
-		return this.genericObservations.heartbeats();
+		return this.generic.heartbeatCount();
 	}
 
 	/**
@@ -156,12 +158,12 @@ public final class ScbStandIn implements AutoCloseable {
 	 * included.
 	 */
 	public int statusCalls(String ticket) {
-		return this.genericObservations.statusCalls(ticket);
+		return this.generic.statusCalls(ticket);
 	}
 
 	/** How many {@code GET api/v1/delivery/{ticket}} calls arrived for this ticket (ignoring case), faulted ones included. */
 	public int resultCalls(String ticket) {
-		return this.genericObservations.resultCalls(ticket);
+		return this.generic.resultCalls(ticket);
 	}
 
 	/**
@@ -171,7 +173,7 @@ public final class ScbStandIn implements AutoCloseable {
 	 * @throws IllegalStateException on timeout, listing the indexes that arrived
 	 */
 	public ReceivedFragment awaitFragment(int index, Duration timeout) {
-		return this.observations.awaitFragment(index, timeout);
+		return this.gdb.awaitFragment(index, timeout);
 	}
 
 	/**
@@ -181,11 +183,8 @@ public final class ScbStandIn implements AutoCloseable {
 	 */
 	public void reset() {
 		this.faults.clear();
-		this.observations.clear();
-		this.genericObservations.clear();
-		this.uploads.clear();
-		this.deliveries.clear();
-		this.tickets.clear();
+		this.gdb.reset();
+		this.generic.reset();
 	}
 
 	/**
@@ -196,9 +195,8 @@ public final class ScbStandIn implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.disposeNow();
-		this.uploads.clear();
-		this.deliveries.deleteFiles();
-		this.genericObservations.deleteFiles();
+		this.gdb.deleteFiles();
+		this.generic.deleteFiles();
 		logger.info("SCB stand-in at port {} stopped", port());
 	}
 

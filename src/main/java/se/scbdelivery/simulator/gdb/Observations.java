@@ -1,0 +1,99 @@
+package se.scbdelivery.simulator.gdb;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the stand-in received, in arrival order, for tests to check. Thread-safe. */
+final class Observations {
+
+	private final List<Arrival> fragments = new ArrayList<>();
+
+	private final Map<String, Integer> historyCalls = new HashMap<>();
+
+	private int heartbeats;
+
+	/** A fragment request, recorded on arrival and completed by its answer. */
+	static final class Arrival {
+
+		private final Observations owner;
+
+		private ReceivedFragment fragment;
+
+		private Arrival(Observations owner, ReceivedFragment fragment) {
+			this.owner = owner;
+			this.fragment = fragment;
+		}
+
+		void answered(int status) {
+			synchronized (this.owner) {
+				this.fragment = this.fragment.answered(status);
+			}
+		}
+
+	}
+
+	synchronized Arrival fragmentArrived(ReceivedFragment fragment) {
+		Arrival arrival = new Arrival(this, fragment);
+		this.fragments.add(arrival);
+		notifyAll();
+		return arrival;
+	}
+
+	synchronized List<ReceivedFragment> fragments() {
+		return this.fragments.stream().map((arrival) -> arrival.fragment).toList();
+	}
+
+	/**
+	 * Waits for the first fragment with this index since the last {@link #clear()}.
+	 * @throws IllegalStateException on timeout, listing the indexes that did arrive
+	 */
+	synchronized ReceivedFragment awaitFragment(int index, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			for (Arrival arrival : this.fragments) {
+				if (arrival.fragment.index() == index) {
+					return arrival.fragment;
+				}
+			}
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				throw new IllegalStateException("no fragment " + index + " arrived within " + timeout
+						+ "; arrived so far: " + fragments().stream().map(ReceivedFragment::index).toList());
+			}
+			try {
+				Duration remaining = Duration.ofNanos(left);
+				wait(Math.max(1, remaining.toMillis()));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while waiting for fragment " + index, ex);
+			}
+		}
+	}
+
+	synchronized void heartbeat() {
+		this.heartbeats++;
+	}
+
+	synchronized int heartbeats() {
+		return this.heartbeats;
+	}
+
+	synchronized void historyCall(String deliveryId) {
+		this.historyCalls.merge(deliveryId, 1, Integer::sum);
+	}
+
+	synchronized int historyCalls(String deliveryId) {
+		return this.historyCalls.getOrDefault(deliveryId, 0);
+	}
+
+	synchronized void clear() {
+		this.fragments.clear();
+		this.historyCalls.clear();
+		this.heartbeats = 0;
+	}
+
+}
