@@ -10,7 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import se.scbdelivery.scb.gdb.UploadTarget;
-import se.scbdelivery.simulator.gdb.MultipartForm.FilePart;
+import se.scbdelivery.simulator.gdb.GdbMultipartForm.FilePart;
 import se.scbdelivery.simulator.server.Answer;
 import se.scbdelivery.simulator.server.Faults;
 import se.scbdelivery.simulator.server.ReceivedFile;
@@ -27,11 +27,11 @@ final class GdbApi {
 
 	private final int maxFragmentSize;
 
-	private final Sessions sessions;
+	private final GdbSessions sessions;
 
-	private final PartialUploads uploads;
+	private final GdbPartialUploads uploads;
 
-	private final Deliveries deliveries;
+	private final GdbDeliveries deliveries;
 
 	private final Faults faults;
 
@@ -50,8 +50,8 @@ final class GdbApi {
 
 	}
 
-	GdbApi(int maxFragmentSize, Sessions sessions, PartialUploads uploads, Deliveries deliveries, Faults faults,
-			Clock clock) {
+	GdbApi(int maxFragmentSize, GdbSessions sessions, GdbPartialUploads uploads, GdbDeliveries deliveries,
+			Faults faults, Clock clock) {
 		this.maxFragmentSize = maxFragmentSize;
 		this.sessions = sessions;
 		this.uploads = uploads;
@@ -62,16 +62,16 @@ final class GdbApi {
 
 	/** A new session: the time as a JSON string, and the session's two cookies. */
 	Answer heartbeat() {
-		Sessions.Session session = this.sessions.open();
+		GdbSessions.Session session = this.sessions.open();
 		return Answer.json(200, now())
-			.withHeader("Set-Cookie", Sessions.SESSION_COOKIE + "=" + session.id() + "; Path=/; HttpOnly")
-			.withHeader("Set-Cookie", Sessions.BALANCER_COOKIE + "=" + session.balancer() + "; Path=/");
+			.withHeader("Set-Cookie", GdbSessions.SESSION_COOKIE + "=" + session.id() + "; Path=/; HttpOnly")
+			.withHeader("Set-Cookie", GdbSessions.BALANCER_COOKIE + "=" + session.balancer() + "; Path=/");
 	}
 
 	Answer upload(Upload upload) {
 		if (upload.sessionId() == null) {
-			return Answer.message(401, "no heartbeat session: send the " + Sessions.SESSION_COOKIE + " and "
-					+ Sessions.BALANCER_COOKIE + " cookies that GET heartbeat set");
+			return Answer.message(401, "no heartbeat session: send the " + GdbSessions.SESSION_COOKIE + " and "
+					+ GdbSessions.BALANCER_COOKIE + " cookies that GET heartbeat set");
 		}
 		if (upload.tooLarge()) {
 			return Answer.message(413, "the request body is larger than a fragment of " + this.maxFragmentSize
@@ -98,7 +98,7 @@ final class GdbApi {
 		try {
 			this.uploads.put(target, upload.sessionId(), index, upload.part().content());
 		}
-		catch (PartialUploads.OutOfOrderException ex) {
+		catch (GdbPartialUploads.OutOfOrderException ex) {
 			return Answer.message(409, ex.getMessage());
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -126,17 +126,17 @@ final class GdbApi {
 			return Answer.message(409, "nothing to complete: no fragments of this file have arrived in this session; "
 					+ "send fragments 0, 1, ... before -1");
 		}
-		XmlCheck.Steering steering;
+		GdbXmlCheck.Steering steering;
 		try {
-			steering = XmlCheck.check(file);
+			steering = GdbXmlCheck.check(file);
 		}
-		catch (XmlCheck.NotWellFormedException ex) {
+		catch (GdbXmlCheck.NotWellFormedException ex) {
 			TemporaryFiles.delete(file);
 			return Answer.message(400, "the file is not well-formed XML: " + ex.getMessage());
 		}
 		String imposed = this.faults.takeFinalStatus();
-		FinalStatus status = (imposed != null) ? FinalStatus.of(imposed, null)
-				: FinalStatus.of((steering.outcome() != null) ? steering.outcome() : FinalStatus.LOADED,
+		GdbFinalStatus status = (imposed != null) ? GdbFinalStatus.of(imposed, null)
+				: GdbFinalStatus.of((steering.outcome() != null) ? steering.outcome() : GdbFinalStatus.LOADED,
 						steering.progress());
 		StoredDelivery delivery = this.deliveries.store(target, ReceivedFile.takeOver(file), status);
 		Map<String, Object> body = new LinkedHashMap<>();

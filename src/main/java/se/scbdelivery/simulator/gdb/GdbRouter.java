@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
-import se.scbdelivery.simulator.gdb.MultipartForm.FilePart;
+import se.scbdelivery.simulator.gdb.GdbMultipartForm.FilePart;
 import se.scbdelivery.simulator.server.Answer;
 import se.scbdelivery.simulator.server.Faults.Call;
 import se.scbdelivery.simulator.server.RequestPath;
@@ -33,15 +33,16 @@ final class GdbRouter implements BiFunction<HttpServerRequest, HttpServerRespons
 
 	private final GdbApi api;
 
-	private final Sessions sessions;
+	private final GdbSessions sessions;
 
 	private final Responder responder;
 
-	private final Observations observations;
+	private final GdbObservations observations;
 
 	private final int bodyLimit;
 
-	GdbRouter(GdbApi api, Sessions sessions, Responder responder, Observations observations, int maxFragmentSize) {
+	GdbRouter(GdbApi api, GdbSessions sessions, Responder responder, GdbObservations observations,
+			int maxFragmentSize) {
 		this.api = api;
 		this.sessions = sessions;
 		this.responder = responder;
@@ -100,19 +101,20 @@ final class GdbRouter implements BiFunction<HttpServerRequest, HttpServerRespons
 
 	private Mono<Void> fragment(HttpServerRequest request, HttpServerResponse response, Exchange exchange,
 			FragmentPath path, BoundedBody body) {
-		String sessionId = this.sessions.resolve(cookie(request, Sessions.SESSION_COOKIE),
-				cookie(request, Sessions.BALANCER_COOKIE));
+		String sessionId = this.sessions.resolve(cookie(request, GdbSessions.SESSION_COOKIE),
+				cookie(request, GdbSessions.BALANCER_COOKIE));
 		FilePart part = null;
 		String formProblem = null;
 		if (!body.tooLarge()) {
 			try {
-				part = MultipartForm.filePart(request.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE), body.bytes());
+				part = GdbMultipartForm.filePart(request.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE),
+						body.bytes());
 			}
 			catch (IllegalArgumentException ex) {
 				formProblem = ex.getMessage();
 			}
 		}
-		Observations.Arrival arrival = this.observations.fragmentArrived(new ReceivedFragment(path.index(),
+		GdbObservations.Arrival arrival = this.observations.fragmentArrived(new ReceivedFragment(path.index(),
 				path.organisation(), path.program(), path.period(), path.format(), path.fileName(), path.version(),
 				(part != null) ? part.content().length : -1, (part != null) ? part.fileName() : null, sessionId,
 				ReceivedFragment.NO_ANSWER));

@@ -24,13 +24,13 @@ public final class GdbStandIn {
 
 	private final Clock clock;
 
-	private final Sessions sessions = new Sessions();
+	private final GdbSessions sessions = new GdbSessions();
 
-	private final PartialUploads uploads;
+	private final GdbPartialUploads uploads;
 
-	private final Deliveries deliveries;
+	private final GdbDeliveries deliveries;
 
-	private final Observations observations = new Observations();
+	private final GdbObservations observations = new GdbObservations();
 
 	/**
 	 * @param pollsBeforeFinal how many history calls for a delivery answer {@code Bearbetar}
@@ -43,8 +43,8 @@ public final class GdbStandIn {
 			Clock clock) {
 		this.maxFragmentSize = maxFragmentSize;
 		this.clock = clock;
-		this.uploads = new PartialUploads(partialUploadsSurviveNewSession);
-		this.deliveries = new Deliveries(pollsBeforeFinal, clock);
+		this.uploads = new GdbPartialUploads(partialUploadsSurviveNewSession);
+		this.deliveries = new GdbDeliveries(pollsBeforeFinal, clock);
 	}
 
 	/** Serves the requests below {@value se.scbdelivery.simulator.server.RequestPath#GDB_BASE}. */

@@ -16,7 +16,7 @@ import se.scbdelivery.simulator.server.RequestPath;
 /**
  * What SCB's generic delivery service answers (PROTOCOL.md §2), without HTTP plumbing or
  * faults: heartbeat, submission, status and result. Its validation is simulated: a file
- * passes unless it contains {@link ContentScanner#FAIL_MARKER}; then it fails with a
+ * passes unless it contains {@link GenericContentScanner#FAIL_MARKER}; then it fails with a
  * row-level error quoting its first rows with a {@code ;}, and a file-level error.
  * Thread-safe.
  */
@@ -42,7 +42,7 @@ final class GenericApi {
 	 */
 	Answer submit(ParsedSubmission submission, Consumer<Ticket> ticketMade) {
 		Answer refusal = submission.refusal();
-		DecodedContent content = submission.content();
+		GenericDecodedContent content = submission.content();
 		if (refusal != null) {
 			return refusal;
 		}
@@ -98,7 +98,7 @@ final class GenericApi {
 		return Answer.json(200, result);
 	}
 
-	private static List<ValidationError> validate(DecodedContent content) {
+	private static List<ValidationError> validate(GenericDecodedContent content) {
 		if (!content.failMarker()) {
 			return List.of();
 		}

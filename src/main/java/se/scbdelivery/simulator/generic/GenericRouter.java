@@ -23,7 +23,7 @@ import se.scbdelivery.simulator.server.Responder.Exchange;
 /**
  * Turns HTTP requests below {@value RequestPath#GENERIC_BASE} into {@link GenericApi} calls,
  * records what arrived, and has the {@link Responder} apply the faults and answer. A
- * submission's body is never held in memory: it streams to a {@link BodyFile} as it
+ * submission's body is never held in memory: it streams to a {@link GenericBodyFile} as it
  * arrives, and the {@link SubmissionParser} decodes it from there.
  */
 final class GenericRouter implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
@@ -101,18 +101,18 @@ final class GenericRouter implements BiFunction<HttpServerRequest, HttpServerRes
 		}
 		// each chunk is written as it arrives and released by Reactor Netty after doOnNext:
 		// nothing aggregates the body. Mono.using deletes the file when the client gives up.
-		return Mono.using(BodyFile::create, (body) -> request.receive().doOnNext(body::append).then(Mono.defer(() -> {
+		return Mono.using(GenericBodyFile::create, (body) -> request.receive().doOnNext(body::append).then(Mono.defer(() -> {
 			Exchange exchange = new Exchange("POST", rawPath, body.size());
 			return Mono.fromCallable(() -> parse(body))
 				.subscribeOn(Schedulers.boundedElastic())
 				// a client that gives up while its body is decoded leaves no decoded file behind
 				.doOnDiscard(ParsedSubmission.class, ParsedSubmission::discard)
 				.flatMap((submission) -> answer(response, exchange, submission));
-		})), BodyFile::close);
+		})), GenericBodyFile::close);
 	}
 
 	/** Parses and deletes the body file at once, not after the answer, which a gate may hold for long. */
-	private static ParsedSubmission parse(BodyFile body) throws IOException {
+	private static ParsedSubmission parse(GenericBodyFile body) throws IOException {
 		try {
 			return SubmissionParser.parse(body.finish());
 		}

@@ -40,7 +40,7 @@ public record GenericSubmissionReceived(@Nullable Ticket ticket, int status, @Nu
 	}
 
 	static GenericSubmissionReceived arrived(ParsedSubmission submission) {
-		DecodedContent content = submission.content();
+		GenericDecodedContent content = submission.content();
 		return new GenericSubmissionReceived(null, NO_ANSWER, submission.contract(), submission.orgNr(),
 				submission.test(), submission.deliveryFormatName(), submission.externalVersionId(),
 				submission.fields(), (content != null) ? content.file().size() : -1,

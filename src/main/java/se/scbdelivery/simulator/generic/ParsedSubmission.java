@@ -19,8 +19,8 @@ import se.scbdelivery.simulator.server.Answer;
  * @param refusal the 400 or 415 to answer, or {@code null} when the body is acceptable
  */
 record ParsedSubmission(Set<String> fields, @Nullable String contract, @Nullable String orgNr, @Nullable Boolean test,
-		@Nullable String deliveryFormatName, @Nullable String externalVersionId, @Nullable DecodedContent content,
-		@Nullable Answer refusal) {
+		@Nullable String deliveryFormatName, @Nullable String externalVersionId,
+		@Nullable GenericDecodedContent content, @Nullable Answer refusal) {
 
 	ParsedSubmission {
 		fields = Set.copyOf(fields);

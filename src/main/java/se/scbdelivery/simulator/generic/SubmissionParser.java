@@ -22,7 +22,7 @@ import se.scbdelivery.simulator.server.Answer;
 
 /**
  * Reads a {@code POST api/v1/delivery} body from a file with Jackson's streaming parser,
- * decoding {@code fileObject.fileContent} straight into a {@link DecodingSink}, so neither
+ * decoding {@code fileObject.fileContent} straight into a {@link GenericDecodingSink}, so neither
  * the body nor the file is ever held in memory. Checks what SCB's service would refuse with
  * 400: a body that is not a JSON object, {@code contract} missing or blank, an {@code orgNr}
  * that is not an organisation number (JSON null counts as absent), a {@code test} that is
@@ -49,7 +49,7 @@ final class SubmissionParser {
 
 	private @Nullable String externalVersionId;
 
-	private @Nullable DecodedContent content;
+	private @Nullable GenericDecodedContent content;
 
 	private SubmissionParser() {
 	}
@@ -161,7 +161,7 @@ final class SubmissionParser {
 	}
 
 	private @Nullable String decode(JsonParser json) throws IOException {
-		DecodingSink sink = DecodingSink.create();
+		GenericDecodingSink sink = GenericDecodingSink.create();
 		try {
 			json.readBinaryValue(sink);
 			this.content = sink.finish();

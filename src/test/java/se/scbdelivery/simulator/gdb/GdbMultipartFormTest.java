@@ -5,13 +5,13 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-import se.scbdelivery.simulator.gdb.MultipartForm.FilePart;
+import se.scbdelivery.simulator.gdb.GdbMultipartForm.FilePart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** The multipart reader keeps binary content byte for byte and finds the File part among others. */
-class MultipartFormTest {
+class GdbMultipartFormTest {
 
 	@Test
 	void binaryContentWithLineBreaksAndDashesIsKeptExactly() {
@@ -22,7 +22,7 @@ class MultipartFormTest {
 		content.writeBytes("\r\n--scb-test-boundary\r\n--".getBytes(StandardCharsets.US_ASCII));
 		byte[] bytes = content.toByteArray();
 
-		FilePart part = MultipartForm.filePart("multipart/form-data; boundary=scb-test-boundary-7f3a",
+		FilePart part = GdbMultipartForm.filePart("multipart/form-data; boundary=scb-test-boundary-7f3a",
 				GdbTestClient.multipart("File", "data.bin", bytes));
 
 		assertThat(part.content()).isEqualTo(bytes);
@@ -36,7 +36,7 @@ class MultipartFormTest {
 				+ "--b1\r\ncontent-disposition: form-data; filename=\"r\\\"ä\\\".xml\"; name=File\r\n\r\n<a/>\r\n"
 				+ "--b1--\r\nepilogue";
 
-		FilePart part = MultipartForm.filePart("Multipart/Form-Data; charset=utf-8; boundary=\"b1\"",
+		FilePart part = GdbMultipartForm.filePart("Multipart/Form-Data; charset=utf-8; boundary=\"b1\"",
 				body.getBytes(StandardCharsets.UTF_8));
 
 		assertThat(part.fileName()).isEqualTo("r\"ä\".xml");
@@ -45,7 +45,7 @@ class MultipartFormTest {
 
 	@Test
 	void emptyFilePartIsAccepted() {
-		FilePart part = MultipartForm.filePart("multipart/form-data; boundary=scb-test-boundary-7f3a",
+		FilePart part = GdbMultipartForm.filePart("multipart/form-data; boundary=scb-test-boundary-7f3a",
 				GdbTestClient.multipart("File", "rapport.xml", new byte[0]));
 
 		assertThat(part.content()).isEmpty();
@@ -54,22 +54,22 @@ class MultipartFormTest {
 	@Test
 	void malformedBodiesAreRefusedSayingWhy() {
 		String type = "multipart/form-data; boundary=b1";
-		assertThatIllegalArgumentException().isThrownBy(() -> MultipartForm.filePart(type, bytes("no parts here")))
+		assertThatIllegalArgumentException().isThrownBy(() -> GdbMultipartForm.filePart(type, bytes("no parts here")))
 			.withMessageContaining("boundary from Content-Type does not occur");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> MultipartForm.filePart(type,
+			.isThrownBy(() -> GdbMultipartForm.filePart(type,
 					bytes("--b1\r\nContent-Disposition: form-data; name=\"File\"; filename=\"a\"\r\n\r\n<a/>")))
 			.withMessageContaining("not closed by the boundary");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> MultipartForm.filePart(type,
+			.isThrownBy(() -> GdbMultipartForm.filePart(type,
 					bytes("--b1\r\nContent-Disposition: form-data; name=\"File\"\r\n\r\n<a/>\r\n--b1--")))
 			.withMessageContaining("has no filename");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> MultipartForm.filePart(type,
+			.isThrownBy(() -> GdbMultipartForm.filePart(type,
 					bytes("--b1\r\nContent-Disposition: form-data; name=\"File\"; filename=\"a\"\r\n\r\n1\r\n"
 							+ "--b1\r\nContent-Disposition: form-data; name=\"File\"; filename=\"b\"\r\n\r\n2\r\n--b1--")))
 			.withMessageContaining("it has 2");
-		assertThatIllegalArgumentException().isThrownBy(() -> MultipartForm.filePart(null, bytes("")))
+		assertThatIllegalArgumentException().isThrownBy(() -> GdbMultipartForm.filePart(null, bytes("")))
 			.withMessageContaining("Content-Type is missing");
 	}
 

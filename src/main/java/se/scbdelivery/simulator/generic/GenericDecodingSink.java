@@ -13,10 +13,10 @@ import se.scbdelivery.simulator.server.ReceivedFile;
 
 /**
  * Where the base64 decoder writes a delivered file: a temporary file, while computing the
- * bytes' SHA-256 and {@link ContentScanner scanning} them, so a file of any size passes
+ * bytes' SHA-256 and {@link GenericContentScanner scanning} them, so a file of any size passes
  * through bounded memory. Not thread-safe.
  */
-final class DecodingSink extends OutputStream {
+final class GenericDecodingSink extends OutputStream {
 
 	private final Path file;
 
@@ -24,9 +24,9 @@ final class DecodingSink extends OutputStream {
 
 	private final MessageDigest sha256;
 
-	private final ContentScanner scanner = new ContentScanner();
+	private final GenericContentScanner scanner = new GenericContentScanner();
 
-	private DecodingSink(Path file) throws IOException {
+	private GenericDecodingSink(Path file) throws IOException {
 		this.file = file;
 		this.out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
 		try {
@@ -37,8 +37,8 @@ final class DecodingSink extends OutputStream {
 		}
 	}
 
-	static DecodingSink create() throws IOException {
-		return new DecodingSink(Files.createTempFile("scb-stand-in-decoded-", ".bin"));
+	static GenericDecodingSink create() throws IOException {
+		return new GenericDecodingSink(Files.createTempFile("scb-stand-in-decoded-", ".bin"));
 	}
 
 	@Override
@@ -54,11 +54,11 @@ final class DecodingSink extends OutputStream {
 	}
 
 	/** Ends the content: small content moves to memory and its file is deleted. */
-	DecodedContent finish() throws IOException {
+	GenericDecodedContent finish() throws IOException {
 		this.out.close();
 		this.scanner.finish();
-		return new DecodedContent(HexFormat.of().formatHex(this.sha256.digest()), ReceivedFile.takeOver(this.file),
-				this.scanner.markerFound(), this.scanner.rowsWithSemicolon());
+		return new GenericDecodedContent(HexFormat.of().formatHex(this.sha256.digest()),
+				ReceivedFile.takeOver(this.file), this.scanner.markerFound(), this.scanner.rowsWithSemicolon());
 	}
 
 	/** Gives up on content that could not be decoded: closes and deletes the file. */

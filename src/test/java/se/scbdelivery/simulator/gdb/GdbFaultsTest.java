@@ -30,7 +30,7 @@ import static se.scbdelivery.simulator.server.HttpResponses.json;
 import static se.scbdelivery.simulator.server.HttpResponses.message;
 
 /** Each kind of fault does what a client's retry and recovery tests need, over real connections. */
-class FaultsTest {
+class GdbFaultsTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 

@@ -16,7 +16,7 @@ import se.scbdelivery.simulator.server.TemporaryFiles;
  * size passes through bounded memory. {@link #close()} deletes the file. Not thread-safe:
  * Reactor Netty delivers one request's chunks one after another.
  */
-final class BodyFile implements AutoCloseable {
+final class GenericBodyFile implements AutoCloseable {
 
 	private final Path path;
 
@@ -24,13 +24,13 @@ final class BodyFile implements AutoCloseable {
 
 	private long size;
 
-	private BodyFile(Path path) throws IOException {
+	private GenericBodyFile(Path path) throws IOException {
 		this.path = path;
 		this.channel = FileChannel.open(path, StandardOpenOption.WRITE);
 	}
 
-	static BodyFile create() throws IOException {
-		return new BodyFile(Files.createTempFile("scb-stand-in-request-", ".json"));
+	static GenericBodyFile create() throws IOException {
+		return new GenericBodyFile(Files.createTempFile("scb-stand-in-request-", ".json"));
 	}
 
 	/** Writes the chunk's readable bytes; the caller still owns (and releases) the buffer. */

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /** The heartbeat sessions: each heartbeat opens one, identified by its two cookies. */
-final class Sessions {
+final class GdbSessions {
 
 	static final String SESSION_COOKIE = "JSESSIONID";
 

@@ -20,7 +20,7 @@ import se.scbdelivery.simulator.server.ReceivedFile;
  * Completed uploads and their history: each answers {@code Bearbetar} for the first
  * {@code pollsBeforeFinal} polls, then its final status.
  */
-final class Deliveries {
+final class GdbDeliveries {
 
 	private static final DateTimeFormatter SUBMISSION_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(ZoneId.of("Europe/Stockholm"));
@@ -33,13 +33,13 @@ final class Deliveries {
 
 	private final Map<String, Integer> polls = new HashMap<>();
 
-	Deliveries(int pollsBeforeFinal, Clock clock) {
+	GdbDeliveries(int pollsBeforeFinal, Clock clock) {
 		this.pollsBeforeFinal = pollsBeforeFinal;
 		this.clock = clock;
 	}
 
 	/** Stores an assembled upload, taking over its file. */
-	synchronized StoredDelivery store(UploadTarget target, ReceivedFile assembled, FinalStatus status) {
+	synchronized StoredDelivery store(UploadTarget target, ReceivedFile assembled, GdbFinalStatus status) {
 		StoredDelivery delivery = new StoredDelivery(new DeliveryId(UUID.randomUUID().toString()), target, assembled,
 				status.text(), status.progressStatus(), status.fileWasUploaded(), this.clock.instant());
 		this.stored.add(delivery);
@@ -53,8 +53,8 @@ final class Deliveries {
 			return null;
 		}
 		int poll = this.polls.merge(delivery.deliveryId().value(), 1, Integer::sum);
-		FinalStatus status = (poll <= this.pollsBeforeFinal) ? FinalStatus.of(FinalStatus.PROCESSING, null)
-				: new FinalStatus(delivery.status(), delivery.progressStatus(), delivery.fileWasUploaded());
+		GdbFinalStatus status = (poll <= this.pollsBeforeFinal) ? GdbFinalStatus.of(GdbFinalStatus.PROCESSING, null)
+				: new GdbFinalStatus(delivery.status(), delivery.progressStatus(), delivery.fileWasUploaded());
 		Map<String, Object> entry = new LinkedHashMap<>();
 		entry.put("Id", delivery.deliveryId().value());
 		entry.put("ProgressStatus", status.progressStatus());

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * on bytes: part content may be binary and is never decoded. Part headers are read as UTF-8,
  * which is how clients send non-ASCII file names.
  */
-final class MultipartForm {
+final class GdbMultipartForm {
 
 	static final String FILE_PART = "File";
 
@@ -32,7 +32,7 @@ final class MultipartForm {
 
 	}
 
-	private MultipartForm() {
+	private GdbMultipartForm() {
 	}
 
 	/**

@@ -26,7 +26,7 @@ import se.scbdelivery.simulator.server.TemporaryFiles;
  * sent many large files holds none of them in memory: a month-end rehearsal or a benchmark
  * sends it gigabytes.
  */
-final class PartialUploads {
+final class GdbPartialUploads {
 
 	private final boolean surviveNewSession;
 
@@ -45,7 +45,7 @@ final class PartialUploads {
 
 	}
 
-	PartialUploads(boolean surviveNewSession) {
+	GdbPartialUploads(boolean surviveNewSession) {
 		this.surviveNewSession = surviveNewSession;
 	}
 

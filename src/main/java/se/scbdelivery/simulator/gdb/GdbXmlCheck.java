@@ -25,7 +25,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * DTDs are neither loaded nor used to resolve external entities, so a file cannot make the
  * stand-in read local files or the network.
  */
-final class XmlCheck {
+final class GdbXmlCheck {
 
 	private static final String INSTRUCTION = "scb-simulator";
 
@@ -45,7 +45,7 @@ final class XmlCheck {
 
 	}
 
-	private XmlCheck() {
+	private GdbXmlCheck() {
 	}
 
 	static Steering check(Path xml) throws NotWellFormedException {

@@ -9,12 +9,12 @@ import se.scbdelivery.simulator.server.ReceivedFile;
  *
  * @param sha256 the SHA-256 of the bytes, lower-case hex
  * @param file the bytes, in memory or, when large, in a temporary file until {@link #delete()}
- * @param failMarker whether the bytes contain {@link ContentScanner#FAIL_MARKER}
- * @param rowsWithSemicolon what {@link ContentScanner#rowsWithSemicolon()} found
+ * @param failMarker whether the bytes contain {@link GenericContentScanner#FAIL_MARKER}
+ * @param rowsWithSemicolon what {@link GenericContentScanner#rowsWithSemicolon()} found
  */
-record DecodedContent(String sha256, ReceivedFile file, boolean failMarker, List<String> rowsWithSemicolon) {
+record GenericDecodedContent(String sha256, ReceivedFile file, boolean failMarker, List<String> rowsWithSemicolon) {
 
-	DecodedContent {
+	GenericDecodedContent {
 		rowsWithSemicolon = List.copyOf(rowsWithSemicolon);
 	}
 

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * simulated validation needs: whether {@link #FAIL_MARKER} occurs anywhere (also across
  * chunk boundaries), and the first rows that contain a {@code ;}. Not thread-safe.
  */
-final class ContentScanner {
+final class GenericContentScanner {
 
 	/** Content with this ASCII text fails the generic service's simulated validation. */
 	static final String FAIL_MARKER = "scb-simulator:validation=fail";

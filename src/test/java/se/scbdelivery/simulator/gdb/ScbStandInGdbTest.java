@@ -38,7 +38,7 @@ import static se.scbdelivery.simulator.server.HttpResponses.json;
 import static se.scbdelivery.simulator.server.HttpResponses.message;
 
 /** The stand-in speaks SCB's GDB M2M v2 protocol (PROTOCOL.md §1), driven by the JDK's HTTP client. */
-class ScbStandInProtocolTest {
+class ScbStandInGdbTest {
 
 	private ScbStandIn standIn;
 

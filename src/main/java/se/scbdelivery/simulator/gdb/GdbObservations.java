@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What the stand-in received, in arrival order, for tests to check. Thread-safe. */
-final class Observations {
+final class GdbObservations {
 
 	private final List<Arrival> fragments = new ArrayList<>();
 
@@ -18,11 +18,11 @@ final class Observations {
 	/** A fragment request, recorded on arrival and completed by its answer. */
 	static final class Arrival {
 
-		private final Observations owner;
+		private final GdbObservations owner;
 
 		private ReceivedFragment fragment;
 
-		private Arrival(Observations owner, ReceivedFragment fragment) {
+		private Arrival(GdbObservations owner, ReceivedFragment fragment) {
 			this.owner = owner;
 			this.fragment = fragment;
 		}
