@@ -16,11 +16,14 @@ import se.scbdelivery.simulator.gdb.ReceivedFragment;
 import se.scbdelivery.simulator.gdb.StoredDelivery;
 import se.scbdelivery.simulator.generic.GenericStandIn;
 import se.scbdelivery.simulator.generic.GenericSubmissionReceived;
+import se.scbdelivery.simulator.server.Channel;
 import se.scbdelivery.simulator.server.Faults;
 import se.scbdelivery.simulator.server.RequestPath;
 import se.scbdelivery.simulator.server.RequestRouter;
 import se.scbdelivery.simulator.server.Responder;
 import se.scbdelivery.simulator.server.ServerTls;
+import se.scbdelivery.simulator.server.UploadEvent;
+import se.scbdelivery.simulator.server.UploadLog;
 
 /**
  * A local stand-in for SCB's GDB M2M v2 API and its generic delivery service: real HTTP(S)
@@ -40,7 +43,15 @@ import se.scbdelivery.simulator.server.ServerTls;
  * {@code scb-simulator:validation=fail}; then it fails with a row-level error quoting the
  * file's first two lines that contain {@code ;} and a file-level error.
  * <p>
- * The observation methods are thread-safe and list requests in arrival order.
+ * SCB takes time to process what it was sent: with {@link StandInOptions#processing()} (or a
+ * {@link Faults#processing processing fault}), a delivery's history answers {@code Bearbetar},
+ * and a ticket's status 202, until that long after the completion or POST, on the
+ * {@link StandInOptions#clock() stand-in's clock}; the answer depends only on the time
+ * passed, and no request waits for it.
+ * <p>
+ * The observation methods are thread-safe and list requests in arrival order. Besides what
+ * arrived, the stand-in records how many uploads were {@link #peakUploadsInFlight() in flight
+ * at once} and {@link #uploadEvents() when each completed and had its final status answered}.
  */
 public final class ScbStandIn implements AutoCloseable {
 
@@ -54,20 +65,24 @@ public final class ScbStandIn implements AutoCloseable {
 
 	private final Faults faults;
 
+	private final UploadLog uploadLog;
+
 	private final DisposableServer server;
 
 	private ScbStandIn(StandInOptions options) {
 		this.options = options;
-		Clock clock = Clock.systemUTC();
+		Clock clock = options.clock();
+		this.uploadLog = new UploadLog(clock);
 		this.gdb = new GdbStandIn(options.pollsBeforeFinal(), options.maxFragmentSize(),
-				options.partialUploadsSurviveNewSession(), clock);
-		this.generic = new GenericStandIn(options.pollsBeforeFinal(), clock);
+				options.partialUploadsSurviveNewSession(), options.processing(), clock, this.uploadLog);
+		this.generic = new GenericStandIn(options.pollsBeforeFinal(), options.processing(), clock, this.uploadLog);
 		this.faults = new Faults(this.gdb::forgetPartialUploads);
 		Responder responder = new Responder(this.faults);
 		HttpServer http = HttpServer.create()
 			.host(options.host())
 			.port(options.port())
-			.handle(new RequestRouter(this.gdb.router(responder, this.faults), this.generic.router(responder)));
+			.handle(new RequestRouter(this.gdb.router(responder, this.faults),
+					this.generic.router(responder, this.faults)));
 		StandInOptions.Tls tls = options.tls();
 		if (tls != null) {
 			http = http.secure((spec) -> spec.sslContext(ServerTls.sslContext(tls.keyStore(), tls.keyStorePassword(),
@@ -167,6 +182,39 @@ public final class ScbStandIn implements AutoCloseable {
 	}
 
 	/**
+	 * The most uploads that were ever in flight at once since the last {@link #reset()}, on
+	 * both APIs together. A GDB file's upload is in flight from the heartbeat that opened its
+	 * session (or, when that heartbeat already began another file's, from the first fragment
+	 * of it the stand-in took) until its completion (fragment -1) took it, just before the
+	 * answer; one that is never completed stays in flight. A generic upload is in flight from
+	 * the arrival of its {@code POST api/v1/delivery} until its answer was made, just before it
+	 * is sent (or until the connection closed without one). "At once" follows the order in
+	 * which the stand-in saw those moments, not the clock.
+	 */
+	public int peakUploadsInFlight() {
+		return this.uploadLog.peakInFlight(null);
+	}
+
+	/** Like {@link #peakUploadsInFlight()}, counting only one API's uploads. */
+	public int peakUploadsInFlight(Channel channel) {
+		return this.uploadLog.peakInFlight(channel);
+	}
+
+	/** How many uploads are in flight now, as {@link #peakUploadsInFlight()} counts them. */
+	public int uploadsInFlight() {
+		return this.uploadLog.inFlight();
+	}
+
+	/**
+	 * When each upload since the last {@link #reset()} was {@link UploadEvent.Kind#COMPLETED
+	 * completed} and had its {@link UploadEvent.Kind#FINAL_STATUS_ANSWERED final status
+	 * answered}, in the order it happened, on the stand-in's clock.
+	 */
+	public List<UploadEvent> uploadEvents() {
+		return this.uploadLog.events();
+	}
+
+	/**
 	 * Blocks until a fragment with this index has arrived since the last {@link #reset()}:
 	 * its request was read, even when a gate still holds it.
 	 * @return the first such fragment, as recorded at the time
@@ -178,11 +226,13 @@ public final class ScbStandIn implements AutoCloseable {
 
 	/**
 	 * Forgets what was received (deleting the temporary files of large deliveries and
-	 * submissions), the faults, partial uploads, deliveries (whose history then answers 404)
-	 * and tickets (then 404 too). Heartbeat sessions stay valid.
+	 * submissions), the faults, partial uploads, deliveries (whose history then answers 404),
+	 * tickets (then 404 too), and the uploads in flight and their events. Heartbeat sessions
+	 * stay valid.
 	 */
 	public void reset() {
 		this.faults.clear();
+		this.uploadLog.clear();
 		this.gdb.reset();
 		this.generic.reset();
 	}

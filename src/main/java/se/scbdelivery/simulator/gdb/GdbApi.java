@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import se.scbdelivery.scb.gdb.UploadTarget;
 import se.scbdelivery.simulator.gdb.GdbMultipartForm.FilePart;
 import se.scbdelivery.simulator.server.Answer;
+import se.scbdelivery.simulator.server.Channel;
 import se.scbdelivery.simulator.server.Faults;
 import se.scbdelivery.simulator.server.ReceivedFile;
 import se.scbdelivery.simulator.server.TemporaryFiles;
@@ -35,6 +36,8 @@ final class GdbApi {
 
 	private final Faults faults;
 
+	private final GdbObservations observations;
+
 	private final Clock clock;
 
 	/**
@@ -50,19 +53,22 @@ final class GdbApi {
 
 	}
 
+	/** @param observations told when a file's upload is in flight */
 	GdbApi(int maxFragmentSize, GdbSessions sessions, GdbPartialUploads uploads, GdbDeliveries deliveries,
-			Faults faults, Clock clock) {
+			Faults faults, GdbObservations observations, Clock clock) {
 		this.maxFragmentSize = maxFragmentSize;
 		this.sessions = sessions;
 		this.uploads = uploads;
 		this.deliveries = deliveries;
 		this.faults = faults;
+		this.observations = observations;
 		this.clock = clock;
 	}
 
 	/** A new session: the time as a JSON string, and the session's two cookies. */
 	Answer heartbeat() {
 		GdbSessions.Session session = this.sessions.open();
+		this.observations.sessionOpened(session.id());
 		return Answer.json(200, now())
 			.withHeader("Set-Cookie", GdbSessions.SESSION_COOKIE + "=" + session.id() + "; Path=/; HttpOnly")
 			.withHeader("Set-Cookie", GdbSessions.BALANCER_COOKIE + "=" + session.balancer() + "; Path=/");
@@ -101,6 +107,7 @@ final class GdbApi {
 		catch (GdbPartialUploads.OutOfOrderException ex) {
 			return Answer.message(409, ex.getMessage());
 		}
+		this.observations.uploading(target, upload.sessionId());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("Fragment", index);
 		body.put("TimeStamp", now());
@@ -126,6 +133,7 @@ final class GdbApi {
 			return Answer.message(409, "nothing to complete: no fragments of this file have arrived in this session; "
 					+ "send fragments 0, 1, ... before -1");
 		}
+		this.observations.uploadCompleted(target);
 		GdbXmlCheck.Steering steering;
 		try {
 			steering = GdbXmlCheck.check(file);
@@ -138,7 +146,8 @@ final class GdbApi {
 		GdbFinalStatus status = (imposed != null) ? GdbFinalStatus.of(imposed, null)
 				: GdbFinalStatus.of((steering.outcome() != null) ? steering.outcome() : GdbFinalStatus.LOADED,
 						steering.progress());
-		StoredDelivery delivery = this.deliveries.store(target, ReceivedFile.takeOver(file), status);
+		StoredDelivery delivery = this.deliveries.store(target, ReceivedFile.takeOver(file), status,
+				this.faults.takeProcessing(Channel.GDB));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("DeliveryId", delivery.deliveryId().value());
 		body.put("TimeStamp", TIME_STAMP.format(delivery.submittedAt()));

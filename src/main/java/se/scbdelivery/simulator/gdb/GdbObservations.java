@@ -6,8 +6,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the stand-in received, in arrival order, for tests to check. Thread-safe. */
+import se.scbdelivery.scb.gdb.UploadTarget;
+import se.scbdelivery.simulator.server.Channel;
+import se.scbdelivery.simulator.server.UploadLog;
+
+/**
+ * What the stand-in received, in arrival order, for tests to check, and when each file's
+ * upload was in flight: from its session's heartbeat (or, when another file already took that
+ * heartbeat, from its first fragment the stand-in took) until its completion took it.
+ * Thread-safe.
+ */
 final class GdbObservations {
+
+	private final UploadLog log;
+
+	/** Session id → the {@link UploadLog#mark() mark} of its heartbeat, until a file's upload takes it. */
+	private final Map<String, Long> heartbeatsWithoutUpload = new HashMap<>();
 
 	private final List<Arrival> fragments = new ArrayList<>();
 
@@ -33,6 +47,10 @@ final class GdbObservations {
 			}
 		}
 
+	}
+
+	GdbObservations(UploadLog log) {
+		this.log = log;
 	}
 
 	synchronized Arrival fragmentArrived(ReceivedFragment fragment) {
@@ -82,6 +100,21 @@ final class GdbObservations {
 		return this.heartbeats;
 	}
 
+	/** A heartbeat opened this session: the upload of the file that follows began now. */
+	synchronized void sessionOpened(String sessionId) {
+		this.heartbeatsWithoutUpload.put(sessionId, this.log.mark());
+	}
+
+	/** The stand-in took a data fragment of this file: it is in flight, since its session's heartbeat if unclaimed. */
+	synchronized void uploading(UploadTarget file, String sessionId) {
+		this.log.start(file, Channel.GDB, this.heartbeatsWithoutUpload.remove(sessionId));
+	}
+
+	/** The completion took this file's upload: it is no longer in flight. */
+	void uploadCompleted(UploadTarget file) {
+		this.log.end(file);
+	}
+
 	synchronized void historyCall(String deliveryId) {
 		this.historyCalls.merge(deliveryId, 1, Integer::sum);
 	}
@@ -93,6 +126,7 @@ final class GdbObservations {
 	synchronized void clear() {
 		this.fragments.clear();
 		this.historyCalls.clear();
+		this.heartbeatsWithoutUpload.clear();
 		this.heartbeats = 0;
 	}
 

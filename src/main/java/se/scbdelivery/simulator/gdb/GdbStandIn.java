@@ -12,6 +12,7 @@ import reactor.netty.http.server.HttpServerResponse;
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.server.Faults;
 import se.scbdelivery.simulator.server.Responder;
+import se.scbdelivery.simulator.server.UploadLog;
 
 /**
  * The GDB API's side of the {@link ScbStandIn}: its heartbeat sessions, uploads in progress,
@@ -30,7 +31,7 @@ public final class GdbStandIn {
 
 	private final GdbDeliveries deliveries;
 
-	private final GdbObservations observations = new GdbObservations();
+	private final GdbObservations observations;
 
 	/**
 	 * @param pollsBeforeFinal how many history calls for a delivery answer {@code Bearbetar}
@@ -38,20 +39,23 @@ public final class GdbStandIn {
 	 * @param maxFragmentSize the largest {@code File} part accepted
 	 * @param partialUploadsSurviveNewSession whether a partial upload can be continued in a new
 	 * heartbeat session
+	 * @param processing how long SCB processes a delivery after its completion
+	 * @param log where to record when uploads are in flight, and their events
 	 */
 	public GdbStandIn(int pollsBeforeFinal, int maxFragmentSize, boolean partialUploadsSurviveNewSession,
-			Clock clock) {
+			Duration processing, Clock clock, UploadLog log) {
 		this.maxFragmentSize = maxFragmentSize;
 		this.clock = clock;
 		this.uploads = new GdbPartialUploads(partialUploadsSurviveNewSession);
-		this.deliveries = new GdbDeliveries(pollsBeforeFinal, clock);
+		this.deliveries = new GdbDeliveries(pollsBeforeFinal, processing, clock, log);
+		this.observations = new GdbObservations(log);
 	}
 
 	/** Serves the requests below {@value se.scbdelivery.simulator.server.RequestPath#GDB_BASE}. */
 	public BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> router(Responder responder,
 			Faults faults) {
 		GdbApi api = new GdbApi(this.maxFragmentSize, this.sessions, this.uploads, this.deliveries, faults,
-				this.clock);
+				this.observations, this.clock);
 		return new GdbRouter(api, this.sessions, responder, this.observations, this.maxFragmentSize);
 	}
 

@@ -11,6 +11,8 @@ import se.scbdelivery.scb.generic.RowError;
 import se.scbdelivery.scb.generic.Ticket;
 import se.scbdelivery.scb.generic.ValidationError;
 import se.scbdelivery.simulator.server.Answer;
+import se.scbdelivery.simulator.server.Channel;
+import se.scbdelivery.simulator.server.Faults;
 import se.scbdelivery.simulator.server.RequestPath;
 
 /**
@@ -24,10 +26,13 @@ final class GenericApi {
 
 	private final Tickets tickets;
 
+	private final Faults faults;
+
 	private final Clock clock;
 
-	GenericApi(Tickets tickets, Clock clock) {
+	GenericApi(Tickets tickets, Faults faults, Clock clock) {
 		this.tickets = tickets;
+		this.faults = faults;
 		this.clock = clock;
 	}
 
@@ -49,7 +54,7 @@ final class GenericApi {
 		if (content == null) {
 			throw new IllegalStateException("the parser accepted a submission without content");
 		}
-		Ticket ticket = this.tickets.create(validate(content));
+		Ticket ticket = this.tickets.create(validate(content), this.faults.takeProcessing(Channel.GENERIC));
 		ticketMade.accept(ticket);
 		return Answer.json(200, ticket.value());
 	}

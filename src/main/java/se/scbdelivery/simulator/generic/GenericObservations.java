@@ -7,13 +7,19 @@ import java.util.Locale;
 import java.util.Map;
 
 import se.scbdelivery.scb.generic.Ticket;
+import se.scbdelivery.simulator.server.Channel;
 import se.scbdelivery.simulator.server.TemporaryFiles;
+import se.scbdelivery.simulator.server.UploadLog;
 
 /**
  * What the generic service's side of the stand-in received, in arrival order, for tests to
- * check. Owns the temporary files of large decoded submissions. Thread-safe.
+ * check, and when each POST was in flight: from its arrival until its answer was made (just
+ * before it is sent), or until it failed or its connection closed. Owns the temporary files
+ * of large decoded submissions. Thread-safe.
  */
 final class GenericObservations {
+
+	private final UploadLog log;
 
 	private final List<Arrival> submissions = new ArrayList<>();
 
@@ -47,6 +53,21 @@ final class GenericObservations {
 			}
 		}
 
+	}
+
+	GenericObservations(UploadLog log) {
+		this.log = log;
+	}
+
+	/** A {@code POST api/v1/delivery} arrived: it is in flight until {@link #postEnded}. */
+	Object postStarted() {
+		Object post = new Object();
+		this.log.start(post, Channel.GENERIC, null);
+		return post;
+	}
+
+	void postEnded(Object post) {
+		this.log.end(post);
 	}
 
 	synchronized Arrival submissionArrived(GenericSubmissionReceived submission) {

@@ -56,7 +56,12 @@ final class GenericRouter implements BiFunction<HttpServerRequest, HttpServerRes
 					new Exchange(method, rawPath, received), Answer.message(400, ex.getMessage())));
 		}
 		if (request.method().equals(HttpMethod.POST) && segments.equals(endpoint("delivery"))) {
-			return submit(request, response, rawPath);
+			return Mono.defer(() -> {
+				// in flight from its arrival until its answer is made, or it fails or is abandoned
+				Object post = this.observations.postStarted();
+				return submit(request, response, rawPath, post)
+					.doFinally((signal) -> this.observations.postEnded(post));
+			});
 		}
 		return drain(request).flatMap((received) -> get(request, response, new Exchange(method, rawPath, received),
 				segments));
@@ -91,13 +96,13 @@ final class GenericRouter implements BiFunction<HttpServerRequest, HttpServerRes
 				+ " GET api/v1/status/{ticket} and GET api/v1/delivery/{ticket} below " + RequestPath.GENERIC_BASE));
 	}
 
-	private Mono<Void> submit(HttpServerRequest request, HttpServerResponse response, String rawPath) {
+	private Mono<Void> submit(HttpServerRequest request, HttpServerResponse response, String rawPath, Object post) {
 		String contentType = request.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE);
 		if (!isJson(contentType)) {
 			Answer refusal = Answer.message(415, "Content-Type must be application/json, not "
 					+ ((contentType != null) ? "'" + contentType + "'" : "missing"));
 			return drain(request).flatMap((received) -> answer(response, new Exchange("POST", rawPath, received),
-					ParsedSubmission.refused(refusal)));
+					ParsedSubmission.refused(refusal), post));
 		}
 		// each chunk is written as it arrives and released by Reactor Netty after doOnNext:
 		// nothing aggregates the body. Mono.using deletes the file when the client gives up.
@@ -107,7 +112,7 @@ final class GenericRouter implements BiFunction<HttpServerRequest, HttpServerRes
 				.subscribeOn(Schedulers.boundedElastic())
 				// a client that gives up while its body is decoded leaves no decoded file behind
 				.doOnDiscard(ParsedSubmission.class, ParsedSubmission::discard)
-				.flatMap((submission) -> answer(response, exchange, submission));
+				.flatMap((submission) -> answer(response, exchange, submission, post));
 		})), GenericBodyFile::close);
 	}
 
@@ -121,11 +126,16 @@ final class GenericRouter implements BiFunction<HttpServerRequest, HttpServerRes
 		}
 	}
 
-	private Mono<Void> answer(HttpServerResponse response, Exchange exchange, ParsedSubmission submission) {
+	/** @param post the POST in flight, which ends as its answer is made, just before it is sent */
+	private Mono<Void> answer(HttpServerResponse response, Exchange exchange, ParsedSubmission submission,
+			Object post) {
 		GenericObservations.Arrival arrival = this.observations
 			.submissionArrived(GenericSubmissionReceived.arrived(submission));
 		return this.responder.handle(response, exchange, Call.SUBMIT, 0,
-				() -> this.api.submit(submission, arrival::ticketed), arrival::answered);
+				() -> this.api.submit(submission, arrival::ticketed), (status) -> {
+					this.observations.postEnded(post);
+					arrival.answered(status);
+				});
 	}
 
 	/** Reads and releases the body, counting its bytes: only a submission has a body that matters. */

@@ -1,6 +1,7 @@
 package se.scbdelivery.simulator.generic;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -9,7 +10,9 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 import se.scbdelivery.simulator.ScbStandIn;
+import se.scbdelivery.simulator.server.Faults;
 import se.scbdelivery.simulator.server.Responder;
+import se.scbdelivery.simulator.server.UploadLog;
 
 /**
  * The generic delivery service's side of the {@link ScbStandIn}: its tickets and what
@@ -21,19 +24,23 @@ public final class GenericStandIn {
 
 	private final Tickets tickets;
 
-	private final GenericObservations observations = new GenericObservations();
+	private final GenericObservations observations;
 
 	/**
 	 * @param pollsBeforeFinal how many status calls for a ticket answer 202 before 302
+	 * @param processing how long SCB processes a submission after its POST
+	 * @param log where to record when POSTs are in flight, and the tickets' events
 	 */
-	public GenericStandIn(int pollsBeforeFinal, Clock clock) {
+	public GenericStandIn(int pollsBeforeFinal, Duration processing, Clock clock, UploadLog log) {
 		this.clock = clock;
-		this.tickets = new Tickets(pollsBeforeFinal);
+		this.tickets = new Tickets(pollsBeforeFinal, processing, clock, log);
+		this.observations = new GenericObservations(log);
 	}
 
 	/** Serves the requests below {@value se.scbdelivery.simulator.server.RequestPath#GENERIC_BASE}. */
-	public BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> router(Responder responder) {
-		return new GenericRouter(new GenericApi(this.tickets, this.clock), responder, this.observations);
+	public BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> router(Responder responder,
+			Faults faults) {
+		return new GenericRouter(new GenericApi(this.tickets, faults, this.clock), responder, this.observations);
 	}
 
 	/** @see ScbStandIn#genericSubmissions() */

@@ -1,5 +1,8 @@
 package se.scbdelivery.simulator.generic;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,25 +14,34 @@ import org.jspecify.annotations.Nullable;
 import se.scbdelivery.scb.generic.ProcessingState;
 import se.scbdelivery.scb.generic.Ticket;
 import se.scbdelivery.scb.generic.ValidationError;
+import se.scbdelivery.simulator.server.Channel;
+import se.scbdelivery.simulator.server.UploadEvent;
+import se.scbdelivery.simulator.server.UploadLog;
 
 /**
  * The generic service's tickets and their validation outcome. A ticket's status answers
- * {@link ProcessingState#NOT_PROCESSED} for the first {@code pollsBeforeFinal} polls, and it
- * counts as processed (its result can be fetched) from the moment the last of those has
- * been answered, as if SCB finished validating right after it: with 0 polls, at once.
- * Tickets are matched ignoring case. Thread-safe.
+ * {@link ProcessingState#NOT_PROCESSED} for the first {@code pollsBeforeFinal} polls and
+ * until its processing time has passed since it was made, and it counts as processed (its
+ * result can be fetched) from the moment both are over, as if SCB finished validating right
+ * after the last of those polls or once the time is up: with 0 polls and no processing
+ * time, at once. Tickets are matched ignoring case. Thread-safe.
  */
 final class Tickets {
 
-	/** The validation errors (none: it passed) and the polls answered so far. */
+	/** The validation errors (none: it passed), when its processing is over, and the polls answered so far. */
 	private static final class Entry {
 
 		private final List<ValidationError> errors;
 
+		private final Instant processed;
+
 		private int polls;
 
-		Entry(List<ValidationError> errors) {
+		private boolean finalAnswered;
+
+		Entry(List<ValidationError> errors, Instant processed) {
 			this.errors = List.copyOf(errors);
+			this.processed = processed;
 		}
 
 	}
@@ -41,15 +53,28 @@ final class Tickets {
 
 	private final int pollsBeforeFinal;
 
+	private final Duration processing;
+
+	private final Clock clock;
+
+	private final UploadLog log;
+
 	private final Map<String, Entry> entries = new HashMap<>();
 
-	Tickets(int pollsBeforeFinal) {
+	/** @param processing how long each ticket is processed, unless {@link #create} is told otherwise */
+	Tickets(int pollsBeforeFinal, Duration processing, Clock clock, UploadLog log) {
 		this.pollsBeforeFinal = pollsBeforeFinal;
+		this.processing = processing;
+		this.clock = clock;
+		this.log = log;
 	}
 
-	synchronized Ticket create(List<ValidationError> errors) {
+	/** @param processing how long SCB processes it, or {@code null} for the usual time */
+	synchronized Ticket create(List<ValidationError> errors, @Nullable Duration processing) {
 		Ticket ticket = new Ticket(UUID.randomUUID().toString());
-		this.entries.put(key(ticket), new Entry(errors));
+		this.entries.put(key(ticket),
+				new Entry(errors, this.clock.instant().plus((processing != null) ? processing : this.processing)));
+		this.log.event(Channel.GENERIC, ticket.value(), UploadEvent.Kind.COMPLETED);
 		return ticket;
 	}
 
@@ -60,7 +85,14 @@ final class Tickets {
 			return null;
 		}
 		entry.polls++;
-		return (entry.polls <= this.pollsBeforeFinal) ? ProcessingState.NOT_PROCESSED : ProcessingState.PROCESSED;
+		if (entry.polls <= this.pollsBeforeFinal || this.clock.instant().isBefore(entry.processed)) {
+			return ProcessingState.NOT_PROCESSED;
+		}
+		if (!entry.finalAnswered) {
+			entry.finalAnswered = true;
+			this.log.event(Channel.GENERIC, ticket.value(), UploadEvent.Kind.FINAL_STATUS_ANSWERED);
+		}
+		return ProcessingState.PROCESSED;
 	}
 
 	/** {@code null} for an unknown ticket. */
@@ -69,7 +101,8 @@ final class Tickets {
 		if (entry == null) {
 			return null;
 		}
-		return new Outcome(entry.polls >= this.pollsBeforeFinal, entry.errors);
+		return new Outcome(entry.polls >= this.pollsBeforeFinal && !this.clock.instant().isBefore(entry.processed),
+				entry.errors);
 	}
 
 	synchronized void clear() {

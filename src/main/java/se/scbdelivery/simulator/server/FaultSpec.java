@@ -13,15 +13,20 @@ import se.scbdelivery.simulator.server.Faults.Call;
 /** Reads the text form of faults (grammar in {@link Faults}) into calls on a {@link Faults}. */
 final class FaultSpec {
 
-	static final String GRAMMAR = "item[,item...] where item is CALL=ACTION[xTIMES] or status=TEXT[xTIMES]; "
+	static final String GRAMMAR = "item[,item...] where item is CALL=ACTION[xTIMES], status=TEXT[xTIMES] "
+			+ "or processing=DURATION[xTIMES]; "
 			+ "CALL is heartbeat, fragment, fragment:INDEX, completion or history (GDB), "
 			+ "or generic-heartbeat, submit, status-call or result (generic service); "
 			+ "ACTION is an HTTP status (200-599), drop, or delay:DURATION (e.g. 500ms, 5s, 1m); "
-			+ "TIMES left out means always; e.g. fragment:3=503x2,heartbeat=429x1,history=delay:5sx1,status=Systemfelx1,submit=dropx1";
+			+ "processing=DURATION makes SCB take that long to process the next deliveries and tickets; "
+			+ "TIMES left out means always; e.g. fragment:3=503x2,heartbeat=429x1,history=delay:5sx1,"
+			+ "status=Systemfelx1,submit=dropx1,processing=60s";
 
 	private static final Pattern ITEM = Pattern.compile("([a-z]+(?:-[a-z]+)*)(?::(\\d+))?=(.+?)(?:x(\\d+))?");
 
 	private static final Pattern ACTION = Pattern.compile("(\\d{3})|drop|delay:(\\d+)(ms|s|m)");
+
+	private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
 	private FaultSpec() {
 	}
@@ -50,7 +55,7 @@ final class FaultSpec {
 	private static Consumer<Faults> item(String item) {
 		Matcher matcher = ITEM.matcher(item);
 		if (!matcher.matches()) {
-			throw new IllegalArgumentException("expected CALL=ACTION or status=TEXT");
+			throw new IllegalArgumentException("expected CALL=ACTION, status=TEXT or processing=DURATION");
 		}
 		int times = (matcher.group(4) != null) ? times(matcher.group(4)) : Faults.ALWAYS;
 		String target = matcher.group(1);
@@ -60,6 +65,18 @@ final class FaultSpec {
 				throw new IllegalArgumentException("status takes no index");
 			}
 			return (faults) -> faults.finalStatus(times, action);
+		}
+		if (target.equals("processing")) {
+			if (matcher.group(2) != null) {
+				throw new IllegalArgumentException("processing takes no index");
+			}
+			Matcher duration = DURATION.matcher(action);
+			if (!duration.matches()) {
+				throw new IllegalArgumentException(
+						"processing time '" + action + "' is not a DURATION such as 500ms, 60s or 5m");
+			}
+			Duration processing = duration(Long.parseLong(duration.group(1)), duration.group(2));
+			return (faults) -> faults.processing(times, processing);
 		}
 		Call call = call(target);
 		Integer index = (matcher.group(2) != null) ? index(call, matcher.group(2)) : null;

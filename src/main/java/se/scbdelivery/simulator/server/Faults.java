@@ -2,6 +2,7 @@ package se.scbdelivery.simulator.server;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 import se.scbdelivery.simulator.ScbStandIn;
+import se.scbdelivery.simulator.StandInOptions;
 
 /**
  * Faults the stand-in injects, each for a kind of {@link Call} (and, for fragments, optionally
@@ -24,7 +26,7 @@ import se.scbdelivery.simulator.ScbStandIn;
  * The text form, for {@code simulate --faults}, is read by {@link #apply(String)}:
  * <pre>
  * spec     = item *( "," item )
- * item     = call "=" action [times]  |  "status=" text [times]
+ * item     = call "=" action [times]  |  "status=" text [times]  |  "processing=" duration [times]
  * call     = "heartbeat" | "fragment" [ ":" index ] | "completion" | "history"
  *          | "generic-heartbeat" | "submit" | "status-call" | "result"
  * action   = http-status | "drop" | "delay:" duration
@@ -33,14 +35,17 @@ import se.scbdelivery.simulator.ScbStandIn;
  * </pre>
  * {@code fragment} without an index means every data fragment (0, 1, ...); {@code completion}
  * is fragment -1. A 429 or 503 from the text form carries {@code Retry-After: 1}.
- * {@code status=TEXT} gives the next completed deliveries that final Status. The last four
+ * {@code status=TEXT} gives the next completed deliveries that final Status.
+ * {@code processing=DURATION} makes SCB take that long to process the next GDB deliveries and
+ * the next generic tickets (each API counts its own), instead of
+ * {@link StandInOptions#processing()}: see {@link #processing(int, Duration)}. The last four
  * calls are the generic delivery service's: {@code generic-heartbeat}, {@code submit}
  * ({@code POST api/v1/delivery}), {@code status-call} (its status endpoint, named so because
  * {@code status=} already sets a GDB final Status) and {@code result}
  * ({@code GET api/v1/delivery/{ticket}}). Examples: {@code fragment:3=503x2},
  * {@code fragment:2=dropx1}, {@code heartbeat=429x1}, {@code history=delay:5sx1},
  * {@code completion=500}, {@code status=Systemfelx1}, {@code submit=dropx1},
- * {@code status-call=delay:2sx1}.
+ * {@code status-call=delay:2sx1}, {@code processing=60s}, {@code processing=5mx1}.
  */
 public final class Faults {
 
@@ -140,11 +145,26 @@ public final class Faults {
 
 	}
 
+	private static final class ProcessingCountdown {
+
+		private final Duration processing;
+
+		private int remaining;
+
+		ProcessingCountdown(Duration processing, int times) {
+			this.processing = processing;
+			this.remaining = times;
+		}
+
+	}
+
 	private final Runnable forgetPartialUploads;
 
 	private final List<Fault> faults = new ArrayList<>();
 
 	private final List<Countdown> finalStatuses = new ArrayList<>();
+
+	private final Map<Channel, List<ProcessingCountdown>> processing = new EnumMap<>(Channel.class);
 
 	/**
 	 * @param forgetPartialUploads what {@link #forgetPartialUploads()} does: drops the GDB
@@ -207,6 +227,25 @@ public final class Faults {
 		this.finalStatuses.add(new Countdown(text, times));
 	}
 
+	/**
+	 * Makes SCB take {@code processing} to process the next {@code times} GDB deliveries and
+	 * the next {@code times} generic tickets, each API counting its own, instead of
+	 * {@link StandInOptions#processing()}: until that long after its completion was answered,
+	 * a delivery's history answers {@code Bearbetar}; until that long after its POST, a
+	 * ticket's status answers 202. The {@link StandInOptions#pollsBeforeFinal()} polls still
+	 * come first.
+	 */
+	public synchronized void processing(int times, Duration processing) {
+		checkTimes(times);
+		if (processing.isNegative()) {
+			throw new IllegalArgumentException("a processing time must not be negative, not " + processing);
+		}
+		for (Channel channel : Channel.values()) {
+			this.processing.computeIfAbsent(channel, (key) -> new ArrayList<>())
+				.add(new ProcessingCountdown(processing, times));
+		}
+	}
+
 	/** Drops every partial upload now, as when SCB loses its sessions. */
 	public void forgetPartialUploads() {
 		this.forgetPartialUploads.run();
@@ -224,6 +263,7 @@ public final class Faults {
 	public synchronized void clear() {
 		this.faults.clear();
 		this.finalStatuses.clear();
+		this.processing.clear();
 	}
 
 	synchronized Plan plan(Call call, int index) {
@@ -250,6 +290,22 @@ public final class Faults {
 			this.finalStatuses.remove(0);
 		}
 		return next.text;
+	}
+
+	/**
+	 * The processing time a fault imposes on the GDB delivery or generic ticket being made
+	 * now, or {@code null}; for the APIs, which call it once per delivery or ticket.
+	 */
+	public synchronized @Nullable Duration takeProcessing(Channel channel) {
+		List<ProcessingCountdown> next = this.processing.get(channel);
+		if (next == null || next.isEmpty()) {
+			return null;
+		}
+		ProcessingCountdown first = next.get(0);
+		if (first.remaining != ALWAYS && --first.remaining == 0) {
+			next.remove(0);
+		}
+		return first.processing;
 	}
 
 	private synchronized void add(Call call, @Nullable Integer index, int times, Action action) {

@@ -59,6 +59,14 @@ final class GenericTestClient {
 			.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
+	CompletableFuture<HttpResponse<String>> submitAsync(String json) {
+		return this.http.sendAsync(HttpRequest.newBuilder(this.base.resolve("api/v1/delivery"))
+			.timeout(TIMEOUT)
+			.header("Content-Type", JSON)
+			.POST(BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+			.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
 	HttpResponse<String> status(String ticket) throws IOException, InterruptedException {
 		return get("api/v1/status/" + ticket);
 	}

@@ -99,6 +99,49 @@ class FaultSpecTest {
 	}
 
 	@Test
+	void processingGivesTheNextDeliveriesAndTicketsOfEachApiThatTime() {
+		this.faults.apply("processing=60sx2,processing=500ms");
+
+		assertThat(this.faults.takeProcessing(Channel.GDB)).isEqualTo(Duration.ofSeconds(60));
+		assertThat(this.faults.takeProcessing(Channel.GENERIC)).isEqualTo(Duration.ofSeconds(60));
+		assertThat(this.faults.takeProcessing(Channel.GDB)).isEqualTo(Duration.ofSeconds(60));
+		assertThat(this.faults.takeProcessing(Channel.GDB)).isEqualTo(Duration.ofMillis(500));
+		assertThat(this.faults.takeProcessing(Channel.GDB)).isEqualTo(Duration.ofMillis(500));
+		assertThat(this.faults.takeProcessing(Channel.GENERIC)).isEqualTo(Duration.ofSeconds(60));
+		assertThat(this.faults.takeProcessing(Channel.GENERIC)).isEqualTo(Duration.ofMillis(500));
+		assertThat(this.faults.plan(Call.HISTORY, 0)).isEqualTo(new Plan(null, null, null, false));
+	}
+
+	@Test
+	void processingInMinutesOnceIsUsedUpAndClearForgetsProcessing() {
+		this.faults.apply("processing=5mx1");
+
+		assertThat(this.faults.takeProcessing(Channel.GDB)).isEqualTo(Duration.ofMinutes(5));
+		assertThat(this.faults.takeProcessing(Channel.GDB)).isNull();
+
+		this.faults.apply("processing=1s");
+		this.faults.clear();
+
+		assertThat(this.faults.takeProcessing(Channel.GENERIC)).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "processing=fast", "processing:1=5s", "processing=5sx0", "processing=5h",
+			"processing=-5s", "processing=" })
+	void malformedProcessingItemsAreRejected(String spec) {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.faults.apply(spec))
+			.withMessageStartingWith("fault '")
+			.withMessageContaining("Grammar: ")
+			.withMessageContaining("processing=DURATION[xTIMES]");
+	}
+
+	@Test
+	void negativeProcessingIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.faults.processing(1, Duration.ofSeconds(-1)))
+			.withMessageContaining("must not be negative");
+	}
+
+	@Test
 	void blankSpecAddsNothing() {
 		this.faults.apply(" ");
 
