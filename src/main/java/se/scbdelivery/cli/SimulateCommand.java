@@ -2,13 +2,17 @@ package se.scbdelivery.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.springframework.boot.convert.DurationStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
@@ -19,8 +23,8 @@ import se.scbdelivery.simulator.StandInOptions;
 				+ "completion, history statuses that progress over polls) under /m2m/v2/, and the generic delivery "
 				+ "service (JSON with base64, tickets, 202 then 302, the result with its errors) under /API/. A GDB "
 				+ "file's final status is Inläst unless it holds <?scb-simulator outcome=\"TEXT\"?>; a generic file "
-				+ "fails validation when it holds scb-simulator:validation=fail; --faults injects failures. Uses no job "
-				+ "repository. Stop it with Ctrl-C.")
+				+ "fails validation when it holds scb-simulator:validation=fail; --processing sets how long SCB takes "
+				+ "to process a file; --faults injects failures. Uses no job repository. Stop it with Ctrl-C.")
 class SimulateCommand implements Callable<Integer> {
 
 	@Spec
@@ -49,8 +53,15 @@ class SimulateCommand implements Callable<Integer> {
 	@Option(names = "--client-trust-store-password-file", paramLabel = "<file>", description = "Its password, from a file.")
 	private Path clientTrustStorePasswordFile;
 
+	@Option(names = "--processing", defaultValue = "0s", paramLabel = "<duration>", converter = ProcessingTime.class,
+			description = "SCB's processing time: a delivery's history answers Bearbetar, and a ticket's status 202, "
+					+ "until this long after its completion or POST (after the --polls-before-final polls all the "
+					+ "same), e.g. 60s, 5m, 500ms or PT1M30S (default ${DEFAULT-VALUE}: at once).")
+	private Duration processing;
+
 	@Option(names = "--faults", paramLabel = "<spec>",
-			description = "Faults to inject, e.g. fragment:3=503x2,completion=dropx1,status=Systemfelx1.")
+			description = "Faults to inject, e.g. fragment:3=503x2,completion=dropx1,status=Systemfelx1; "
+					+ "processing=5mx1 gives the next delivery and ticket that processing time.")
 	private String faults;
 
 	@Override
@@ -58,7 +69,8 @@ class SimulateCommand implements Callable<Integer> {
 		StandInOptions options = StandInOptions.defaults()
 			.withHost(this.host)
 			.withPort(this.port)
-			.withPollsBeforeFinal(this.pollsBeforeFinal);
+			.withPollsBeforeFinal(this.pollsBeforeFinal)
+			.withProcessing(this.processing);
 		if (this.tlsKeyStore != null) {
 			options = options.withTls(this.tlsKeyStore, Secrets.read(this.tlsKeyStorePasswordFile, "--tls-key-store-password-file"));
 			if (this.clientTrustStore != null) {
@@ -80,6 +92,27 @@ class SimulateCommand implements Callable<Integer> {
 			stopped.await();
 		}
 		return ExitCodes.OK;
+	}
+
+	/** Reads {@code --processing}: a duration such as 60s, 5m, 500ms or ISO-8601's PT1M30S, zero or more. */
+	static final class ProcessingTime implements ITypeConverter<Duration> {
+
+		@Override
+		public Duration convert(String value) {
+			Duration processing;
+			try {
+				processing = DurationStyle.detectAndParse(value.trim());
+			}
+			catch (IllegalArgumentException ex) {
+				processing = null;
+			}
+			if (processing == null || processing.isNegative()) {
+				throw new TypeConversionException("'" + value + "' is not a processing time: give a duration of zero "
+						+ "or more, such as 60s, 5m, 500ms or PT1M30S");
+			}
+			return processing;
+		}
+
 	}
 
 }

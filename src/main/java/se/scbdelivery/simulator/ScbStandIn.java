@@ -11,6 +11,20 @@ import org.slf4j.LoggerFactory;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
+import se.scbdelivery.simulator.gdb.GdbStandIn;
+import se.scbdelivery.simulator.gdb.ReceivedFragment;
+import se.scbdelivery.simulator.gdb.StoredDelivery;
+import se.scbdelivery.simulator.generic.GenericStandIn;
+import se.scbdelivery.simulator.generic.GenericSubmissionReceived;
+import se.scbdelivery.simulator.server.Channel;
+import se.scbdelivery.simulator.server.Faults;
+import se.scbdelivery.simulator.server.RequestPath;
+import se.scbdelivery.simulator.server.RequestRouter;
+import se.scbdelivery.simulator.server.Responder;
+import se.scbdelivery.simulator.server.ServerTls;
+import se.scbdelivery.simulator.server.UploadEvent;
+import se.scbdelivery.simulator.server.UploadLog;
+
 /**
  * A local stand-in for SCB's GDB M2M v2 API and its generic delivery service: real HTTP(S)
  * on a local port, SCB's paths, cookies, JSON and statuses, with programmable
@@ -29,7 +43,15 @@ import reactor.netty.http.server.HttpServer;
  * {@code scb-simulator:validation=fail}; then it fails with a row-level error quoting the
  * file's first two lines that contain {@code ;} and a file-level error.
  * <p>
- * The observation methods are thread-safe and list requests in arrival order.
+ * SCB takes time to process what it was sent: with {@link StandInOptions#processing()} (or a
+ * {@link Faults#processing processing fault}), a delivery's history answers {@code Bearbetar},
+ * and a ticket's status 202, until that long after the completion or POST, on the
+ * {@link StandInOptions#clock() stand-in's clock}; the answer depends only on the time
+ * passed, and no request waits for it.
+ * <p>
+ * The observation methods are thread-safe and list requests in arrival order. Besides what
+ * arrived, the stand-in records how many uploads were {@link #peakUploadsInFlight() in flight
+ * at once} and {@link #uploadEvents() when each completed and had its final status answered}.
  */
 public final class ScbStandIn implements AutoCloseable {
 
@@ -37,39 +59,34 @@ public final class ScbStandIn implements AutoCloseable {
 
 	private final StandInOptions options;
 
-	private final PartialUploads uploads;
+	private final GdbStandIn gdb;
 
-	private final Deliveries deliveries;
-
-	private final Observations observations = new Observations();
-
-	private final Tickets tickets;
-
-	private final GenericObservations genericObservations = new GenericObservations();
+	private final GenericStandIn generic;
 
 	private final Faults faults;
+
+	private final UploadLog uploadLog;
 
 	private final DisposableServer server;
 
 	private ScbStandIn(StandInOptions options) {
 		this.options = options;
-		Clock clock = Clock.systemUTC();
-		Sessions sessions = new Sessions();
-		this.uploads = new PartialUploads(options.partialUploadsSurviveNewSession());
-		this.deliveries = new Deliveries(options.pollsBeforeFinal(), clock);
-		this.tickets = new Tickets(options.pollsBeforeFinal());
-		this.faults = new Faults(this.uploads::clear);
+		Clock clock = options.clock();
+		this.uploadLog = new UploadLog(clock);
+		this.gdb = new GdbStandIn(options.pollsBeforeFinal(), options.maxFragmentSize(),
+				options.partialUploadsSurviveNewSession(), options.processing(), clock, this.uploadLog);
+		this.generic = new GenericStandIn(options.pollsBeforeFinal(), options.processing(), clock, this.uploadLog);
+		this.faults = new Faults(this.gdb::forgetPartialUploads);
 		Responder responder = new Responder(this.faults);
-		GdbApi gdb = new GdbApi(options.maxFragmentSize(), sessions, this.uploads, this.deliveries, this.faults, clock);
-		GenericApi generic = new GenericApi(this.tickets, clock);
 		HttpServer http = HttpServer.create()
 			.host(options.host())
 			.port(options.port())
-			.handle(new RequestRouter(
-					new GdbRouter(gdb, sessions, responder, this.observations, options.maxFragmentSize()),
-					new GenericRouter(generic, responder, this.genericObservations)));
-		if (options.tls() != null) {
-			http = http.secure((spec) -> spec.sslContext(ServerTls.sslContext(options.tls())));
+			.handle(new RequestRouter(this.gdb.router(responder, this.faults),
+					this.generic.router(responder, this.faults)));
+		StandInOptions.Tls tls = options.tls();
+		if (tls != null) {
+			http = http.secure((spec) -> spec.sslContext(ServerTls.sslContext(tls.keyStore(), tls.keyStorePassword(),
+					tls.clientTrustStore(), tls.clientTrustStorePassword())));
 		}
 		this.server = http.bindNow();
 	}
@@ -125,30 +142,30 @@ public final class ScbStandIn implements AutoCloseable {
 
 	/** Every {@code POST file/...} received, gated and dropped ones included. */
 	public List<ReceivedFragment> fragments() {
-		return this.observations.fragments();
+		return this.gdb.fragments();
 	}
 
 	public int heartbeatCount() {
-		return this.observations.heartbeats();
+		return this.gdb.heartbeatCount();
 	}
 
 	/** Every completed upload. */
 	public List<StoredDelivery> deliveries() {
-		return this.deliveries.all();
+		return this.gdb.deliveries();
 	}
 
 	/** How many {@code GET history/{deliveryId}} calls arrived for this id, faulted ones included. */
 	public int historyCalls(String deliveryId) {
-		return this.observations.historyCalls(deliveryId);
+		return this.gdb.historyCalls(deliveryId);
 	}
 
 	/** Every {@code POST api/v1/delivery} whose body was read, refused and faulted ones included. */
 	public List<GenericSubmissionReceived> genericSubmissions() {
-		return this.genericObservations.submissions();
+		return this.generic.submissions();
 	}
 
 	public int genericHeartbeatCount() {
-		return this.genericObservations.heartbeats();
+		return this.generic.heartbeatCount();
 	}
 
 	/**
@@ -156,12 +173,45 @@ public final class ScbStandIn implements AutoCloseable {
 	 * included.
 	 */
 	public int statusCalls(String ticket) {
-		return this.genericObservations.statusCalls(ticket);
+		return this.generic.statusCalls(ticket);
 	}
 
 	/** How many {@code GET api/v1/delivery/{ticket}} calls arrived for this ticket (ignoring case), faulted ones included. */
 	public int resultCalls(String ticket) {
-		return this.genericObservations.resultCalls(ticket);
+		return this.generic.resultCalls(ticket);
+	}
+
+	/**
+	 * The most uploads that were ever in flight at once since the last {@link #reset()}, on
+	 * both APIs together. A GDB file's upload is in flight from the heartbeat that opened its
+	 * session (or, when that heartbeat already began another file's, from the first fragment
+	 * of it the stand-in took) until its completion (fragment -1) took it, just before the
+	 * answer; one that is never completed stays in flight. A generic upload is in flight from
+	 * the arrival of its {@code POST api/v1/delivery} until its answer was made, just before it
+	 * is sent (or until the connection closed without one). "At once" follows the order in
+	 * which the stand-in saw those moments, not the clock.
+	 */
+	public int peakUploadsInFlight() {
+		return this.uploadLog.peakInFlight(null);
+	}
+
+	/** Like {@link #peakUploadsInFlight()}, counting only one API's uploads. */
+	public int peakUploadsInFlight(Channel channel) {
+		return this.uploadLog.peakInFlight(channel);
+	}
+
+	/** How many uploads are in flight now, as {@link #peakUploadsInFlight()} counts them. */
+	public int uploadsInFlight() {
+		return this.uploadLog.inFlight();
+	}
+
+	/**
+	 * When each upload since the last {@link #reset()} was {@link UploadEvent.Kind#COMPLETED
+	 * completed} and had its {@link UploadEvent.Kind#FINAL_STATUS_ANSWERED final status
+	 * answered}, in the order it happened, on the stand-in's clock.
+	 */
+	public List<UploadEvent> uploadEvents() {
+		return this.uploadLog.events();
 	}
 
 	/**
@@ -171,21 +221,20 @@ public final class ScbStandIn implements AutoCloseable {
 	 * @throws IllegalStateException on timeout, listing the indexes that arrived
 	 */
 	public ReceivedFragment awaitFragment(int index, Duration timeout) {
-		return this.observations.awaitFragment(index, timeout);
+		return this.gdb.awaitFragment(index, timeout);
 	}
 
 	/**
 	 * Forgets what was received (deleting the temporary files of large deliveries and
-	 * submissions), the faults, partial uploads, deliveries (whose history then answers 404)
-	 * and tickets (then 404 too). Heartbeat sessions stay valid.
+	 * submissions), the faults, partial uploads, deliveries (whose history then answers 404),
+	 * tickets (then 404 too), and the uploads in flight and their events. Heartbeat sessions
+	 * stay valid.
 	 */
 	public void reset() {
 		this.faults.clear();
-		this.observations.clear();
-		this.genericObservations.clear();
-		this.uploads.clear();
-		this.deliveries.clear();
-		this.tickets.clear();
+		this.uploadLog.clear();
+		this.gdb.reset();
+		this.generic.reset();
 	}
 
 	/**
@@ -196,9 +245,8 @@ public final class ScbStandIn implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.disposeNow();
-		this.uploads.clear();
-		this.deliveries.deleteFiles();
-		this.genericObservations.deleteFiles();
+		this.gdb.deleteFiles();
+		this.generic.deleteFiles();
 		logger.info("SCB stand-in at port {} stopped", port());
 	}
 

@@ -1,6 +1,8 @@
 package se.scbdelivery.simulator;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,9 +19,16 @@ import org.jspecify.annotations.Nullable;
  * @param maxFragmentSize the largest {@code File} part accepted; larger ones get 413
  * @param partialUploadsSurviveNewSession whether a partial upload can be continued after a
  * new heartbeat (a new session); when false, each session has its own partial uploads
+ * @param processing how long SCB takes to process what it was sent: a delivery's history
+ * answers {@code Bearbetar} until this long after its completion was answered, and a
+ * ticket's status 202 until this long after its POST, however often they are polled; the
+ * {@code pollsBeforeFinal} polls come first all the same. Zero for no wait; a
+ * {@link se.scbdelivery.simulator.server.Faults#processing processing fault} overrides it
+ * @param clock the stand-in's clock: the time it answers and stamps with, and by which
+ * {@code processing} passes
  */
 public record StandInOptions(String host, int port, @Nullable Tls tls, int pollsBeforeFinal, int maxFragmentSize,
-		boolean partialUploadsSurviveNewSession) {
+		boolean partialUploadsSurviveNewSession, Duration processing, Clock clock) {
 
 	/** SCB's largest fragment: 1024 × 9000 bytes. */
 	public static final int SCB_MAX_FRAGMENT_SIZE = 9_216_000;
@@ -37,27 +46,37 @@ public record StandInOptions(String host, int port, @Nullable Tls tls, int polls
 		if (maxFragmentSize < 1) {
 			throw new IllegalArgumentException("maxFragmentSize " + maxFragmentSize + " must be 1 or more");
 		}
+		if (processing == null || processing.isNegative()) {
+			throw new IllegalArgumentException("processing " + processing + " must be zero or more");
+		}
+		if (clock == null) {
+			throw new IllegalArgumentException("the stand-in needs a clock");
+		}
 	}
 
-	/** 127.0.0.1, a free port, plain HTTP, two polls before the final status, SCB's fragment limit. */
+	/**
+	 * 127.0.0.1, a free port, plain HTTP, two polls before the final status, SCB's fragment
+	 * limit, no processing time, the system's UTC clock.
+	 */
 	public static StandInOptions defaults() {
-		return new StandInOptions("127.0.0.1", 0, null, 2, SCB_MAX_FRAGMENT_SIZE, true);
+		return new StandInOptions("127.0.0.1", 0, null, 2, SCB_MAX_FRAGMENT_SIZE, true, Duration.ZERO,
+				Clock.systemUTC());
 	}
 
 	public StandInOptions withHost(String host) {
 		return new StandInOptions(host, this.port, this.tls, this.pollsBeforeFinal, this.maxFragmentSize,
-				this.partialUploadsSurviveNewSession);
+				this.partialUploadsSurviveNewSession, this.processing, this.clock);
 	}
 
 	public StandInOptions withPort(int port) {
 		return new StandInOptions(this.host, port, this.tls, this.pollsBeforeFinal, this.maxFragmentSize,
-				this.partialUploadsSurviveNewSession);
+				this.partialUploadsSurviveNewSession, this.processing, this.clock);
 	}
 
 	/** Serves HTTPS (TLS 1.2 and 1.3) with the key and certificate in a PKCS12 key store. */
 	public StandInOptions withTls(Path keyStore, String password) {
 		return new StandInOptions(this.host, this.port, new Tls(keyStore, password, null, null), this.pollsBeforeFinal,
-				this.maxFragmentSize, this.partialUploadsSurviveNewSession);
+				this.maxFragmentSize, this.partialUploadsSurviveNewSession, this.processing, this.clock);
 	}
 
 	/**
@@ -71,22 +90,34 @@ public record StandInOptions(String host, int port, @Nullable Tls tls, int polls
 		}
 		return new StandInOptions(this.host, this.port,
 				new Tls(this.tls.keyStore(), this.tls.keyStorePassword(), trustStore, password), this.pollsBeforeFinal,
-				this.maxFragmentSize, this.partialUploadsSurviveNewSession);
+				this.maxFragmentSize, this.partialUploadsSurviveNewSession, this.processing, this.clock);
 	}
 
 	public StandInOptions withPollsBeforeFinal(int pollsBeforeFinal) {
 		return new StandInOptions(this.host, this.port, this.tls, pollsBeforeFinal, this.maxFragmentSize,
-				this.partialUploadsSurviveNewSession);
+				this.partialUploadsSurviveNewSession, this.processing, this.clock);
 	}
 
 	public StandInOptions withMaxFragmentSize(int maxFragmentSize) {
 		return new StandInOptions(this.host, this.port, this.tls, this.pollsBeforeFinal, maxFragmentSize,
-				this.partialUploadsSurviveNewSession);
+				this.partialUploadsSurviveNewSession, this.processing, this.clock);
 	}
 
 	public StandInOptions withPartialUploadsSurviveNewSession(boolean survive) {
 		return new StandInOptions(this.host, this.port, this.tls, this.pollsBeforeFinal, this.maxFragmentSize,
-				survive);
+				survive, this.processing, this.clock);
+	}
+
+	/** SCB's pace: see {@link #processing()}. */
+	public StandInOptions withProcessing(Duration processing) {
+		return new StandInOptions(this.host, this.port, this.tls, this.pollsBeforeFinal, this.maxFragmentSize,
+				this.partialUploadsSurviveNewSession, processing, this.clock);
+	}
+
+	/** Another clock, such as a test's that it moves on by hand. */
+	public StandInOptions withClock(Clock clock) {
+		return new StandInOptions(this.host, this.port, this.tls, this.pollsBeforeFinal, this.maxFragmentSize,
+				this.partialUploadsSurviveNewSession, this.processing, clock);
 	}
 
 	/**

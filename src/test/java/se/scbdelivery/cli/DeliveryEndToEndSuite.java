@@ -27,13 +27,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import se.scbdelivery.simulator.Faults.Call;
+import se.scbdelivery.simulator.server.Faults.Call;
 import se.scbdelivery.scb.generic.Ticket;
-import se.scbdelivery.simulator.Gate;
-import se.scbdelivery.simulator.GenericSubmissionReceived;
-import se.scbdelivery.simulator.ReceivedFragment;
+import se.scbdelivery.simulator.server.Gate;
+import se.scbdelivery.simulator.generic.GenericSubmissionReceived;
+import se.scbdelivery.simulator.gdb.ReceivedFragment;
 import se.scbdelivery.simulator.ScbStandIn;
-import se.scbdelivery.simulator.StoredDelivery;
+import se.scbdelivery.simulator.gdb.StoredDelivery;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.SharedStandIn;
 import se.scbdelivery.testsupport.TestFiles;

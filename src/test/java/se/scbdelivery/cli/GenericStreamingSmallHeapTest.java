@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import se.scbdelivery.ScbDeliveryApplication;
-import se.scbdelivery.simulator.GenericSubmissionReceived;
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
+import se.scbdelivery.simulator.generic.GenericSubmissionReceived;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import se.scbdelivery.ScbDeliveryApplication;
-import se.scbdelivery.simulator.Faults.Call;
-import se.scbdelivery.simulator.Gate;
-import se.scbdelivery.simulator.ReceivedFragment;
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
+import se.scbdelivery.simulator.gdb.ReceivedFragment;
+import se.scbdelivery.simulator.server.Faults.Call;
+import se.scbdelivery.simulator.server.Gate;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.TestFiles;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.scbdelivery.ScbDeliveryApplication;
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
-import se.scbdelivery.simulator.StoredDelivery;
+import se.scbdelivery.simulator.gdb.StoredDelivery;
 import se.scbdelivery.testsupport.PostgresTestDatabase;
 import se.scbdelivery.testsupport.TestFiles;
 

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import se.scbdelivery.cli.Leaks.Needle;
 import se.scbdelivery.cli.Leaks.Place;
-import se.scbdelivery.simulator.Faults;
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
+import se.scbdelivery.simulator.server.Faults;
 import se.scbdelivery.testsupport.ChildJvm;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.TestFiles;

@@ -21,8 +21,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import se.scbdelivery.config.ScbEnvironment;
-import se.scbdelivery.simulator.Faults.Call;
-import se.scbdelivery.simulator.ReceivedFragment;
+import se.scbdelivery.simulator.server.Faults.Call;
+import se.scbdelivery.simulator.gdb.ReceivedFragment;
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.testsupport.SharedStandIn;
 import se.scbdelivery.testsupport.TestFiles;

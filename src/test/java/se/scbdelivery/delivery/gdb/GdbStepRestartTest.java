@@ -18,7 +18,7 @@ import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.DeliveryJobTestSupport;
 import se.scbdelivery.delivery.GdbDeliveryRequest;
 import se.scbdelivery.config.ScbEnvironment;
-import se.scbdelivery.simulator.ReceivedFragment;
+import se.scbdelivery.simulator.gdb.ReceivedFragment;
 import se.scbdelivery.testsupport.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -19,7 +19,7 @@ import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.DeliveryJobTestSupport;
 import se.scbdelivery.delivery.GenericDeliveryRequest;
 import se.scbdelivery.config.ScbEnvironment;
-import se.scbdelivery.simulator.GenericSubmissionReceived;
+import se.scbdelivery.simulator.generic.GenericSubmissionReceived;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.scbdelivery.delivery.JobExecutions.lastStep;
