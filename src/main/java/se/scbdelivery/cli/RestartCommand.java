@@ -34,7 +34,8 @@ class RestartCommand implements Callable<Integer> {
 	private Long executionId;
 
 	@Option(names = "--failed",
-			description = "Resume every delivery that failed technically, was stopped, or was left running by a process that is gone.")
+			description = "Resume every delivery that failed technically, was stopped, or was left running "
+					+ "by a process that is gone.")
 	private boolean failed;
 
 	@Option(names = "--concurrency", defaultValue = "4", paramLabel = "<n>",

@@ -19,8 +19,8 @@ import se.scbdelivery.simulator.StandInOptions;
 				+ "completion, history statuses that progress over polls) under /m2m/v2/, and the generic delivery "
 				+ "service (JSON with base64, tickets, 202 then 302, the result with its errors) under /API/. A GDB "
 				+ "file's final status is Inläst unless it holds <?scb-simulator outcome=\"TEXT\"?>; a generic file "
-				+ "fails validation when it holds scb-simulator:validation=fail; --faults injects failures. Uses no job "
-				+ "repository. Stop it with Ctrl-C.")
+				+ "fails validation when it holds scb-simulator:validation=fail; --faults injects failures. "
+				+ "Uses no job repository. Stop it with Ctrl-C.")
 class SimulateCommand implements Callable<Integer> {
 
 	@Spec
