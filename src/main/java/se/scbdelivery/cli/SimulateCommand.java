@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,21 +38,21 @@ class SimulateCommand implements Callable<Integer> {
 	private int pollsBeforeFinal;
 
 	@Option(names = "--tls-key-store", paramLabel = "<p12>", description = "Serve HTTPS with this PKCS12 key store.")
-	private Path tlsKeyStore;
+	private @Nullable Path tlsKeyStore;
 
 	@Option(names = "--tls-key-store-password-file", paramLabel = "<file>", description = "Its password, from a file.")
-	private Path tlsKeyStorePasswordFile;
+	private @Nullable Path tlsKeyStorePasswordFile;
 
 	@Option(names = "--client-trust-store", paramLabel = "<p12>",
 			description = "Require client certificates signed by a CA in this PKCS12 trust store.")
-	private Path clientTrustStore;
+	private @Nullable Path clientTrustStore;
 
 	@Option(names = "--client-trust-store-password-file", paramLabel = "<file>", description = "Its password, from a file.")
-	private Path clientTrustStorePasswordFile;
+	private @Nullable Path clientTrustStorePasswordFile;
 
 	@Option(names = "--faults", paramLabel = "<spec>",
 			description = "Faults to inject, e.g. fragment:3=503x2,completion=dropx1,status=Systemfelx1.")
-	private String faults;
+	private @Nullable String faults;
 
 	@Override
 	public Integer call() throws Exception {
