@@ -15,8 +15,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The rooms of STYLE.md 1 and the one way their dependencies point: cli → delivery, scan,
- * report → scb/gdb, scb/generic → scb/http, with config below them all. Only the main classes
- * are imported; tests may use anything.
+ * report → scb/gdb, scb/generic → scb/http, with config below them all. Only the main
+ * classes are imported; tests may use anything.
  */
 @AnalyzeClasses(packages = "se.scbdelivery", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -54,11 +54,12 @@ class ArchitectureTest {
 	static final ArchRule genericClientUsesOnlyTheHttpLayer = scbClientUsesOnlyTheHttpLayer("generic");
 
 	@ArchTest
-	static final ArchRule roomsAreFreeOfCycles = slices().matching("se.scbdelivery.(*)..")
-		.should()
-		.beFreeOfCycles();
+	static final ArchRule roomsAreFreeOfCycles = slices().matching("se.scbdelivery.(*)..").should().beFreeOfCycles();
 
-	/** Empty until delivery is split into gdb, generic, journal, launch and outcome; then it bites. */
+	/**
+	 * Empty until delivery is split into gdb, generic, journal, launch and outcome; then
+	 * it bites.
+	 */
 	@ArchTest
 	static final ArchRule deliveryRoomsAreFreeOfCycles = slices().matching("se.scbdelivery.delivery.(*)..")
 		.should()
