@@ -54,11 +54,12 @@ class CliExceptionHandler implements IExecutionExceptionHandler {
 	}
 
 	private static String message(Exception ex) {
-		if (ex instanceof InvalidDeliveryInputException || ex instanceof IllegalArgumentException
-				|| ex instanceof ExecutionStillRunningException || ex instanceof ScbCallException) {
-			return ex.getMessage();
+		String message = ex.getMessage();
+		if (message != null && (ex instanceof InvalidDeliveryInputException || ex instanceof IllegalArgumentException
+				|| ex instanceof ExecutionStillRunningException || ex instanceof ScbCallException)) {
+			return message;
 		}
-		return ex.getClass().getSimpleName() + ": " + ex.getMessage() + " (the log has the details)";
+		return ex.getClass().getSimpleName() + ": " + message + " (the log has the details)";
 	}
 
 }

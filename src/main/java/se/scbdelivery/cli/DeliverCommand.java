@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,22 +61,22 @@ class DeliverCommand implements Callable<Integer> {
 	private String format;
 
 	@Option(names = "--version", paramLabel = "<version>", description = "gdb: XML schema version, if any.")
-	private String version;
+	private @Nullable String version;
 
 	@Option(names = "--file-name", paramLabel = "<name>",
 			description = "gdb: the file name SCB sees (default: the file's own name).")
-	private String fileName;
+	private @Nullable String fileName;
 
 	@Option(names = "--contract", paramLabel = "<contract>", description = "generic: the delivery agreement (required).")
-	private String contract;
+	private @Nullable String contract;
 
 	@Option(names = "--delivery-format-name", paramLabel = "<name>",
 			description = "generic: which delivery format of the contract.")
-	private String deliveryFormatName;
+	private @Nullable String deliveryFormatName;
 
 	@Option(names = "--external-version-id", paramLabel = "<id>",
 			description = "generic: a version of the format other than the agreed default.")
-	private String externalVersionId;
+	private @Nullable String externalVersionId;
 
 	@Option(names = "--test", description = "generic: a test delivery; SCB neither stores nor uses the content.")
 	private boolean test;
@@ -114,7 +115,7 @@ class DeliverCommand implements Callable<Integer> {
 	}
 
 	/** Names every missing option of the channel, and every option that belongs to the other one. */
-	private void check(String api, Map<String, Object> required, Map<String, Object> foreign) {
+	private void check(String api, Map<String, @Nullable Object> required, Map<String, @Nullable Object> foreign) {
 		List<String> missing = new ArrayList<>();
 		required.forEach((option, value) -> {
 			if (value == null) {
@@ -138,8 +139,8 @@ class DeliverCommand implements Callable<Integer> {
 	}
 
 	/** Option names and their values, in order; values may be null. */
-	private static Map<String, Object> options(Object... namesAndValues) {
-		Map<String, Object> options = new LinkedHashMap<>();
+	private static Map<String, @Nullable Object> options(@Nullable Object... namesAndValues) {
+		Map<String, @Nullable Object> options = new LinkedHashMap<>();
 		for (int i = 0; i < namesAndValues.length; i += 2) {
 			options.put((String) namesAndValues[i], namesAndValues[i + 1]);
 		}

@@ -36,8 +36,8 @@ import se.scbdelivery.simulator.ScbStandIn;
 		description = "Delivers every example file under jobs/examples/ ({org}/{program}/{period}/{format}/"
 				+ "[{version}/]) through GDB and every file under jobs/generic/ through the generic service, to a "
 				+ "stand-in on a free local port, prints each delivery's report, then delivers the first file again to "
-				+ "show that a completed delivery is never sent twice. Needs no certificate and no server; uses a fresh "
-				+ "job repository in a temporary folder.",
+				+ "show that a completed delivery is never sent twice. Needs no certificate and no server; "
+				+ "uses a fresh job repository in a temporary folder.",
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:every example reached SCB's final status", "1:a delivery failed technically",
 				"2:the examples folder is missing or holds a file outside the layout" })
@@ -55,7 +55,8 @@ class DemoCommand implements Callable<Integer> {
 	private Path examples;
 
 	@Option(names = "--generic-examples", defaultValue = "jobs/generic", paramLabel = "<dir>",
-			description = "Files for the generic service, sent as test deliveries of contract DEMO-1 (default ${DEFAULT-VALUE}).")
+			description = "Files for the generic service, sent as test deliveries of contract DEMO-1 "
+					+ "(default ${DEFAULT-VALUE}).")
 	private Path genericExamples;
 
 	private final DeliveryLauncher launcher;

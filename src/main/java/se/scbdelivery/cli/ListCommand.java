@@ -50,7 +50,8 @@ class ListCommand implements Callable<Integer> {
 	private @Nullable String since;
 
 	@Option(names = "--json",
-			description = "Print the matching reports as one JSON array, as written to scb.report.dir, and nothing else.")
+			description = "Print the matching reports as one JSON array, as written to scb.report.dir, "
+					+ "and nothing else.")
 	private boolean json;
 
 	private final RecentDeliveries reports;

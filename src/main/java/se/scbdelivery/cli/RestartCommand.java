@@ -2,6 +2,7 @@ package se.scbdelivery.cli;
 
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,10 +32,11 @@ class RestartCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", arity = "0..1", paramLabel = "<execution-id>",
 			description = "The execution, as 'list' shows it.")
-	private Long executionId;
+	private @Nullable Long executionId;
 
 	@Option(names = "--failed",
-			description = "Resume every delivery that failed technically, was stopped, or was left running by a process that is gone.")
+			description = "Resume every delivery that failed technically, was stopped, or was left running "
+					+ "by a process that is gone.")
 	private boolean failed;
 
 	@Option(names = "--concurrency", defaultValue = "4", paramLabel = "<n>",
@@ -55,7 +57,7 @@ class RestartCommand implements Callable<Integer> {
 		if (this.failed == (this.executionId != null)) {
 			throw new ParameterException(this.spec.commandLine(), "give either an <execution-id> or --failed");
 		}
-		if (this.failed) {
+		if (this.executionId == null) {
 			ScanSummary summary = this.failedRunner.run(this.concurrency);
 			ScanTable.print(summary, this.spec.commandLine().getOut());
 			return summary.exitCode();

@@ -18,9 +18,10 @@ import se.scbdelivery.scan.ScanRunner;
 
 @Command(name = "scan", mixinStandardHelpOptions = true, header = "Delivers every file in an inbox, N at a time.",
 		description = "Every regular file under <inbox>/{org}/{program}/{period}/{format}/[{version}/] is its own GDB "
-				+ "delivery, with deliver's identity rules: a completed one is reported and not sent again, a failed or "
-				+ "dead one is resumed, one another live process is delivering is left to it. Files whose folders do not "
-				+ "parse are invalid input and nothing is sent for them; files still being written (a .part name, or a "
+				+ "delivery, with deliver's identity rules: a completed one is reported and not sent again, "
+				+ "a failed or dead one is resumed, one another live process is delivering is left to it. "
+				+ "Files whose folders do not parse are invalid input and nothing is sent for them; "
+				+ "files still being written (a .part name, or a "
 				+ "size or time that changes within scb.inbox.settle) wait for the next scan; hidden files and folders "
 				+ "are never read; symbolic links that leave the inbox are refused. With scb.inbox.done-dir and "
 				+ "scb.inbox.failed-dir, files move there after a final outcome. Prints a table and writes the summary "

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -41,17 +42,17 @@ class SimulateCommand implements Callable<Integer> {
 	private int pollsBeforeFinal;
 
 	@Option(names = "--tls-key-store", paramLabel = "<p12>", description = "Serve HTTPS with this PKCS12 key store.")
-	private Path tlsKeyStore;
+	private @Nullable Path tlsKeyStore;
 
 	@Option(names = "--tls-key-store-password-file", paramLabel = "<file>", description = "Its password, from a file.")
-	private Path tlsKeyStorePasswordFile;
+	private @Nullable Path tlsKeyStorePasswordFile;
 
 	@Option(names = "--client-trust-store", paramLabel = "<p12>",
 			description = "Require client certificates signed by a CA in this PKCS12 trust store.")
-	private Path clientTrustStore;
+	private @Nullable Path clientTrustStore;
 
 	@Option(names = "--client-trust-store-password-file", paramLabel = "<file>", description = "Its password, from a file.")
-	private Path clientTrustStorePasswordFile;
+	private @Nullable Path clientTrustStorePasswordFile;
 
 	@Option(names = "--processing", defaultValue = "0s", paramLabel = "<duration>", converter = ProcessingTime.class,
 			description = "SCB's processing time: a delivery's history answers Bearbetar, and a ticket's status 202, "
@@ -62,7 +63,7 @@ class SimulateCommand implements Callable<Integer> {
 	@Option(names = "--faults", paramLabel = "<spec>",
 			description = "Faults to inject, e.g. fragment:3=503x2,completion=dropx1,status=Systemfelx1; "
 					+ "processing=5mx1 gives the next delivery and ticket that processing time.")
-	private String faults;
+	private @Nullable String faults;
 
 	@Override
 	public Integer call() throws Exception {

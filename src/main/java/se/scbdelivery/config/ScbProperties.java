@@ -46,7 +46,8 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 			}
 		}
 		else if (gdbBaseUrl().getHost().equals(productionGdb.getHost())
-				|| (this.generic.baseUrl() != null && this.generic.baseUrl().getHost().equals(productionGeneric.getHost()))) {
+				|| (this.generic.baseUrl() != null && productionGeneric != null
+						&& this.generic.baseUrl().getHost().equals(productionGeneric.getHost()))) {
 			return Optional.of("scb.environment is " + this.environment.key()
 					+ " but a base URL points at SCB's production hosts: set scb.environment=production to deliver"
 					+ " there, or scb.allow-other-base-url=true if that is intended");

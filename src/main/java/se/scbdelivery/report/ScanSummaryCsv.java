@@ -32,7 +32,7 @@ final class ScanSummaryCsv {
 		return csv.toString();
 	}
 
-	private static void record(StringBuilder csv, List<@Nullable String> fields) {
+	private static void record(StringBuilder csv, List<? extends @Nullable String> fields) {
 		csv.append(fields.stream().map(ScanSummaryCsv::field).collect(Collectors.joining(","))).append("\r\n");
 	}
 

@@ -30,7 +30,8 @@ final class ScanSummaryHtml {
 			dl.run div { display: flex; gap: 8px; }
 			dl.run dt { color: #57606a; }
 			dl.run dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
-			.totals { display: grid; grid-template-columns: repeat(auto-fit, minmax(132px, 1fr)); gap: 12px; margin-bottom: 20px; }
+			.totals { display: grid; grid-template-columns: repeat(auto-fit, minmax(132px, 1fr));
+				gap: 12px; margin-bottom: 20px; }
 			.total { border: 3px solid var(--c); border-radius: 8px; padding: 8px 12px; }
 			.total .count { display: block; font-size: 44px; font-weight: 700; line-height: 1.1; color: var(--c); }
 			.total .name { display: block; font-weight: 700; font-size: 13px; }

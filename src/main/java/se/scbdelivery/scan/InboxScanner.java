@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
 
 /**
@@ -56,7 +58,7 @@ public class InboxScanner {
 		return found;
 	}
 
-	private InboxFile classify(Path root, Path path, Look first, Look second) {
+	private InboxFile classify(Path root, Path path, Look first, @Nullable Look second) {
 		Path relative = root.relativize(path);
 		if (path.getFileName().toString().endsWith(".part")) {
 			return new InboxFile.Skipped(relative, "a .part file is still being written");

@@ -274,7 +274,8 @@ abstract class DeliveryEndToEndSuite {
 	@Test
 	void followsTheSameDeliveryIdAfterAPollTimeoutAndNeverUploadsAgain() {
 		this.scb.faults().respond(Call.HISTORY, null, Integer.MAX_VALUE, 200,
-				"{\"Id\":null,\"ProgressStatus\":1,\"SubmissionDate\":null,\"Status\":\"Bearbetar\",\"FileWasUploaded\":false}",
+				"{\"Id\":null,\"ProgressStatus\":1,\"SubmissionDate\":null,\"Status\":\"Bearbetar\","
+						+ "\"FileWasUploaded\":false}",
 				Map.of("Content-Type", "application/json"));
 		Path file = TestFiles.xml(this.inbox, "a.xml", 900, null);
 		CliResult timedOut = deliver(file, "VINN", "2024-06-30", "V40");
@@ -500,7 +501,8 @@ abstract class DeliveryEndToEndSuite {
 	@CsvSource(delimiter = '|', value = { "no contract|--org 9990000045|Missing required option for --api generic: --contract",
 			"a GDB option|--contract 1 --program VINN|--program cannot be used with --api generic",
 			"a bad organisation number|--contract 1 --org 9990000046|has a wrong check digit",
-			"a generic option with GDB|--api gdb --org 9990000045 --program VINN --period 2024-06-30 --format V40 --contract 1|--contract cannot be used with --api gdb" })
+			"a generic option with GDB|--api gdb --org 9990000045 --program VINN --period 2024-06-30 --format V40 "
+					+ "--contract 1|--contract cannot be used with --api gdb" })
 	void rejectsBadGenericInputAndSendsNothing(String what, String options, String message) {
 		Path file = TestFiles.xml(this.inbox, "data.csv", 600, null);
 		List<String> args = new java.util.ArrayList<>(List.of("deliver", "--file", file.toString()));

@@ -2,7 +2,6 @@ package se.scbdelivery.cli;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;

@@ -140,7 +140,8 @@ class ListCommandTest {
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(firstErrorLine(result)).isEqualTo("error: --status 'nonsense' is not a job status or an outcome:"
 				+ " use one or more, comma-separated, of COMPLETED, STARTING, STARTED, STOPPING, STOPPED, FAILED,"
-				+ " ABANDONED, UNKNOWN, LOADED, NOT_LOADED, REFUSED, LOADED_WITH_ERRORS, INVALID_INPUT, RUNNING, SKIPPED");
+				+ " ABANDONED, UNKNOWN, LOADED, NOT_LOADED, REFUSED, LOADED_WITH_ERRORS, INVALID_INPUT, RUNNING,"
+				+ " SKIPPED");
 		assertThat(result.out()).isEmpty();
 		assertNoJavaInternals(result);
 	}

@@ -307,7 +307,8 @@ class SecretsNeverLeakTest {
 				Statement statement = connection.createStatement()) {
 			List<String> tables = new ArrayList<>();
 			try (ResultSet rows = statement.executeQuery(
-					"SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME")) {
+					"SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' "
+							+ "ORDER BY TABLE_NAME")) {
 				while (rows.next()) {
 					tables.add(rows.getString(1));
 				}

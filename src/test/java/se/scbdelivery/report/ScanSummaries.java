@@ -22,11 +22,13 @@ final class ScanSummaries {
 						loaded("2120000142", "RS", "2026Q3", "region_skåne_räkenskapssammandrag_2026Q3.xml", "A-1003", 103),
 						loaded("2120000159", "RS", "2026Q3", "region_östergötland_2026Q3.xml", "A-1004", 104),
 						loaded("5560000027", "KLP", "202610",
-								"very_long_file_name_from_an_organisation_that_never_heard_of_short_names_2026_10_final_FINAL_v3.csv",
+								"very_long_file_name_from_an_organisation_that_never_heard_of_short_names_"
+										+ "2026_10_final_FINAL_v3.csv",
 								"A-1005-0000-0000-0000-000000000000-0000", 105),
 						new ScanRow("2120000167/KLP/202610/csv/kommun_5,6.csv", "2120000167", "KLP", "202610", "csv",
 								"LOADED_WITH_ERRORS", 4, "Inläst med fel", "A-1006", 106L,
-								"Loaded with errors: see the error report in Indataportalen and correct the data there"),
+								"Loaded with errors: see the error report in Indataportalen "
+										+ "and correct the data there"),
 						new ScanRow("5560000035/KLP/202610/csv/ek.csv", "5560000035", "KLP", "202610", "csv", "NOT_LOADED", 3,
 								AMPERSAND_STATUS, "A-1007", 107L, "Correct the file and deliver a complete file again"),
 						new ScanRow("5560000043/FEK/2026/xml/" + HOSTILE_FILE, "5560000043", "FEK", "2026", "xml", "REFUSED", 3,

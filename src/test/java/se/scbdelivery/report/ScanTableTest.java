@@ -16,7 +16,8 @@ class ScanTableTest {
 		List<String> lines = print(ScanSummaries.monthEnd());
 
 		assertThat(lines.get(0)).isEqualTo(
-				"12 files: 6 LOADED, 1 LOADED_WITH_ERRORS, 1 NOT_LOADED, 1 REFUSED, 1 FAILED, 1 INVALID_INPUT, 1 STOPPED");
+				"12 files: 6 LOADED, 1 LOADED_WITH_ERRORS, 1 NOT_LOADED, 1 REFUSED, 1 FAILED, 1 INVALID_INPUT, "
+						+ "1 STOPPED");
 	}
 
 	@Test
