@@ -1,5 +1,6 @@
 package se.scbdelivery.delivery;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.file.Path;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -113,7 +114,7 @@ public final class DeliveryJobParameters {
 				(version == null || version.isEmpty()) ? null : version, parameters.getString(FILE_NAME));
 	}
 
-	private static String orEmpty(String value) {
+	private static String orEmpty(@Nullable String value) {
 		return (value != null) ? value : "";
 	}
 

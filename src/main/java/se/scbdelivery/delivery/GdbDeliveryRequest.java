@@ -1,5 +1,6 @@
 package se.scbdelivery.delivery;
 
+import java.util.Objects;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ public record GdbDeliveryRequest(Path file, OrganisationNumber organisation, Sta
 			return OrganisationNumber.parse(text);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidDeliveryInputException(ex.getMessage());
+			throw new InvalidDeliveryInputException(Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
 		}
 	}
 
@@ -69,7 +70,7 @@ public record GdbDeliveryRequest(Path file, OrganisationNumber organisation, Sta
 			return StatisticalProgram.parse(text);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidDeliveryInputException(ex.getMessage());
+			throw new InvalidDeliveryInputException(Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
 		}
 	}
 

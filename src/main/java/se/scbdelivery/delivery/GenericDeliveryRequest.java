@@ -1,5 +1,6 @@
 package se.scbdelivery.delivery;
 
+import java.util.Objects;
 import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
@@ -51,7 +52,7 @@ public record GenericDeliveryRequest(Path file, String fileName, String contract
 			return OrganisationNumber.parse(text);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidDeliveryInputException(ex.getMessage());
+			throw new InvalidDeliveryInputException(Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
 		}
 	}
 

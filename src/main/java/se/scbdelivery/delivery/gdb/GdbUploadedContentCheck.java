@@ -1,5 +1,6 @@
 package se.scbdelivery.delivery.gdb;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -48,7 +49,7 @@ final class GdbUploadedContentCheck {
 	private long requested;
 
 	/** The SHA-256 of the whole file once hashed, or {@code (shorter)}. */
-	private String sha256;
+	private @Nullable String sha256;
 
 	GdbUploadedContentCheck(Path file, FileFingerprint expected) {
 		this.file = file;
@@ -87,16 +88,18 @@ final class GdbUploadedContentCheck {
 			throw new IllegalStateException("interrupted while checking " + this.file, ex);
 		}
 		catch (ExecutionException ex) {
-			throw new InvalidDeliveryInputException("file " + this.file + " cannot be read: " + ex.getCause().getMessage(),
-					ex.getCause());
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new InvalidDeliveryInputException("file " + this.file + " cannot be read: " + cause.getMessage(), cause);
 		}
-		if (this.sha256 == null) {
-			this.sha256 = (upTo == this.expected.size()) ? HexFormat.of().formatHex(this.digest.digest()) : "(shorter)";
+		String sha256 = this.sha256;
+		if (sha256 == null) {
+			sha256 = (upTo == this.expected.size()) ? HexFormat.of().formatHex(this.digest.digest()) : "(shorter)";
+			this.sha256 = sha256;
 		}
 		long size = currentSize();
-		if (size != this.expected.size() || !this.sha256.equals(this.expected.sha256())) {
+		if (size != this.expected.size() || !sha256.equals(this.expected.sha256())) {
 			throw new InvalidDeliveryInputException("file " + this.file + " changed while it was being uploaded"
-					+ " (SHA-256 " + this.expected.sha256().substring(0, 12) + "… then, " + abbreviate(this.sha256)
+					+ " (SHA-256 " + this.expected.sha256().substring(0, 12) + "… then, " + abbreviate(sha256)
 					+ " now; " + this.expected.size() + " bytes then, " + size + " now): the completing fragment was"
 					+ " not sent, so SCB has nothing to load; a changed file is a new delivery, deliver it again once"
 					+ " it is complete");

@@ -1,5 +1,6 @@
 package se.scbdelivery.delivery.generic;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 
 import org.slf4j.Logger;
@@ -75,7 +76,7 @@ class GenericSubmitTasklet implements Tasklet {
 		}
 	}
 
-	private void beginAttempt(JobExecution execution, UploadAttempt current) {
+	private void beginAttempt(JobExecution execution, @Nullable UploadAttempt current) {
 		if (current != null && !current.isFinished()) {
 			String message = "The POST of attempt " + current.number() + " (started " + current.startedAt()
 					+ ") got no ticket back: SCB may have received it, so it may hold this file twice after this"

@@ -49,7 +49,7 @@ public class DeliveryJournals {
 	}
 
 	public DeliveryJournal read(JobExecution execution) {
-		String text = execution.getExecutionContext().getString(KEY, null);
+		String text = execution.getExecutionContext().get(KEY, String.class);
 		Parsed known = this.recent.get(execution.getId());
 		if (known != null && known.text() == text) {
 			return known.journal();

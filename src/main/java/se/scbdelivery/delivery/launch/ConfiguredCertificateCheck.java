@@ -1,5 +1,6 @@
 package se.scbdelivery.delivery.launch;
 
+import java.util.Objects;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,7 +64,7 @@ class ConfiguredCertificateCheck implements ClientCertificateCheck {
 			return List.of();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidDeliveryInputException(ex.getMessage(), ex);
+			throw new InvalidDeliveryInputException(Objects.requireNonNullElse(ex.getMessage(), ex.toString()), ex);
 		}
 	}
 

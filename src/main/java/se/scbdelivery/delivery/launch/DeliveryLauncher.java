@@ -103,7 +103,8 @@ public class DeliveryLauncher {
 		if (given == null || channel == null) {
 			throw new IllegalArgumentException("there is no delivery execution " + executionId + ": see 'list'");
 		}
-		JobExecution last = this.jobRepository.getLastJobExecution(given.getJobInstance());
+		JobExecution newest = this.jobRepository.getLastJobExecution(given.getJobInstance());
+		JobExecution last = (newest != null) ? newest : given;
 		if (last.getStatus() == BatchStatus.COMPLETED) {
 			return new DeliveryResult(this.reports.of(last), true);
 		}
@@ -157,7 +158,12 @@ public class DeliveryLauncher {
 			return this.jobOperator.start(job, parameters);
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
-			return this.jobRepository.getLastJobExecution(job.getName(), parameters);
+			// completed by another process between the check under the lease and the start
+			JobExecution completed = this.jobRepository.getLastJobExecution(job.getName(), parameters);
+			if (completed == null) {
+				throw new IllegalStateException("the delivery is complete but has no execution: " + ex.getMessage(), ex);
+			}
+			return completed;
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
 			throw new ExecutionStillRunningException(

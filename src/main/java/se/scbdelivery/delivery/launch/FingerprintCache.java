@@ -1,5 +1,6 @@
 package se.scbdelivery.delivery.launch;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ final class FingerprintCache {
 
 	private record Key(Path file, long size, FileTime modified, Object identity) {
 
-		static Key of(Path file) {
+		static @Nullable Key of(Path file) {
 			try {
 				BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
 				Object identity = attributes.fileKey();

@@ -1,5 +1,6 @@
 package se.scbdelivery.delivery.launch;
 
+import java.util.Objects;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +57,7 @@ class PreflightChecks {
 				this.properties.genericBaseUrl();
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidDeliveryInputException(ex.getMessage(), ex);
+				throw new InvalidDeliveryInputException(Objects.requireNonNullElse(ex.getMessage(), ex.toString()), ex);
 			}
 		}
 	}

@@ -1,5 +1,6 @@
 package se.scbdelivery.delivery.step;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +23,9 @@ public class PollPacer {
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
-	private Instant startedAt;
+	private @Nullable Instant startedAt;
 
-	private PollBackoff backoff;
+	private @Nullable PollBackoff backoff;
 
 	public PollPacer(ScbProperties.Poll poll, Clock clock) {
 		this.poll = poll;
@@ -38,18 +39,20 @@ public class PollPacer {
 	 * its message is {@code what} and how long was waited
 	 */
 	public boolean awaitNextPoll(String what, String resume) throws InterruptedException {
-		if (this.startedAt == null) {
+		Instant started = this.startedAt;
+		PollBackoff backoff = this.backoff;
+		if (started == null || backoff == null) {
 			this.startedAt = this.clock.instant();
 			this.backoff = new PollBackoff(this.poll.interval(), this.poll.maxInterval());
 			return true;
 		}
-		Duration waited = Duration.between(this.startedAt, this.clock.instant());
-		if (waited.plus(this.backoff.delay()).compareTo(this.poll.timeout()) > 0) {
+		Duration waited = Duration.between(started, this.clock.instant());
+		if (waited.plus(backoff.delay()).compareTo(this.poll.timeout()) > 0) {
 			throw new ProcessingTimeoutException(what + " after " + waited.withNanos(0) + " (scb.poll.timeout="
 					+ this.poll.timeout() + "): " + resume);
 		}
-		boolean stop = this.stopped.await(this.backoff.delay().toMillis(), TimeUnit.MILLISECONDS);
-		this.backoff = this.backoff.next();
+		boolean stop = this.stopped.await(backoff.delay().toMillis(), TimeUnit.MILLISECONDS);
+		this.backoff = backoff.next();
 		return !stop;
 	}
 

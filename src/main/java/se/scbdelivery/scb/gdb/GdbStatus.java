@@ -1,5 +1,6 @@
 package se.scbdelivery.scb.gdb;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Arrays;
 
 /**
@@ -25,11 +26,11 @@ public record GdbStatus(String text, int progressStatus) {
 
 		UNKNOWN(null, "a status this version does not know: check the delivery in Indataportalen");
 
-		private final String text;
+		private final @Nullable String text;
 
 		private final String whatToDo;
 
-		Kind(String text, String whatToDo) {
+		Kind(@Nullable String text, String whatToDo) {
 			this.text = text;
 			this.whatToDo = whatToDo;
 		}

@@ -1,5 +1,6 @@
 package se.scbdelivery.scb.http;
 
+import java.util.Objects;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -58,7 +59,9 @@ public final class ClientTlsContext {
 	private static KeyManagerFactory keyManagers(ScbProperties.Tls tls) {
 		char[] password = KeyStores.password(tls.keyStorePassword(), tls.keyStorePasswordFile(), "key store");
 		char[] keyPassword = (password != null) ? password : new char[0];
-		KeyStore store = KeyStores.load(tls.keyStore(), tls.keyStoreType(), keyPassword, "key store");
+		// only called with a key store configured
+		KeyStore store = KeyStores.load(Objects.requireNonNull(tls.keyStore()), tls.keyStoreType(), keyPassword,
+				"key store");
 		try {
 			if (!hasPrivateKey(store)) {
 				throw new IllegalArgumentException("key store " + tls.keyStore() + " holds no private key");
@@ -80,7 +83,9 @@ public final class ClientTlsContext {
 	 */
 	private static TrustManagerFactory trustManagers(ScbProperties.Tls tls) {
 		char[] password = KeyStores.password(tls.trustStorePassword(), tls.trustStorePasswordFile(), "trust store");
-		KeyStore extra = KeyStores.load(tls.trustStore(), tls.trustStoreType(), password, "trust store");
+		// only called with a trust store configured
+		KeyStore extra = KeyStores.load(Objects.requireNonNull(tls.trustStore()), tls.trustStoreType(), password,
+				"trust store");
 		try {
 			KeyStore combined = KeyStore.getInstance(KeyStore.getDefaultType());
 			combined.load(null, null);

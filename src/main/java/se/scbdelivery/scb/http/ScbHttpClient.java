@@ -139,7 +139,9 @@ public final class ScbHttpClient implements AutoCloseable {
 			.response((response, content) -> BoundedBody.read(content, readLimit)
 				.map((bytes) -> new ScbAnswer(response.status().code(), response.responseHeaders().copy(), bytes)))
 			.single()
-			.block();
+			.blockOptional()
+			// single() errs on an empty answer rather than completing without one
+			.orElseThrow();
 	}
 
 	private ScbAnswer judge(ScbCall call, ScbAnswer answer) {

@@ -1,5 +1,6 @@
 package se.scbdelivery.scb.http;
 
+import java.util.Objects;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -68,7 +69,8 @@ final class TransientFaultRetry {
 							fault.getCause());
 				}
 				if (number >= max) {
-					throw new ScbUnavailableException(call, number, fault.getMessage(), fault.getCause());
+					throw new ScbUnavailableException(call, number,
+							Objects.requireNonNullElse(fault.getMessage(), fault.toString()), fault.getCause());
 				}
 				Duration delay = delay(number, fault.retryAfter());
 				log.warn("{} failed (attempt {} of {}): {}; retrying in {} ms", call, number, max, fault.getMessage(),

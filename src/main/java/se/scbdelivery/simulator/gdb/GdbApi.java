@@ -1,5 +1,6 @@
 package se.scbdelivery.simulator.gdb;
 
+import java.util.Objects;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -91,7 +92,7 @@ final class GdbApi {
 			target = upload.path().target();
 		}
 		catch (IllegalArgumentException ex) {
-			return Answer.message(400, ex.getMessage());
+			return Answer.message(400, Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
 		}
 		int index = upload.path().index();
 		if (index == FragmentPath.COMPLETION) {
@@ -105,7 +106,7 @@ final class GdbApi {
 			this.uploads.put(target, upload.sessionId(), index, upload.part().content());
 		}
 		catch (GdbPartialUploads.OutOfOrderException ex) {
-			return Answer.message(409, ex.getMessage());
+			return Answer.message(409, Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
 		}
 		this.observations.uploading(target, upload.sessionId());
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -140,7 +141,7 @@ final class GdbApi {
 		}
 		catch (GdbXmlCheck.NotWellFormedException ex) {
 			TemporaryFiles.delete(file);
-			return Answer.message(400, "the file is not well-formed XML: " + ex.getMessage());
+			return Answer.message(400, "the file is not well-formed XML: " + Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
 		}
 		String imposed = this.faults.takeFinalStatus();
 		GdbFinalStatus status = (imposed != null) ? GdbFinalStatus.of(imposed, null)

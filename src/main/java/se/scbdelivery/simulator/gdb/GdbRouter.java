@@ -1,5 +1,6 @@
 package se.scbdelivery.simulator.gdb;
 
+import java.util.Objects;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -66,7 +67,7 @@ final class GdbRouter implements BiFunction<HttpServerRequest, HttpServerRespons
 			path = RequestPath.parse(request.uri(), RequestPath.GDB_BASE);
 		}
 		catch (IllegalArgumentException ex) {
-			return this.responder.send(response, exchange, Answer.message(400, ex.getMessage()));
+			return this.responder.send(response, exchange, Answer.message(400, Objects.requireNonNullElse(ex.getMessage(), ex.toString())));
 		}
 		if (path == null) {
 			return this.responder.send(response, exchange, notFound(exchange));
@@ -90,7 +91,7 @@ final class GdbRouter implements BiFunction<HttpServerRequest, HttpServerRespons
 				fragment = FragmentPath.of(segments);
 			}
 			catch (IllegalArgumentException ex) {
-				return this.responder.send(response, exchange, Answer.message(400, ex.getMessage()));
+				return this.responder.send(response, exchange, Answer.message(400, Objects.requireNonNullElse(ex.getMessage(), ex.toString())));
 			}
 			if (fragment != null) {
 				return fragment(request, response, exchange, fragment, body);
@@ -111,7 +112,7 @@ final class GdbRouter implements BiFunction<HttpServerRequest, HttpServerRespons
 						body.bytes());
 			}
 			catch (IllegalArgumentException ex) {
-				formProblem = ex.getMessage();
+				formProblem = Objects.requireNonNullElse(ex.getMessage(), ex.toString());
 			}
 		}
 		GdbObservations.Arrival arrival = this.observations.fragmentArrived(new ReceivedFragment(path.index(),

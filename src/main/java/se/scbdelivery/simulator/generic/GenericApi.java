@@ -1,5 +1,6 @@
 package se.scbdelivery.simulator.generic;
 
+import java.util.Objects;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ final class GenericApi {
 			ticket = new Ticket(ticketText);
 		}
 		catch (IllegalArgumentException ex) {
-			return Answer.message(400, ex.getMessage());
+			return Answer.message(400, Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
 		}
 		ProcessingState state = this.tickets.poll(ticket);
 		if (state == null) {
@@ -86,7 +87,7 @@ final class GenericApi {
 			ticket = new Ticket(ticketText);
 		}
 		catch (IllegalArgumentException ex) {
-			return Answer.message(400, ex.getMessage());
+			return Answer.message(400, Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
 		}
 		Tickets.Outcome outcome = this.tickets.outcome(ticket);
 		if (outcome == null) {

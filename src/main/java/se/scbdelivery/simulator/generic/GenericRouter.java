@@ -1,5 +1,6 @@
 package se.scbdelivery.simulator.generic;
 
+import java.util.Objects;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -53,7 +54,7 @@ final class GenericRouter implements BiFunction<HttpServerRequest, HttpServerRes
 		}
 		catch (IllegalArgumentException ex) {
 			return drain(request).flatMap((received) -> this.responder.send(response,
-					new Exchange(method, rawPath, received), Answer.message(400, ex.getMessage())));
+					new Exchange(method, rawPath, received), Answer.message(400, Objects.requireNonNullElse(ex.getMessage(), ex.toString()))));
 		}
 		if (request.method().equals(HttpMethod.POST) && segments.equals(endpoint("delivery"))) {
 			return Mono.defer(() -> {

@@ -1,5 +1,6 @@
 package se.scbdelivery.simulator.server;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +99,7 @@ final class FaultSpec {
 		return (faults) -> faults.drop(call, index, times);
 	}
 
-	private static void respond(Faults faults, Call call, Integer index, int times, int status) {
+	private static void respond(Faults faults, Call call, @Nullable Integer index, int times, int status) {
 		if (status == 429 || status == 503) {
 			faults.respond(call, index, times, status,
 					"{\"Message\":\"fault injected by the stand-in: HTTP " + status + ", retry after 1 second\"}",
