@@ -56,15 +56,53 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule roomsAreFreeOfCycles = slices().matching("se.scbdelivery.(*)..").should().beFreeOfCycles();
 
-	/**
-	 * Empty until delivery is split into gdb, generic, journal, launch and outcome; then
-	 * it bites.
-	 */
 	@ArchTest
 	static final ArchRule deliveryRoomsAreFreeOfCycles = slices().matching("se.scbdelivery.delivery.(*)..")
 		.should()
-		.beFreeOfCycles()
-		.allowEmptyShould(true);
+		.beFreeOfCycles();
+
+	@ArchTest
+	static final ArchRule theGdbJobKnowsNothingOfTheGenericOne = noClasses().that()
+		.resideInAPackage("se.scbdelivery.delivery.gdb..")
+		.should()
+		.dependOnClassesThat(resideInAPackage("se.scbdelivery.delivery.generic.."))
+		.because("each channel's job is one room; what both share lives in the rooms below them");
+
+	@ArchTest
+	static final ArchRule theGenericJobKnowsNothingOfTheGdbOne = noClasses().that()
+		.resideInAPackage("se.scbdelivery.delivery.generic..")
+		.should()
+		.dependOnClassesThat(resideInAPackage("se.scbdelivery.delivery.gdb.."))
+		.because("each channel's job is one room; what both share lives in the rooms below them");
+
+	@ArchTest
+	static final ArchRule deliveryValuesKnowNoRoomBelowThem = noClasses().that()
+		.resideInAPackage("se.scbdelivery.delivery")
+		.should()
+		.dependOnClassesThat(resideInAPackage("se.scbdelivery.delivery.(*).."))
+		.because("the requests and job parameters are what every delivery room shares");
+
+	@ArchTest
+	static final ArchRule launchingKnowsNoChannelsJob = noClasses().that()
+		.resideInAnyPackage("se.scbdelivery.delivery.launch..", "se.scbdelivery.delivery.outcome..",
+				"se.scbdelivery.delivery.journal..", "se.scbdelivery.delivery.step..")
+		.should()
+		.dependOnClassesThat(resideInAnyPackage("se.scbdelivery.delivery.gdb..", "se.scbdelivery.delivery.generic.."))
+		.because("the jobs are found by their Channel's name; launching, outcomes and the journal serve both");
+
+	@ArchTest
+	static final ArchRule theStandInsServerKnowsNoChannel = noClasses().that()
+		.resideInAPackage("se.scbdelivery.simulator.server..")
+		.should()
+		.dependOnClassesThat(resideInAnyPackage("se.scbdelivery.simulator.gdb..", "se.scbdelivery.simulator.generic.."))
+		.because("the stand-in's HTTP server, faults and files are shared by both channels' stand-ins");
+
+	@ArchTest
+	static final ArchRule theJobRepositoryRoomIsALeaf = noClasses().that()
+		.resideInAPackage("se.scbdelivery.repository..")
+		.should()
+		.dependOnClassesThat(resideInAPackage(PRODUCT).and(not(resideInAPackage("se.scbdelivery.repository.."))))
+		.because("how Spring Batch's writes reach the database is below every job");
 
 	private static ArchRule scbClientUsesOnlyTheHttpLayer(String client) {
 		String own = "se.scbdelivery.scb." + client + "..";
