@@ -3,6 +3,7 @@ package se.scbdelivery.cli;
 import org.junit.jupiter.api.Test;
 
 import se.scbdelivery.testsupport.CliResult;
+import se.scbdelivery.testsupport.InProcessCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

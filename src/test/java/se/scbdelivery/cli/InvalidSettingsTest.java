@@ -18,9 +18,10 @@ import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.TestFiles;
+import se.scbdelivery.testsupport.InProcessCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.scbdelivery.cli.InProcessCli.assertNoJavaInternals;
+import static se.scbdelivery.testsupport.InProcessCli.assertNoJavaInternals;
 
 /**
  * Bad settings and bad usage through the real entry point: exit code 2, a message that

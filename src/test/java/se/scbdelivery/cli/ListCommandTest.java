@@ -16,10 +16,11 @@ import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.TestFiles;
+import se.scbdelivery.testsupport.InProcessCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.scbdelivery.cli.InProcessCli.assertNoJavaInternals;
-import static se.scbdelivery.cli.InProcessCli.firstErrorLine;
+import static se.scbdelivery.testsupport.InProcessCli.assertNoJavaInternals;
+import static se.scbdelivery.testsupport.InProcessCli.firstErrorLine;
 
 /**
  * {@code list} filters and JSON, through the real entry point, over three deliveries made

@@ -21,9 +21,10 @@ import se.scbdelivery.simulator.StandInOptions;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.TestFiles;
 import se.scbdelivery.testsupport.TestPki;
+import se.scbdelivery.testsupport.InProcessCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.scbdelivery.cli.InProcessCli.assertNoJavaInternals;
+import static se.scbdelivery.testsupport.InProcessCli.assertNoJavaInternals;
 
 /**
  * The client certificate through the real entry point: {@code deliver} against a stand-in

@@ -38,6 +38,7 @@ import se.scbdelivery.testsupport.ChildJvm;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.TestFiles;
 import se.scbdelivery.testsupport.TestPki;
+import se.scbdelivery.testsupport.InProcessCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -20,6 +20,7 @@ import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.TestFiles;
+import se.scbdelivery.testsupport.InProcessCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
