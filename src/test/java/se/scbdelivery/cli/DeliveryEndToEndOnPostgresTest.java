@@ -3,8 +3,6 @@ package se.scbdelivery.cli;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import se.scbdelivery.testsupport.PostgresTestDatabase;
-
 /**
  * The end-to-end suite on PostgreSQL, the production job repository: a fresh database on
  * the server at 127.0.0.1:5432 for each run.
@@ -12,10 +10,8 @@ import se.scbdelivery.testsupport.PostgresTestDatabase;
 class DeliveryEndToEndOnPostgresTest extends DeliveryEndToEndSuite {
 
 	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", PostgresTestDatabase::url);
-		registry.add("spring.datasource.username", PostgresTestDatabase::user);
-		registry.add("spring.datasource.password", () -> "");
+	static void onPostgres(DynamicPropertyRegistry registry) {
+		SETTINGS.postgres().registerIn(registry);
 	}
 
 }

@@ -1,16 +1,12 @@
 package se.scbdelivery.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import se.scbdelivery.simulator.Faults.Call;
 import se.scbdelivery.scb.generic.Ticket;
@@ -35,6 +28,9 @@ import se.scbdelivery.simulator.ReceivedFragment;
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StoredDelivery;
 import se.scbdelivery.testsupport.CliResult;
+import se.scbdelivery.testsupport.InContextCli;
+import se.scbdelivery.testsupport.ProductContextTest;
+import se.scbdelivery.testsupport.ProductSettings;
 import se.scbdelivery.testsupport.SharedStandIn;
 import se.scbdelivery.testsupport.TestFiles;
 
@@ -43,18 +39,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The delivery job end to end: real commands through the picocli entry point, a real job
  * repository, the real HTTP client, and the stand-in SCB on a local socket. Subclasses pick
- * the job repository (H2 file, PostgreSQL). Fragments are 1,000 bytes here so small files
- * make several.
+ * the job repository (H2 file, PostgreSQL) and register {@link #SETTINGS} with it. Fragments
+ * are 1,000 bytes (the standard) so small files make several.
  */
-@SpringBootTest(properties = { "scb.cli.enabled=false", "scb.upload.fragment-size=1000", "scb.poll.interval=10ms",
-		"scb.poll.max-interval=40ms", "scb.poll.timeout=3s", "scb.http.initial-backoff=1ms", "scb.http.max-backoff=5ms",
-		"scb.http.max-attempts=3", "scb.http.response-timeout=5s", "scb.upload.systemfel-retries=2",
-		"scb.inbox.settle=20ms" })
+@ProductContextTest
 abstract class DeliveryEndToEndSuite {
 
-	private static final Pattern EXECUTION = Pattern.compile("Delivery (\\d+): ");
+	/** The standard settings, and where this suite differs. */
+	static final ProductSettings SETTINGS = ProductSettings.standard(DeliveryEndToEndSuite.class)
+		.standIn(SharedStandIn.get())
+		// the fault scripts fail a call twice and let the third attempt through
+		.httpMaxAttempts(3)
+		// the response timeout outlasts the poll timeout: aHistoryAnswerThatDoesNotComeEndsResumablyNotInAHang
+		.pollTimeout("3s")
+		.httpResponseTimeout("5s")
+		// the Systemfel tests count one upload and two re-uploads
+		.systemfelRetries(2);
 
-	static final Path WORK = temporaryDirectory();
+	static final Path WORK = SETTINGS.work();
 
 	final ScbStandIn scb = SharedStandIn.get();
 
@@ -68,13 +70,6 @@ abstract class DeliveryEndToEndSuite {
 	JobOperator jobOperator;
 
 	Path inbox;
-
-	@DynamicPropertySource
-	static void standInAndFolders(DynamicPropertyRegistry registry) {
-		registry.add("scb.gdb.base-url", () -> SharedStandIn.get().gdbBaseUrl().toString());
-		registry.add("scb.report.dir", () -> WORK.resolve("reports").toString());
-		registry.add("scb.generic.base-url", () -> SharedStandIn.get().genericBaseUrl().toString());
-	}
 
 	@BeforeEach
 	void freshStandIn() throws IOException {
@@ -753,10 +748,7 @@ abstract class DeliveryEndToEndSuite {
 	}
 
 	CliResult run(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int exitCode = this.commandLine.execute(args, new PrintWriter(out), new PrintWriter(err));
-		return new CliResult(exitCode, out.toString(), err.toString());
+		return InContextCli.run(this.commandLine, args);
 	}
 
 	StoredDelivery onlyDelivery() {
@@ -769,14 +761,12 @@ abstract class DeliveryEndToEndSuite {
 	}
 
 	static long execution(CliResult result) {
-		Matcher matcher = EXECUTION.matcher(result.out());
-		assertThat(matcher.find()).as("an execution id in " + result).isTrue();
-		return Long.parseLong(matcher.group(1));
+		return result.execution();
 	}
 
 	static Path reportOf(CliResult result) throws IOException {
 		long execution = execution(result);
-		try (Stream<Path> reports = Files.list(WORK.resolve("reports"))) {
+		try (Stream<Path> reports = Files.list(SETTINGS.reportDir())) {
 			return reports.filter((path) -> path.getFileName().toString().startsWith("delivery-" + execution + "-"))
 				.findFirst()
 				.orElseThrow();
@@ -799,15 +789,6 @@ abstract class DeliveryEndToEndSuite {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static Path temporaryDirectory() {
-		try {
-			return Files.createTempDirectory("scb-delivery-e2e");
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
 		}
 	}
 

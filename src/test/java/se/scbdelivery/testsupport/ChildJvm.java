@@ -93,30 +93,6 @@ public final class ChildJvm {
 		return new ChildJvm(test, null, List.of(), Map.of(), null, null, DEFAULT_TIMEOUT);
 	}
 
-	/**
-	 * The former way, kept until every test is migrated.
-	 * @deprecated {@link #withSettings} or {@link #withoutSettings}, then {@link #run}
-	 */
-	@Deprecated
-	public static CliResult run(Path dir, Duration timeout, List<String> jvmOptions, String... args)
-			throws IOException, InterruptedException {
-		return run(dir, timeout, jvmOptions, Map.of(), args);
-	}
-
-	/**
-	 * The former way, kept until every test is migrated.
-	 * @deprecated {@link #withSettings} or {@link #withoutSettings}, then {@link #run}
-	 */
-	@Deprecated
-	public static CliResult run(Path dir, Duration timeout, List<String> jvmOptions, Map<String, String> environment,
-			String... args) throws IOException, InterruptedException {
-		return withoutSettings(ChildJvm.class).workingDirectory(dir)
-			.timeout(timeout)
-			.jvmOptions(jvmOptions.toArray(String[]::new))
-			.environment(environment)
-			.run(args);
-	}
-
 	/** Other settings, e.g. one changed for this run. */
 	public ChildJvm settings(ProductSettings settings) {
 		return new ChildJvm(this.test, settings, this.jvmOptions, this.environment, this.user, this.workingDirectory,
