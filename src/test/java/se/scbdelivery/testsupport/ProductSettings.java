@@ -16,8 +16,11 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.simulator.ScbStandIn;
 
 /**
@@ -304,6 +307,14 @@ public final class ProductSettings {
 		String password = value(DATASOURCE_PASSWORD);
 		return DriverManager.getConnection(jobRepositoryUrl(), (user != null) ? user : "sa",
 				(password != null) ? password : "");
+	}
+
+	/**
+	 * The {@code scb.*} settings bound as the program binds them, for a test of one part (an
+	 * HTTP client, a tasklet) that takes {@link ScbProperties} rather than a Spring context.
+	 */
+	public ScbProperties scbProperties() {
+		return new Binder(new MapConfigurationPropertySource(properties())).bindOrCreate("scb", ScbProperties.class);
 	}
 
 	/** Every setting as {@code --name=value}, as they follow the command on a command line. */

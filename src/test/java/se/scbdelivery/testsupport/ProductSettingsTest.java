@@ -1,6 +1,7 @@
 package se.scbdelivery.testsupport;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
+
+import se.scbdelivery.config.ScbProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +69,18 @@ class ProductSettingsTest {
 		assertThat(registered).containsKeys("spring.datasource.url", "scb.report.dir", "scb.poll.interval")
 			.doesNotContainKey("logging.file.name");
 		assertThat(registered.get("scb.poll.interval").get()).isEqualTo("10ms");
+	}
+
+	@Test
+	void aPartTakingScbPropertiesGetsTheSameSettingsBound() {
+		ScbProperties properties = ProductSettings.standard(ProductSettingsTest.class, this.work)
+			.httpMaxAttempts(4)
+			.scbProperties();
+
+		assertThat(properties.http().maxAttempts()).isEqualTo(4);
+		assertThat(properties.http().initialBackoff()).isEqualTo(Duration.ofMillis(1));
+		assertThat(properties.upload().fragmentSize()).isEqualTo(1000);
+		assertThat(properties.poll().interval()).isEqualTo(Duration.ofMillis(10));
 	}
 
 	@Test
