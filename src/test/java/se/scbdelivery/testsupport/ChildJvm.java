@@ -227,11 +227,11 @@ public final class ChildJvm {
 		}
 	}
 
-	/** The test classpath, copied once per test JVM where every user can read it. */
+	/** The test classpath, copied once per test JVM where every user can read it (about 100 MB, deleted at its end). */
 	private static synchronized String readableClasspath() {
 		if (readableClasspath == null) {
 			try {
-				Path copies = Files.createTempDirectory("scb-delivery-classpath-");
+				Path copies = TemporaryFolders.create("scb-delivery-classpath-");
 				Files.setPosixFilePermissions(copies, PosixFilePermissions.fromString("rwxr-xr-x"));
 				List<String> entries = new ArrayList<>();
 				int folder = 0;

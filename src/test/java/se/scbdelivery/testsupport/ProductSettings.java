@@ -1,8 +1,5 @@
 package se.scbdelivery.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -102,15 +99,11 @@ public final class ProductSettings {
 
 	/**
 	 * The standard settings in a new temporary folder of their own, for a Spring context that
-	 * outlives one test instance (the context cache keeps it for the whole test JVM).
+	 * outlives one test instance (the context cache keeps it for the whole test JVM); the
+	 * folder is deleted when the test JVM ends.
 	 */
 	public static ProductSettings standard(Class<?> test) {
-		try {
-			return standard(test, Files.createTempDirectory("scb-" + test.getSimpleName() + "-"));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return standard(test, TemporaryFolders.create("scb-" + test.getSimpleName() + "-"));
 	}
 
 	/**
