@@ -3,6 +3,8 @@ package se.scbdelivery.cli;
 import org.junit.jupiter.api.Test;
 
 import se.scbdelivery.testsupport.CliResult;
+import se.scbdelivery.testsupport.InProcessCli;
+import se.scbdelivery.testsupport.ProductSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +13,8 @@ class DemoCommandTest {
 
 	@Test
 	void deliversEveryExampleShowsEachOutcomeAndNeverSendsACompletedFileTwice() {
-		CliResult demo = InProcessCli.run("demo", "--logging.file.name=target/demo-test.log");
+		// the demo brings its own stand-in, job repository and report folder: only the log is the test's
+		CliResult demo = InProcessCli.run(ProductSettings.logFileOnly(DemoCommandTest.class), "demo");
 
 		assertThat(demo.exitCode()).as(demo.toString()).isZero();
 		assertThat(demo.out()).contains("stand-in SCB     http://127.0.0.1:")

@@ -6,17 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import se.scbdelivery.ScbDeliveryApplication;
+import se.scbdelivery.simulator.generic.GenericSubmissionReceived;
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
-import se.scbdelivery.simulator.generic.GenericSubmissionReceived;
+import se.scbdelivery.testsupport.ChildJvm;
+import se.scbdelivery.testsupport.CliResult;
+import se.scbdelivery.testsupport.ProductSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,25 +39,19 @@ class GenericStreamingSmallHeapTest {
 	void aFileFourTimesTheHeapGoesThroughWhole() throws Exception {
 		Path file = this.dir.resolve("large.csv");
 		String sha256 = writePattern(file, FILE_BYTES);
-		Path out = this.dir.resolve("out.txt");
-		Path err = this.dir.resolve("err.txt");
 		try (ScbStandIn scb = ScbStandIn.start(StandInOptions.defaults().withPort(0).withPollsBeforeFinal(1))) {
-			Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Xmx" + HEAP_MB + "m", "-cp", System.getProperty("java.class.path"),
-					ScbDeliveryApplication.class.getName(), "deliver", "--api", "generic", "--file", file.toString(),
-					"--contract", "1", "--scb.generic.base-url=" + scb.genericBaseUrl(),
-					"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
-					"--scb.report.dir=" + this.dir.resolve("reports"), "--logging.file.name=" + this.dir.resolve("scb.log"),
-					"--scb.poll.interval=10ms", "--scb.http.response-timeout=5m"))
-				.directory(this.dir.toFile())
-				.redirectOutput(out.toFile())
-				.redirectError(err.toFile())
-				.start();
-			assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("delivery finished").isTrue();
-			String stdout = Files.readString(out, StandardCharsets.UTF_8);
-			String stderr = Files.readString(err, StandardCharsets.UTF_8);
+			ProductSettings settings = ProductSettings.standard(GenericStreamingSmallHeapTest.class, this.dir)
+				.standIn(scb)
+				// 256 MiB go up in one POST
+				.httpResponseTimeout("5m");
+			CliResult result = ChildJvm.withSettings(settings)
+				.jvmOptions("-Xmx" + HEAP_MB + "m")
+				.timeout(Duration.ofMinutes(10))
+				.run("deliver", "--api", "generic", "--file", file.toString(), "--contract", "1");
+			String stdout = result.out();
+			String stderr = result.err();
 
-			assertThat(process.exitValue()).as(stdout + stderr).isZero();
+			assertThat(result.exitCode()).as(stdout + stderr).isZero();
 			assertThat(stderr).doesNotContain("OutOfMemoryError");
 			assertThat(scb.genericSubmissions()).singleElement().satisfies((GenericSubmissionReceived submission) -> {
 				assertThat(submission.decodedSize()).isEqualTo(FILE_BYTES);

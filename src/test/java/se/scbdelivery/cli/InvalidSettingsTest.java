@@ -3,8 +3,6 @@ package se.scbdelivery.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,14 +11,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import se.scbdelivery.simulator.gdb.ReceivedFragment;
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
-import se.scbdelivery.simulator.gdb.ReceivedFragment;
 import se.scbdelivery.testsupport.CliResult;
+import se.scbdelivery.testsupport.InProcessCli;
+import se.scbdelivery.testsupport.ProductSettings;
 import se.scbdelivery.testsupport.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.scbdelivery.cli.InProcessCli.assertNoJavaInternals;
+import static se.scbdelivery.testsupport.InProcessCli.assertNoJavaInternals;
 
 /**
  * Bad settings and bad usage through the real entry point: exit code 2, a message that
@@ -33,11 +33,15 @@ class InvalidSettingsTest {
 
 	private ScbStandIn scb;
 
+	private ProductSettings settings;
+
 	private Path file;
 
 	@BeforeEach
 	void plainHttpStandIn() {
 		this.scb = ScbStandIn.start(StandInOptions.defaults().withPollsBeforeFinal(1));
+		// GDB's base URL only: theGenericServiceNeedsABaseUrlInTheTestEnvironment is about the other one
+		this.settings = ProductSettings.standard(InvalidSettingsTest.class, this.dir).gdbBaseUrl(this.scb.gdbBaseUrl());
 		this.file = TestFiles.xml(this.dir.resolve("inbox"), "vinn.xml", 1_500, null);
 	}
 
@@ -51,7 +55,7 @@ class InvalidSettingsTest {
 	@ParameterizedTest(name = "scb.upload.fragment-size={0}")
 	@ValueSource(ints = { 0, 9_216_001 })
 	void aFragmentSizeOutsideScbsLimitsIsInvalidInputAndNothingIsSent(int fragmentSize) {
-		CliResult result = run(deliver("--scb.upload.fragment-size=" + fragmentSize));
+		CliResult result = deliver(this.settings.fragmentSize(fragmentSize));
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(result.err().lines().findFirst()).hasValue("error: scb.upload.fragment-size " + fragmentSize
@@ -64,7 +68,7 @@ class InvalidSettingsTest {
 
 	@Test
 	void scbsLargestFragmentSizeIsAccepted() throws IOException {
-		CliResult result = run(deliver("--scb.upload.fragment-size=9216000"));
+		CliResult result = deliver(this.settings.fragmentSize(9_216_000));
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).contains("LOADED (exit 0)").contains("in 1 fragment of at most 9,216,000 bytes");
@@ -75,7 +79,7 @@ class InvalidSettingsTest {
 
 	@Test
 	void anUnknownCommandIsAUsageError() {
-		CliResult result = run(withSettings("deliverr", "--file", this.file.toString()));
+		CliResult result = run("deliverr", "--file", this.file.toString());
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(result.err()).contains("Unmatched arguments from index 0: 'deliverr'")
@@ -88,8 +92,8 @@ class InvalidSettingsTest {
 
 	@Test
 	void aMissingRequiredOptionIsNamed() {
-		CliResult result = run(withSettings("deliver", "--file", this.file.toString(), "--program", "VINN", "--period",
-				"2024-06-30", "--format", "V40"));
+		CliResult result = run("deliver", "--file", this.file.toString(), "--program", "VINN", "--period", "2024-06-30",
+				"--format", "V40");
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(result.err().lines().findFirst()).hasValue("Missing required option for --api gdb: --org");
@@ -101,7 +105,7 @@ class InvalidSettingsTest {
 
 	@Test
 	void restartingAnExecutionThatDoesNotExistSaysSo() {
-		CliResult result = run(withSettings("restart", "999999"));
+		CliResult result = run("restart", "999999");
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(result.err().lines().findFirst())
@@ -114,8 +118,7 @@ class InvalidSettingsTest {
 
 	@Test
 	void theGenericServiceNeedsABaseUrlInTheTestEnvironment() {
-		CliResult result = run(withSettings("deliver", "--api", "generic", "--file", this.file.toString(), "--contract",
-				"1"));
+		CliResult result = run("deliver", "--api", "generic", "--file", this.file.toString(), "--contract", "1");
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(result.err().lines().findFirst()).hasValue("error: scb.generic.base-url is not set, and SCB's "
@@ -123,12 +126,12 @@ class InvalidSettingsTest {
 		assertNoJavaInternals(result);
 		assertThat(this.scb.genericHeartbeatCount()).isZero();
 		assertThat(this.scb.genericSubmissions()).isEmpty();
-		assertThat(run(withSettings("list")).out()).contains("No deliveries recorded yet.");
+		assertThat(run("list").out()).contains("No deliveries recorded yet.");
 	}
 
 	@Test
 	void productionRefusesABaseUrlThatIsNotScbsAndSendsNothing() {
-		CliResult result = run(deliver("--scb.environment=production"));
+		CliResult result = deliver(this.settings.environment("production"));
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(result.err().lines().findFirst()).hasValueSatisfying((line) -> assertThat(line)
@@ -136,12 +139,12 @@ class InvalidSettingsTest {
 			.contains("not SCB's https://m2m.gdb.scb.se/m2m/v2/")
 			.contains("scb.allow-other-base-url=true"));
 		assertThat(this.scb.heartbeatCount()).isZero();
-		assertThat(run(withSettings("list")).out()).contains("No deliveries recorded yet.");
+		assertThat(run("list").out()).contains("No deliveries recorded yet.");
 	}
 
 	@Test
 	void theOverrideLetsProductionUseAnotherBaseUrl() {
-		CliResult result = run(deliver("--scb.environment=production", "--scb.allow-other-base-url=true"));
+		CliResult result = deliver(this.settings.environment("production").with("scb.allow-other-base-url", true));
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).contains("(GDB, production)");
@@ -150,7 +153,7 @@ class InvalidSettingsTest {
 
 	@Test
 	void theTestEnvironmentRefusesScbsProductionHosts() {
-		CliResult result = run(withSettings("heartbeat", "--scb.gdb.base-url=https://m2m.gdb.scb.se/m2m/v2/"));
+		CliResult result = InProcessCli.run(this.settings.gdbBaseUrl("https://m2m.gdb.scb.se/m2m/v2/"), "heartbeat");
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(result.err().lines().findFirst()).hasValueSatisfying((line) -> assertThat(line)
@@ -163,7 +166,7 @@ class InvalidSettingsTest {
 		// no key store, so heartbeat checks no certificate first: building the client finds it
 		Path missing = this.dir.resolve("missing-trust.p12");
 
-		CliResult result = run(withSettings("heartbeat", "--scb.tls.trust-store=" + missing));
+		CliResult result = run("heartbeat", "--scb.tls.trust-store=" + missing);
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(result.err().lines().findFirst()).hasValue("error: trust store " + missing + " does not exist");
@@ -174,10 +177,8 @@ class InvalidSettingsTest {
 	@Test
 	void aGdbBaseUrlWithoutItsFinalSlashIsNamed() {
 		String withoutSlash = this.scb.gdbBaseUrl().toString().replaceFirst("/$", "");
-		List<String> args = new ArrayList<>(List.of(withSettings("heartbeat")));
-		args.replaceAll((arg) -> arg.startsWith("--scb.gdb.base-url=") ? "--scb.gdb.base-url=" + withoutSlash : arg);
 
-		CliResult result = run(args.toArray(String[]::new));
+		CliResult result = InProcessCli.run(this.settings.with("scb.gdb.base-url", withoutSlash), "heartbeat");
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(result.err().lines().findFirst())
@@ -186,25 +187,13 @@ class InvalidSettingsTest {
 		assertThat(this.scb.heartbeatCount()).isZero();
 	}
 
-	private CliResult run(String... args) {
-		return InProcessCli.run(args);
+	private CliResult run(String... command) {
+		return InProcessCli.run(this.settings, command);
 	}
 
-	private String[] deliver(String... settings) {
-		List<String> args = new ArrayList<>(List.of(withSettings("deliver", "--file", this.file.toString(), "--org",
-				"999000-0045", "--program", "VINN", "--period", "2024-06-30", "--format", "V40")));
-		args.addAll(List.of(settings));
-		return args.toArray(String[]::new);
-	}
-
-	private String[] withSettings(String... command) {
-		List<String> args = new ArrayList<>(List.of(command));
-		args.addAll(List.of("--scb.cli.enabled=true", "--scb.gdb.base-url=" + this.scb.gdbBaseUrl(),
-				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
-				"--scb.report.dir=" + this.dir.resolve("reports"), "--logging.file.name=" + this.dir.resolve("scb.log"),
-				"--scb.poll.interval=10ms", "--scb.poll.max-interval=20ms", "--scb.http.initial-backoff=1ms",
-				"--scb.http.max-backoff=2ms", "--scb.http.max-attempts=2"));
-		return args.toArray(String[]::new);
+	private CliResult deliver(ProductSettings settings) {
+		return InProcessCli.run(settings, "deliver", "--file", this.file.toString(), "--org", "999000-0045", "--program",
+				"VINN", "--period", "2024-06-30", "--format", "V40");
 	}
 
 }

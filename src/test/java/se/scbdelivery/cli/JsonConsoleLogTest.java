@@ -3,8 +3,6 @@ package se.scbdelivery.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +16,7 @@ import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
 import se.scbdelivery.testsupport.ChildJvm;
 import se.scbdelivery.testsupport.CliResult;
+import se.scbdelivery.testsupport.ProductSettings;
 import se.scbdelivery.testsupport.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +32,12 @@ class JsonConsoleLogTest {
 
 	private ScbStandIn scb;
 
+	private ProductSettings settings;
+
 	@BeforeEach
 	void plainHttpStandIn() {
 		this.scb = ScbStandIn.start(StandInOptions.defaults().withPollsBeforeFinal(1));
+		this.settings = ProductSettings.standard(JsonConsoleLogTest.class, this.dir).standIn(this.scb);
 	}
 
 	@AfterEach
@@ -45,7 +47,7 @@ class JsonConsoleLogTest {
 
 	@Test
 	void withJsonEveryConsoleLineIsAJsonObjectWithTimestampLevelAndMessage() throws IOException {
-		CliResult result = deliver("--scb.log.format=json");
+		CliResult result = deliver(this.settings.with("scb.log.format", "json"));
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		List<String> lines = result.err().lines().filter((line) -> !line.isBlank()).toList();
@@ -72,7 +74,7 @@ class JsonConsoleLogTest {
 
 	@Test
 	void withTheDefaultTheConsoleStaysTextOneLinePerEvent() throws IOException {
-		CliResult result = deliver();
+		CliResult result = deliver(this.settings);
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.err().lines().filter((line) -> !line.isBlank()))
@@ -83,27 +85,16 @@ class JsonConsoleLogTest {
 	}
 
 	private void assertTextLogFile() throws IOException {
-		assertThat(Files.readAllLines(this.dir.resolve("scb.log")))
+		assertThat(Files.readAllLines(this.settings.logFile()))
 			.isNotEmpty()
 			.allMatch((line) -> !line.startsWith("{"));
 	}
 
-	private CliResult deliver(String... settings) {
+	private CliResult deliver(ProductSettings settings) {
 		Path file = TestFiles.xml(this.dir.resolve("inbox"), "vinn.xml", 1_500, null);
-		List<String> args = new ArrayList<>(List.of("deliver", "--file", file.toString(), "--org", "999000-0045",
-				"--program", "VINN", "--period", "2024-06-30", "--format", "V40",
-				"--scb.gdb.base-url=" + this.scb.gdbBaseUrl(),
-				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
-				"--scb.report.dir=" + this.dir.resolve("reports"), "--logging.file.name=" + this.dir.resolve("scb.log"),
-				"--scb.poll.interval=10ms", "--scb.poll.max-interval=20ms"));
-		args.addAll(List.of(settings));
-		try {
-			// logging is set up once per process: each run gets a JVM of its own
-			return ChildJvm.run(this.dir, Duration.ofMinutes(2), List.of(), args.toArray(String[]::new));
-		}
-		catch (IOException | InterruptedException ex) {
-			throw new IllegalStateException(ex);
-		}
+		// logging is set up once per process: each run gets a JVM of its own
+		return ChildJvm.withSettings(settings).run("deliver", "--file", file.toString(), "--org", "999000-0045",
+				"--program", "VINN", "--period", "2024-06-30", "--format", "V40");
 	}
 
 }

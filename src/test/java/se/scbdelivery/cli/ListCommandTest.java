@@ -15,11 +15,13 @@ import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
 import se.scbdelivery.simulator.server.Faults;
 import se.scbdelivery.testsupport.CliResult;
+import se.scbdelivery.testsupport.InProcessCli;
+import se.scbdelivery.testsupport.ProductSettings;
 import se.scbdelivery.testsupport.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.scbdelivery.cli.InProcessCli.assertNoJavaInternals;
-import static se.scbdelivery.cli.InProcessCli.firstErrorLine;
+import static se.scbdelivery.testsupport.InProcessCli.assertNoJavaInternals;
+import static se.scbdelivery.testsupport.InProcessCli.firstErrorLine;
 
 /**
  * {@code list} filters and JSON, through the real entry point, over three deliveries made
@@ -33,9 +35,12 @@ class ListCommandTest {
 
 	private static ScbStandIn scb;
 
+	private static ProductSettings settings;
+
 	@BeforeAll
 	static void threeDeliveries() {
 		scb = ScbStandIn.start(StandInOptions.defaults().withPollsBeforeFinal(1));
+		settings = ProductSettings.standard(ListCommandTest.class, dir).standIn(scb);
 		assertThat(deliver("loaded.xml", "999000-0045", null).exitCode()).isZero();
 		assertThat(deliver("rejected.xml", "556677-8899", "Ej inläst").exitCode()).isEqualTo(3);
 		scb.faults().respond(Faults.Call.FRAGMENT, 0, Integer.MAX_VALUE, 500);
@@ -161,24 +166,14 @@ class ListCommandTest {
 
 	private static CliResult deliver(String name, String org, String outcome) {
 		Path file = TestFiles.xml(dir.resolve("inbox"), name, 1_500, outcome);
-		return InProcessCli.run(withSettings("deliver", "--file", file.toString(), "--org", org, "--program", "VINN",
-				"--period", "2024-06-30", "--format", "V40"));
+		return InProcessCli.run(settings, "deliver", "--file", file.toString(), "--org", org, "--program", "VINN",
+				"--period", "2024-06-30", "--format", "V40");
 	}
 
 	private static CliResult list(String... options) {
 		List<String> command = new ArrayList<>(List.of("list"));
 		command.addAll(List.of(options));
-		return InProcessCli.run(withSettings(command.toArray(String[]::new)));
-	}
-
-	private static String[] withSettings(String... command) {
-		List<String> args = new ArrayList<>(List.of(command));
-		args.addAll(List.of("--scb.cli.enabled=true", "--scb.gdb.base-url=" + scb.gdbBaseUrl(),
-				"--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
-				"--scb.report.dir=" + dir.resolve("reports"), "--logging.file.name=" + dir.resolve("scb.log"),
-				"--scb.poll.interval=10ms", "--scb.poll.max-interval=20ms", "--scb.http.max-attempts=2",
-				"--scb.http.initial-backoff=1ms", "--scb.http.max-backoff=2ms"));
-		return args.toArray(String[]::new);
+		return InProcessCli.run(settings, command.toArray(String[]::new));
 	}
 
 }

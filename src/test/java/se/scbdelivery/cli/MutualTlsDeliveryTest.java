@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -19,11 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
 import se.scbdelivery.testsupport.CliResult;
+import se.scbdelivery.testsupport.InProcessCli;
+import se.scbdelivery.testsupport.ProductSettings;
 import se.scbdelivery.testsupport.TestFiles;
 import se.scbdelivery.testsupport.TestPki;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.scbdelivery.cli.InProcessCli.assertNoJavaInternals;
+import static se.scbdelivery.testsupport.InProcessCli.assertNoJavaInternals;
 
 /**
  * The client certificate through the real entry point: {@code deliver} against a stand-in
@@ -42,6 +43,8 @@ class MutualTlsDeliveryTest {
 
 	private ScbStandIn scb;
 
+	private ProductSettings settings;
+
 	private Path file;
 
 	@BeforeEach
@@ -53,6 +56,9 @@ class MutualTlsDeliveryTest {
 			.withPollsBeforeFinal(1)
 			.withTls(server.path(), server.password())
 			.withRequiredClientCertificate(this.trustStore.path(), this.trustStore.password()));
+		// by host name, as SCB's hosts are reached: the server certificate names localhost
+		this.settings = ProductSettings.standard(MutualTlsDeliveryTest.class, this.dir)
+			.gdbBaseUrl("https://localhost:" + this.scb.port() + "/m2m/v2/");
 		this.file = TestFiles.xml(this.dir.resolve("inbox"), "vinn.xml", 2_500, null);
 	}
 
@@ -67,8 +73,7 @@ class MutualTlsDeliveryTest {
 	void deliversWithTheRightClientCertificateAndItsPasswordGivenDirectly() throws IOException {
 		TestPki.Store client = this.pki.clientKeyStore("client.p12", "client-secret", Duration.ofDays(700));
 
-		CliResult result = deliver(trustingTheTestCa(), "--scb.tls.key-store=" + client.path(),
-				"--scb.tls.key-store-password=" + client.password());
+		CliResult result = deliver(trustingTheTestCa().keyStore(client.path()).keyStorePassword(client.password()));
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).contains("LOADED (exit 0)");
@@ -92,12 +97,13 @@ class MutualTlsDeliveryTest {
 		assertThat(this.scb.heartbeatCount()).isZero();
 		assertThat(this.scb.fragments()).isEmpty();
 		assertThat(this.scb.deliveries()).isEmpty();
-		long execution = DeliveryEndToEndSuite.execution(failed);
+		long execution = failed.execution();
 		assertThat(failed.out()).contains("Delivery " + execution + ": FAILED (exit 1)");
 
 		// when it is restarted with the right certificate configured
-		CliResult resumed = InProcessCli.run(args(List.of("restart", String.valueOf(execution)), trustingTheTestCa(),
-				clientCertificate(this.pki.clientKeyStore("client.p12", "client-secret", Duration.ofDays(700)))));
+		CliResult resumed = InProcessCli.run(clientCertificate(trustingTheTestCa(),
+				this.pki.clientKeyStore("client.p12", "client-secret", Duration.ofDays(700))), "restart",
+				String.valueOf(execution));
 
 		// then the same delivery (job instance) resumes and completes, and SCB has the file once
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
@@ -107,10 +113,10 @@ class MutualTlsDeliveryTest {
 		assertThat(this.scb.heartbeatCount()).isEqualTo(1);
 		assertThat(this.scb.deliveries()).singleElement()
 			.satisfies((stored) -> assertThat(stored.content()).isEqualTo(Files.readAllBytes(this.file)));
-		CliResult list = InProcessCli.run(args(List.of("list"), List.of()));
+		CliResult list = InProcessCli.run(this.settings, "list");
 		assertThat(list.exitCode()).as(list.toString()).isZero();
 		assertThat(list.out()).containsPattern("(?m)^" + execution + "\\s.*\\sFAILED\\s")
-			.containsPattern("(?m)^" + DeliveryEndToEndSuite.execution(resumed) + "\\s.*\\sCOMPLETED\\s+LOADED\\s");
+			.containsPattern("(?m)^" + resumed.execution() + "\\s.*\\sCOMPLETED\\s+LOADED\\s");
 	}
 
 	@Test
@@ -118,7 +124,7 @@ class MutualTlsDeliveryTest {
 		TestPki.Store stranger = new TestPki(this.dir.resolve("other-pki"), "some other CA")
 			.clientKeyStore("stranger.p12", "stranger-secret", Duration.ofDays(700));
 
-		CliResult result = deliver(trustingTheTestCa(), clientCertificate(stranger));
+		CliResult result = deliver(clientCertificate(trustingTheTestCa(), stranger));
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
 		assertThat(tlsLines(result)).as(result.toString())
@@ -137,7 +143,7 @@ class MutualTlsDeliveryTest {
 	void anExpiredClientCertificateIsInvalidInputAndNothingIsSentOrRecorded() {
 		TestPki.Store expired = this.pki.expiredClientKeyStore("expired.p12", "expired-secret");
 
-		CliResult result = deliver(trustingTheTestCa(), clientCertificate(expired));
+		CliResult result = deliver(clientCertificate(trustingTheTestCa(), expired));
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(result.err().lines().findFirst()).hasValueSatisfying((line) -> assertThat(line)
@@ -146,7 +152,7 @@ class MutualTlsDeliveryTest {
 		assertNoJavaInternals(result);
 		assertThat(this.scb.heartbeatCount()).isZero();
 		assertThat(this.scb.fragments()).isEmpty();
-		CliResult list = InProcessCli.run(args(List.of("list"), List.of()));
+		CliResult list = InProcessCli.run(this.settings, "list");
 		assertThat(list.exitCode()).as(list.toString()).isZero();
 		assertThat(list.out()).isEqualTo("No deliveries recorded yet." + System.lineSeparator());
 	}
@@ -158,7 +164,7 @@ class MutualTlsDeliveryTest {
 		TestPki.Store client = lapsedCa.issue("CN=client of a lapsed CA", "lapsed-client.p12", "lapsed-secret",
 				Instant.now().minus(Duration.ofDays(100)), Instant.now().plus(Duration.ofDays(300)), false);
 
-		CliResult result = deliver(trustingTheTestCa(), clientCertificate(client));
+		CliResult result = deliver(clientCertificate(trustingTheTestCa(), client));
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(result.err().lines().findFirst()).hasValueSatisfying((line) -> assertThat(line)
@@ -171,16 +177,16 @@ class MutualTlsDeliveryTest {
 	void aCertificateThatExpiresSoonDeliversAndWarnsInTheReportAndTheLog() throws IOException {
 		TestPki.Store expiring = this.pki.clientKeyStore("expiring.p12", "expiring-secret", Duration.ofDays(10));
 
-		CliResult result = deliver(trustingTheTestCa(), clientCertificate(expiring));
+		CliResult result = deliver(clientCertificate(trustingTheTestCa(), expiring));
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(this.scb.deliveries()).singleElement()
 			.satisfies((stored) -> assertThat(stored.content()).isEqualTo(Files.readAllBytes(this.file)));
 		String warning = "The client certificate in " + expiring.path() + " expires on";
 		assertThat(Files.readString(onlyReport())).contains(warning);
-		assertThat(Files.readString(logFile())).contains(warning);
+		assertThat(Files.readString(this.settings.logFile())).contains(warning);
 
-		CliResult heartbeat = InProcessCli.run(args(List.of("heartbeat"), trustingTheTestCa(), clientCertificate(expiring)));
+		CliResult heartbeat = InProcessCli.run(clientCertificate(trustingTheTestCa(), expiring), "heartbeat");
 		assertThat(heartbeat.exitCode()).as(heartbeat.toString()).isZero();
 		assertThat(heartbeat.out()).contains("serial    " + expiring.certificate().getSerialNumber().toString(16).toUpperCase())
 			.contains("  WARNING   " + warning);
@@ -191,17 +197,18 @@ class MutualTlsDeliveryTest {
 	void aWrongKeyStorePasswordNamesTheKeyStoreAndNeverShowsThePassword(String how) throws IOException {
 		TestPki.Store client = this.pki.clientKeyStore("client.p12", "client-secret", Duration.ofDays(700));
 		String wrong = "Wr0ng-Pa55word-7731";
-		String password = how.equals("directly") ? "--scb.tls.key-store-password=" + wrong
-				: "--scb.tls.key-store-password-file=" + secretFile("wrong.password", wrong);
+		ProductSettings withClient = trustingTheTestCa().keyStore(client.path());
+		ProductSettings password = how.equals("directly") ? withClient.keyStorePassword(wrong)
+				: withClient.with("scb.tls.key-store-password-file", secretFile("wrong.password", wrong));
 
-		CliResult result = deliver(trustingTheTestCa(), "--scb.tls.key-store=" + client.path(), password);
+		CliResult result = deliver(password);
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(result.err().lines().findFirst()).hasValue(
 				"error: key store " + client.path() + " cannot be opened: wrong password");
 		assertNoJavaInternals(result);
 		assertThat(this.scb.heartbeatCount()).isZero();
-		String log = Files.readString(logFile());
+		String log = Files.readString(this.settings.logFile());
 		assertThat(log).as("the log records the failure").contains("cannot be opened: wrong password");
 		assertThat(result.out()).doesNotContain(wrong);
 		assertThat(result.err()).doesNotContain(wrong);
@@ -213,7 +220,7 @@ class MutualTlsDeliveryTest {
 		// given the right client certificate, but only the JVM's own CAs to check the server with
 		TestPki.Store client = this.pki.clientKeyStore("client.p12", "client-secret", Duration.ofDays(700));
 
-		CliResult result = deliver(clientCertificate(client));
+		CliResult result = deliver(clientCertificate(this.settings, client));
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
 		assertThat(tlsLines(result)).as(result.toString())
@@ -226,40 +233,17 @@ class MutualTlsDeliveryTest {
 		assertThat(this.scb.deliveries()).isEmpty();
 	}
 
-	private CliResult deliver(List<String> settings, String... more) {
-		return InProcessCli.run(args(List.of("deliver", "--file", this.file.toString(), "--org", "999000-0045",
-				"--program", "VINN", "--period", "2024-06-30", "--format", "V40"), settings, List.of(more)));
+	private CliResult deliver(ProductSettings settings) {
+		return InProcessCli.run(settings, "deliver", "--file", this.file.toString(), "--org", "999000-0045", "--program",
+				"VINN", "--period", "2024-06-30", "--format", "V40");
 	}
 
-	private CliResult deliver(List<String> settings, List<String> more) {
-		return deliver(settings, more.toArray(String[]::new));
+	private ProductSettings trustingTheTestCa() {
+		return this.settings.trustStore(this.trustStore.path(), secretFile("trust.password", this.trustStore.password()));
 	}
 
-	private CliResult deliver(List<String> settings) {
-		return deliver(settings, new String[0]);
-	}
-
-	@SafeVarargs
-	private String[] args(List<String> command, List<String>... settings) {
-		List<String> args = new ArrayList<>(command);
-		args.addAll(List.of("--scb.cli.enabled=true",
-				"--scb.gdb.base-url=https://localhost:" + this.scb.port() + "/m2m/v2/",
-				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
-				"--scb.report.dir=" + this.dir.resolve("reports"), "--logging.file.name=" + logFile(),
-				"--scb.poll.interval=10ms", "--scb.poll.max-interval=20ms", "--scb.http.initial-backoff=1ms",
-				"--scb.http.max-backoff=2ms", "--scb.http.max-attempts=2"));
-		Stream.of(settings).forEach(args::addAll);
-		return args.toArray(String[]::new);
-	}
-
-	private List<String> trustingTheTestCa() {
-		return List.of("--scb.tls.trust-store=" + this.trustStore.path(),
-				"--scb.tls.trust-store-password-file=" + secretFile("trust.password", this.trustStore.password()));
-	}
-
-	private List<String> clientCertificate(TestPki.Store store) {
-		return List.of("--scb.tls.key-store=" + store.path(), "--scb.tls.key-store-password-file="
-				+ secretFile(store.path().getFileName() + ".password", store.password()));
+	private ProductSettings clientCertificate(ProductSettings settings, TestPki.Store store) {
+		return settings.keyStore(store.path(), secretFile(store.path().getFileName() + ".password", store.password()));
 	}
 
 	private Path secretFile(String name, String secret) {
@@ -271,12 +255,8 @@ class MutualTlsDeliveryTest {
 		}
 	}
 
-	private Path logFile() {
-		return this.dir.resolve("scb.log");
-	}
-
 	private Path onlyReport() throws IOException {
-		try (Stream<Path> reports = Files.list(this.dir.resolve("reports"))) {
+		try (Stream<Path> reports = Files.list(this.settings.reportDir())) {
 			List<Path> deliveryReports = reports.filter((path) -> path.getFileName().toString().startsWith("delivery-"))
 				.toList();
 			assertThat(deliveryReports).hasSize(1);

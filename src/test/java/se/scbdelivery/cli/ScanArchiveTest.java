@@ -12,6 +12,8 @@ import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
 import se.scbdelivery.simulator.server.Faults.Call;
 import se.scbdelivery.testsupport.CliResult;
+import se.scbdelivery.testsupport.InProcessCli;
+import se.scbdelivery.testsupport.ProductSettings;
 import se.scbdelivery.testsupport.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,13 +53,12 @@ class ScanArchiveTest {
 		byte[] loadedBytes = Files.readAllBytes(loaded);
 		this.scb.faults().respond(Call.FRAGMENT, 1, Integer.MAX_VALUE, 500);
 
-		CliResult scan = InProcessCli.run("scan", inbox.toString(), "--scb.cli.enabled=true",
-				"--scb.inbox.done-dir=" + inbox.resolve(".done"), "--scb.inbox.failed-dir=" + inbox.resolve(".failed"),
-				"--scb.gdb.base-url=" + this.scb.gdbBaseUrl(),
-				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
-				"--scb.report.dir=" + this.dir.resolve("reports"), "--logging.file.name=" + this.dir.resolve("scb.log"),
-				"--scb.upload.fragment-size=1000", "--scb.poll.interval=10ms", "--scb.inbox.settle=20ms",
-				"--scb.http.max-attempts=2", "--scb.http.initial-backoff=1ms", "--scb.http.max-backoff=2ms");
+		ProductSettings settings = ProductSettings.standard(ScanArchiveTest.class, this.dir)
+			.standIn(this.scb)
+			.with("scb.inbox.done-dir", inbox.resolve(".done"))
+			.with("scb.inbox.failed-dir", inbox.resolve(".failed"));
+
+		CliResult scan = InProcessCli.run(settings, "scan", inbox.toString());
 
 		assertThat(scan.exitCode()).as(scan.toString()).isEqualTo(1);
 		Path done = inbox.resolve(".done");

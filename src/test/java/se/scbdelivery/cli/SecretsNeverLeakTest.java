@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -20,8 +19,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +33,8 @@ import se.scbdelivery.simulator.StandInOptions;
 import se.scbdelivery.simulator.server.Faults;
 import se.scbdelivery.testsupport.ChildJvm;
 import se.scbdelivery.testsupport.CliResult;
+import se.scbdelivery.testsupport.InProcessCli;
+import se.scbdelivery.testsupport.ProductSettings;
 import se.scbdelivery.testsupport.TestFiles;
 import se.scbdelivery.testsupport.TestPki;
 
@@ -68,8 +67,6 @@ class SecretsNeverLeakTest {
 	/** The organisation number, known to be in the job repository and the log. */
 	private static final String ORGANISATION = "9990000045";
 
-	private static final Pattern EXECUTION = Pattern.compile("Delivery (\\d+): ");
-
 	@TempDir
 	Path dir;
 
@@ -80,6 +77,8 @@ class SecretsNeverLeakTest {
 	private TestPki.Store trustStore;
 
 	private ScbStandIn scb;
+
+	private ProductSettings settings;
 
 	/** Every command run, in order: its name and what it printed. */
 	private final List<Map.Entry<String, CliResult>> runs = new ArrayList<>();
@@ -94,6 +93,15 @@ class SecretsNeverLeakTest {
 			.withTls(server.path(), server.password())
 			.withRequiredClientCertificate(this.trustStore.path(), this.trustStore.password())
 			.withPollsBeforeFinal(1));
+		this.settings = ProductSettings.standard(SecretsNeverLeakTest.class, this.dir)
+			// by host name, as SCB's hosts are reached: the server certificate names localhost
+			.gdbBaseUrl("https://localhost:" + this.scb.port() + "/m2m/v2/")
+			// in a folder of its own, searched file by file below
+			.h2File(this.dir.resolve("repository/db"))
+			.with("logging.level.root", "DEBUG")
+			.with("logging.level.se.scbdelivery", "TRACE")
+			.keyStore(this.clientStore.path())
+			.trustStore(this.trustStore.path());
 	}
 
 	@AfterEach
@@ -109,28 +117,28 @@ class SecretsNeverLeakTest {
 		// (set up before each test)
 
 		// when 1: the passwords are given as properties on the command line (the worst case)
-		CliResult direct = run("1 deliver, passwords as --properties", Map.of(), deliver("case-1.xml"),
-				keyStorePasswordDirectly(KEY_STORE_PASSWORD), trustStorePasswordDirectly());
+		CliResult direct = run("1 deliver, passwords as --properties", Map.of(), passwordsDirectly(KEY_STORE_PASSWORD),
+				deliver("case-1.xml"));
 		assertThat(direct.exitCode()).as(direct.toString()).isZero();
 		assertThat(direct.out()).contains("LOADED (exit 0)");
 
 		// when 2: they come from files (as a mounted Kubernetes Secret gives them)
-		CliResult fromFiles = run("2 deliver, passwords from files", Map.of(), deliver("case-2.xml"),
-				List.of("--scb.tls.key-store-password-file=" + secretFile("key-store.password", KEY_STORE_PASSWORD),
-						"--scb.tls.trust-store-password-file="
-								+ secretFile("trust-store.password", TRUST_STORE_PASSWORD)));
+		CliResult fromFiles = run("2 deliver, passwords from files", Map.of(),
+				this.settings.keyStore(this.clientStore.path(), secretFile("key-store.password", KEY_STORE_PASSWORD))
+					.trustStore(this.trustStore.path(), secretFile("trust-store.password", TRUST_STORE_PASSWORD)),
+				deliver("case-2.xml"));
 		assertThat(fromFiles.exitCode()).as(fromFiles.toString()).isZero();
 
 		// when 3: they come from environment variables (a Secret as env)
 		CliResult fromEnvironment = run("3 deliver, passwords from the environment",
 				Map.of("SCB_TLS_KEYSTOREPASSWORD", KEY_STORE_PASSWORD, "SCB_TLS_TRUSTSTOREPASSWORD",
 						TRUST_STORE_PASSWORD),
-				deliver("case-3.xml"));
+				this.settings, deliver("case-3.xml"));
 		assertThat(fromEnvironment.exitCode()).as(fromEnvironment.toString()).isZero();
 
 		// when 4: the key store password is wrong: invalid input, the message names the key store
-		CliResult wrongPassword = run("4 deliver, wrong key store password", Map.of(), deliver("case-4.xml"),
-				keyStorePasswordDirectly(WRONG_PASSWORD), trustStorePasswordDirectly());
+		CliResult wrongPassword = run("4 deliver, wrong key store password", Map.of(), passwordsDirectly(WRONG_PASSWORD),
+				deliver("case-4.xml"));
 		assertThat(wrongPassword.exitCode()).as(wrongPassword.toString()).isEqualTo(2);
 		assertThat(InProcessCli.firstErrorLine(wrongPassword))
 			.isEqualTo("error: key store " + this.clientStore.path() + " cannot be opened: wrong password");
@@ -138,41 +146,34 @@ class SecretsNeverLeakTest {
 		// when 5: the stand-in refuses a certificate from another CA, kept under the same password
 		TestPki.Store stranger = new TestPki(this.dir.resolve("other-pki"), "some other CA")
 			.clientKeyStore("stranger.p12", KEY_STORE_PASSWORD, Duration.ofDays(700));
-		List<String> strangerArgs = new ArrayList<>(deliver("case-5.xml"));
-		strangerArgs.replaceAll((arg) -> arg.startsWith("--scb.tls.key-store=")
-				? "--scb.tls.key-store=" + stranger.path() : arg);
-		CliResult refused = run("5 deliver, certificate refused", Map.of(), strangerArgs,
-				keyStorePasswordDirectly(KEY_STORE_PASSWORD), trustStorePasswordDirectly());
+		CliResult refused = run("5 deliver, certificate refused", Map.of(),
+				passwordsDirectly(KEY_STORE_PASSWORD).keyStore(stranger.path()), deliver("case-5.xml"));
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
 		assertThat(refused.out() + refused.err()).contains("the server refused our client certificate");
 
 		// when 6: SCB fails every fragment: a technical failure mid-way, then a restart that delivers
 		this.scb.faults().respond(Faults.Call.FRAGMENT, 0, Integer.MAX_VALUE, 500);
-		CliResult failedMidWay = run("6a deliver, fragment fails with HTTP 500", Map.of(), deliver("case-6.xml"),
-				keyStorePasswordDirectly(KEY_STORE_PASSWORD), trustStorePasswordDirectly());
+		CliResult failedMidWay = run("6a deliver, fragment fails with HTTP 500", Map.of(),
+				passwordsDirectly(KEY_STORE_PASSWORD), deliver("case-6.xml"));
 		assertThat(failedMidWay.exitCode()).as(failedMidWay.toString()).isEqualTo(1);
 		assertThat(failedMidWay.out()).contains("FAILED (exit 1)");
 		assertThat(failedMidWay.err()).as("mid-way: after the handshake and the heartbeat")
 			.contains("Heartbeat answered");
 		this.scb.faults().clear();
-		long failedExecution = execution(failedMidWay);
-		CliResult restarted = run("6b restart", Map.of(),
-				settings(List.of("restart", String.valueOf(failedExecution))),
-				keyStorePasswordDirectly(KEY_STORE_PASSWORD), trustStorePasswordDirectly());
+		long failedExecution = failedMidWay.execution();
+		CliResult restarted = run("6b restart", Map.of(), passwordsDirectly(KEY_STORE_PASSWORD), "restart",
+				String.valueOf(failedExecution));
 		assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
 		assertThat(restarted.err()).contains("Resuming the delivery of execution " + failedExecution);
 		assertThat(restarted.out()).contains("LOADED (exit 0)");
 
 		// when 7: list, list --json and heartbeat, with the passwords configured
-		CliResult list = run("7a list", Map.of(), settings(List.of("list")),
-				keyStorePasswordDirectly(KEY_STORE_PASSWORD), trustStorePasswordDirectly());
+		CliResult list = run("7a list", Map.of(), passwordsDirectly(KEY_STORE_PASSWORD), "list");
 		assertThat(list.exitCode()).as(list.toString()).isZero();
 		assertThat(list.out()).contains(String.valueOf(failedExecution));
-		CliResult listJson = run("7b list --json", Map.of(), settings(List.of("list", "--json")),
-				keyStorePasswordDirectly(KEY_STORE_PASSWORD), trustStorePasswordDirectly());
+		CliResult listJson = run("7b list --json", Map.of(), passwordsDirectly(KEY_STORE_PASSWORD), "list", "--json");
 		assertThat(listJson.exitCode()).as(listJson.toString()).isZero();
-		CliResult heartbeat = run("7c heartbeat", Map.of(), settings(List.of("heartbeat")),
-				keyStorePasswordDirectly(KEY_STORE_PASSWORD), trustStorePasswordDirectly());
+		CliResult heartbeat = run("7c heartbeat", Map.of(), passwordsDirectly(KEY_STORE_PASSWORD), "heartbeat");
 		assertThat(heartbeat.exitCode()).as(heartbeat.toString()).isZero();
 
 		// then: everything the runs wrote down is gathered
@@ -181,9 +182,9 @@ class SecretsNeverLeakTest {
 			places.add(Place.text("stdout of " + run.getKey(), run.getValue().out()));
 			places.add(Place.text("stderr of " + run.getKey(), run.getValue().err()));
 		});
-		places.addAll(filesUnder(this.dir.resolve("logs")));
-		places.addAll(filesUnder(this.dir.resolve("reports")));
-		places.addAll(filesUnder(this.dir.resolve("repository")));
+		places.addAll(filesUnder(this.settings.logFile().getParent(), "logs"));
+		places.addAll(filesUnder(this.dir.resolve("reports"), "reports"));
+		places.addAll(filesUnder(this.dir.resolve("repository"), "repository"));
 		places.addAll(everyValueInTheJobRepository());
 		assertThat(places).as("places searched").anyMatch((place) -> place.name().startsWith("file reports/"));
 
@@ -202,7 +203,7 @@ class SecretsNeverLeakTest {
 		assertThat(organisation.foundIn("file repository/db.mv.db")).as(
 				"the organisation number in the database file's raw bytes: " + organisation)
 			.isTrue();
-		assertThat(Leaks.search(filesUnder(this.dir.resolve("secrets")), passwords).found()).as(
+		assertThat(Leaks.search(filesUnder(this.dir.resolve("secrets"), "secrets"), passwords).found()).as(
 				"the passwords where they belong, in their password files: the search finds them")
 			.anyMatch((line) -> line.startsWith("file secrets/key-store.password") && line.endsWith("(as text)"))
 			.anyMatch((line) -> line.startsWith("file secrets/trust-store.password") && line.endsWith("(as text)"));
@@ -214,56 +215,33 @@ class SecretsNeverLeakTest {
 				.isNotEmpty();
 		}
 		// (the program itself logs nothing below INFO; its TRACE level is set for when it does)
-		assertThat(Files.readString(this.dir.resolve("logs/scb.log")).contains(" DEBUG [main] "))
+		assertThat(Files.readString(this.settings.logFile()).contains(" DEBUG [main] "))
 			.as("the log was written at DEBUG")
 			.isTrue();
 
 		// and no password, in any form, is found anywhere
 		Leaks leaks = Leaks.search(places, passwords);
-		assertThat(leaks.found()).as("a password was found in %d places searched (working directory %s):%n%s",
-				places.size(), this.dir, leaks).isEmpty();
+		assertThat(leaks.found()).as("a password was found in %d places searched (working directory %s, logs in %s):%n%s",
+				places.size(), this.dir, this.settings.logFile().getParent(), leaks).isEmpty();
 	}
 
-	/** Runs one command in a JVM of its own and keeps what it printed. */
-	@SafeVarargs
-	private CliResult run(String name, Map<String, String> environment, List<String> args, List<String>... more)
-			throws IOException, InterruptedException {
-		List<String> all = new ArrayList<>(args);
-		Stream.of(more).forEach(all::addAll);
-		Path runs = Files.createDirectories(this.dir.resolve("runs"));
-		CliResult result = ChildJvm.run(runs, Duration.ofMinutes(2), List.of(), environment,
-				all.toArray(String[]::new));
+	/** Runs one command in a JVM of its own, with these settings, and keeps what it printed. */
+	private CliResult run(String name, Map<String, String> environment, ProductSettings settings, String... command) {
+		CliResult result = ChildJvm.withSettings(settings).environment(environment).run(command);
 		this.runs.add(Map.entry(name, result));
 		return result;
 	}
 
-	/** {@code deliver} of a new file, with the settings every run shares. */
-	private List<String> deliver(String fileName) {
+	/** {@code deliver} of a new file. */
+	private String[] deliver(String fileName) {
 		Path file = TestFiles.xml(this.dir.resolve("inbox"), fileName, 2_500, null);
-		return settings(List.of("deliver", "--file", file.toString(), "--org", "999000-0045", "--program", "VINN",
-				"--period", "2024-06-30", "--format", "V40"));
+		return new String[] { "deliver", "--file", file.toString(), "--org", "999000-0045", "--program", "VINN",
+				"--period", "2024-06-30", "--format", "V40" };
 	}
 
-	/** The command, then the settings every run shares: no password among them. */
-	private List<String> settings(List<String> command) {
-		List<String> args = new ArrayList<>(command);
-		args.addAll(List.of("--scb.gdb.base-url=https://localhost:" + this.scb.port() + "/m2m/v2/",
-				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("repository/db")
-						+ ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
-				"--scb.report.dir=" + this.dir.resolve("reports"),
-				"--logging.file.name=" + this.dir.resolve("logs/scb.log"), "--logging.level.root=DEBUG",
-				"--logging.level.se.scbdelivery=TRACE", "--scb.poll.interval=10ms", "--scb.poll.max-interval=20ms",
-				"--scb.http.max-attempts=2", "--scb.http.initial-backoff=1ms", "--scb.http.max-backoff=2ms",
-				"--scb.tls.key-store=" + this.clientStore.path(), "--scb.tls.trust-store=" + this.trustStore.path()));
-		return args;
-	}
-
-	private static List<String> keyStorePasswordDirectly(String password) {
-		return List.of("--scb.tls.key-store-password=" + password);
-	}
-
-	private static List<String> trustStorePasswordDirectly() {
-		return List.of("--scb.tls.trust-store-password=" + TRUST_STORE_PASSWORD);
+	/** The settings every run shares, with the passwords as properties on the command line. */
+	private ProductSettings passwordsDirectly(String keyStorePassword) {
+		return this.settings.keyStorePassword(keyStorePassword).trustStorePassword(TRUST_STORE_PASSWORD);
 	}
 
 	/** A password file, outside every folder searched (it is where the password belongs). */
@@ -272,21 +250,18 @@ class SecretsNeverLeakTest {
 		return Files.writeString(secrets.resolve(name), secret + "\n", StandardCharsets.UTF_8);
 	}
 
-	private static long execution(CliResult result) {
-		Matcher matcher = EXECUTION.matcher(result.out());
-		assertThat(matcher.find()).as("an execution id in " + result).isTrue();
-		return Long.parseLong(matcher.group(1));
-	}
-
-	/** Every file under a folder, as raw bytes (for the database files: deleted rows too). */
-	private List<Place> filesUnder(Path folder) throws IOException {
+	/**
+	 * Every file under a folder, as raw bytes (for the database files: deleted rows too), each
+	 * named "file LABEL/" and its path in the folder.
+	 */
+	private static List<Place> filesUnder(Path folder, String label) throws IOException {
 		if (!Files.isDirectory(folder)) {
 			return List.of();
 		}
 		try (Stream<Path> files = Files.walk(folder)) {
 			return files.filter(Files::isRegularFile).map((file) -> {
 				try {
-					return new Place("file " + this.dir.relativize(file), Files.readAllBytes(file));
+					return new Place("file " + label + "/" + folder.relativize(file), Files.readAllBytes(file));
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -302,8 +277,7 @@ class SecretsNeverLeakTest {
 	 */
 	private List<Place> everyValueInTheJobRepository() throws SQLException, IOException {
 		List<Place> places = new ArrayList<>();
-		String url = "jdbc:h2:file:" + this.dir.resolve("repository/db") + ";DB_CLOSE_ON_EXIT=FALSE";
-		try (Connection connection = DriverManager.getConnection(url, "sa", "");
+		try (Connection connection = this.settings.connectToJobRepository();
 				Statement statement = connection.createStatement()) {
 			List<String> tables = new ArrayList<>();
 			try (ResultSet rows = statement.executeQuery(

@@ -2,8 +2,6 @@ package se.scbdelivery.metrics;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -18,6 +16,7 @@ import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
 import se.scbdelivery.testsupport.ChildJvm;
 import se.scbdelivery.testsupport.CliResult;
+import se.scbdelivery.testsupport.ProductSettings;
 import se.scbdelivery.testsupport.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,10 +35,13 @@ class MetricsPushTest {
 
 	private FakePushgateway pushgateway;
 
+	private ProductSettings settings;
+
 	@BeforeEach
 	void start() throws IOException {
 		this.scb = ScbStandIn.start(StandInOptions.defaults().withPollsBeforeFinal(1));
 		this.pushgateway = FakePushgateway.start();
+		this.settings = ProductSettings.standard(MetricsPushTest.class, this.dir).standIn(this.scb);
 	}
 
 	@AfterEach
@@ -50,7 +52,7 @@ class MetricsPushTest {
 
 	@Test
 	void aLoadedDeliveryIsPushedWhenTheCommandEnds() {
-		CliResult result = deliver(null, pushgatewaySettings());
+		CliResult result = deliver(null, withPushgateway());
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		Push last = lastPush(result);
@@ -66,7 +68,7 @@ class MetricsPushTest {
 
 	@Test
 	void aRejectedDeliveryIsPushedAsNotLoaded() {
-		CliResult result = deliver("Ej inläst", pushgatewaySettings());
+		CliResult result = deliver("Ej inläst", withPushgateway());
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
 		assertThat(lastPush(result).body())
@@ -76,7 +78,7 @@ class MetricsPushTest {
 
 	@Test
 	void withoutThePushgatewaySettingsNothingIsPushed() {
-		CliResult result = deliver(null, List.of());
+		CliResult result = deliver(null, this.settings);
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.err()).doesNotContain("Pushgateway");
@@ -85,7 +87,7 @@ class MetricsPushTest {
 
 	@Test
 	void anUnreachablePushgatewayChangesNoExitCode() {
-		List<String> settings = pushgatewaySettings();
+		ProductSettings settings = withPushgateway();
 		this.pushgateway.close();
 
 		CliResult result = deliver(null, settings);
@@ -97,10 +99,11 @@ class MetricsPushTest {
 			.contains("Prometheus Pushgateway");
 	}
 
-	private List<String> pushgatewaySettings() {
-		String prefix = "--management.prometheus.metrics.export.pushgateway.";
-		return List.of(prefix + "enabled=true", prefix + "address=" + this.pushgateway.address(),
-				prefix + "grouping-key.instance=pod-1");
+	private ProductSettings withPushgateway() {
+		String prefix = "management.prometheus.metrics.export.pushgateway.";
+		return this.settings.with(prefix + "enabled", true)
+			.with(prefix + "address", this.pushgateway.address())
+			.with(prefix + "grouping-key.instance", "pod-1");
 	}
 
 	/** A line of the text format: the series with these labels (among others), at 1. */
@@ -118,22 +121,11 @@ class MetricsPushTest {
 		return pushes.get(pushes.size() - 1);
 	}
 
-	private CliResult deliver(@Nullable String scbOutcome, List<String> settings) {
+	private CliResult deliver(@Nullable String scbOutcome, ProductSettings settings) {
 		Path file = TestFiles.xml(this.dir.resolve("inbox"), "vinn.xml", 1_500, scbOutcome);
-		List<String> args = new ArrayList<>(List.of("deliver", "--file", file.toString(), "--org", "999000-0045",
-				"--program", "VINN", "--period", "2024-06-30", "--format", "V40",
-				"--scb.gdb.base-url=" + this.scb.gdbBaseUrl(),
-				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
-				"--scb.report.dir=" + this.dir.resolve("reports"), "--logging.file.name=" + this.dir.resolve("scb.log"),
-				"--scb.poll.interval=10ms", "--scb.poll.max-interval=20ms"));
-		args.addAll(settings);
-		try {
-			// the push happens when the process's context closes: a JVM of its own
-			return ChildJvm.run(this.dir, Duration.ofMinutes(2), List.of(), args.toArray(String[]::new));
-		}
-		catch (IOException | InterruptedException ex) {
-			throw new IllegalStateException(ex);
-		}
+		// the push happens when the process's context closes: a JVM of its own
+		return ChildJvm.withSettings(settings).run("deliver", "--file", file.toString(), "--org", "999000-0045",
+				"--program", "VINN", "--period", "2024-06-30", "--format", "V40");
 	}
 
 }

@@ -1,29 +1,38 @@
-package se.scbdelivery.cli;
+package se.scbdelivery.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import se.scbdelivery.ScbDeliveryApplication;
-import se.scbdelivery.testsupport.CliResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs one command through the real entry point, {@link ScbDeliveryApplication#run}, as
  * {@code java -jar} would (a full Spring Boot start per call), and captures what it printed
- * on stdout and stderr.
+ * on stdout and stderr. A run that names no log file logs under {@code target/test-output/},
+ * never to the working tree's {@code logs/}.
  */
-final class InProcessCli {
+public final class InProcessCli {
 
 	private static final Pattern EXCEPTION_CLASS = Pattern.compile("\\b[A-Z]\\w*Exception\\b");
+
+	private static final String LOG_FILE = "--logging.file.name=";
 
 	private InProcessCli() {
 	}
 
-	static synchronized CliResult run(String... args) {
+	/** The command with these settings after it. */
+	public static CliResult run(ProductSettings settings, String... command) {
+		return run(settings.commandLine(command));
+	}
+
+	public static synchronized CliResult run(String... args) {
 		PrintStream originalOut = System.out;
 		PrintStream originalErr = System.err;
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -32,7 +41,7 @@ final class InProcessCli {
 		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
 		int exitCode;
 		try {
-			exitCode = ScbDeliveryApplication.run(withBootHooks(args));
+			exitCode = ScbDeliveryApplication.run(withBootHooks(withLogFile(args)));
 		}
 		finally {
 			System.out.flush();
@@ -59,15 +68,24 @@ final class InProcessCli {
 		return all;
 	}
 
+	private static String[] withLogFile(String[] args) {
+		if (Arrays.stream(args).anyMatch((arg) -> arg.startsWith(LOG_FILE))) {
+			return args;
+		}
+		List<String> all = new ArrayList<>(List.of(args));
+		all.add(LOG_FILE + TestOutput.newFolder(InProcessCli.class).resolve("scb-delivery.log"));
+		return all.toArray(String[]::new);
+	}
+
 	/** Neither stream shows a stack trace or a Java exception class: a person reads them. */
-	static void assertNoJavaInternals(CliResult result) {
+	public static void assertNoJavaInternals(CliResult result) {
 		assertThat(result.out() + result.err()).as(result.toString())
 			.doesNotContain("\tat ")
 			.doesNotContainPattern(EXCEPTION_CLASS);
 	}
 
 	/** The first line on stderr, which is the one the error handler writes. */
-	static String firstErrorLine(CliResult result) {
+	public static String firstErrorLine(CliResult result) {
 		return result.err().lines().filter((line) -> line.startsWith("error: ")).findFirst().orElseThrow(
 				() -> new AssertionError("no 'error: ' line on stderr in " + result));
 	}
