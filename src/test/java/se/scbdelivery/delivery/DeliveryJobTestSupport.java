@@ -1,7 +1,6 @@
 package se.scbdelivery.delivery;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,27 +9,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import se.scbdelivery.delivery.launch.DeliveryInputCheck;
 import se.scbdelivery.simulator.ScbStandIn;
+import se.scbdelivery.testsupport.ProductContextTest;
+import se.scbdelivery.testsupport.ProductSettings;
 import se.scbdelivery.testsupport.SharedStandIn;
 
 /**
  * The set-up of tests that run a delivery job itself, step by step, against the shared
- * stand-in: small fragments, fast polls, two attempts per SCB call, and a job repository in
- * an H2 file of their own. One Spring context serves every such test class.
+ * stand-in, with the product's standard test settings. One Spring context serves every such
+ * test class.
  */
 @SpringBatchTest
-@SpringBootTest(properties = { "scb.cli.enabled=false", "scb.upload.fragment-size=1000", "scb.poll.interval=10ms",
-		"scb.poll.max-interval=20ms", "scb.http.initial-backoff=1ms", "scb.http.max-backoff=2ms",
-		"scb.http.max-attempts=2" })
+@ProductContextTest
 public abstract class DeliveryJobTestSupport {
 
+	private static final ProductSettings SETTINGS = ProductSettings.standard(DeliveryJobTestSupport.class)
+		.standIn(SharedStandIn.get());
+
 	/** Outlives a test instance, as the Spring context is cached. */
-	protected static final Path WORK = createWorkFolder();
+	protected static final Path WORK = SETTINGS.work();
 
 	protected final ScbStandIn scb = SharedStandIn.get();
 
@@ -41,12 +42,8 @@ public abstract class DeliveryJobTestSupport {
 	protected DeliveryInputCheck inputCheck;
 
 	@DynamicPropertySource
-	static void standInAndRepository(DynamicPropertyRegistry registry) {
-		registry.add("scb.gdb.base-url", () -> SharedStandIn.get().gdbBaseUrl().toString());
-		registry.add("scb.generic.base-url", () -> SharedStandIn.get().genericBaseUrl().toString());
-		registry.add("scb.report.dir", () -> WORK.resolve("reports").toString());
-		registry.add("spring.datasource.url",
-				() -> "jdbc:h2:file:" + WORK.resolve("h2/jobs") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+	static void productSettings(DynamicPropertyRegistry registry) {
+		SETTINGS.registerIn(registry);
 	}
 
 	@BeforeEach
@@ -71,15 +68,6 @@ public abstract class DeliveryJobTestSupport {
 				Files.move(aside, reports);
 			}
 		};
-	}
-
-	private static Path createWorkFolder() {
-		try {
-			return Files.createTempDirectory("scb-delivery-jobs");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

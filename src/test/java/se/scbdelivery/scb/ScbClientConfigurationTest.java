@@ -28,6 +28,7 @@ import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.scb.gdb.GdbClient;
 import se.scbdelivery.scb.generic.GenericDeliveryClient;
 import se.scbdelivery.scb.http.ScbHttpClient;
+import se.scbdelivery.testsupport.ProductSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -121,8 +122,15 @@ class ScbClientConfigurationTest {
 
 	private static String[] baseUrls() {
 		String base = "http://localhost:" + scb.getPort();
-		return new String[] { "scb.gdb.base-url=" + base + "/m2m/v2/", "scb.generic.base-url=" + base + "/API/",
-				"scb.http.max-attempts=1" };
+		return ProductSettings.standard(ScbClientConfigurationTest.class)
+			.gdbBaseUrl(base + "/m2m/v2/")
+			.genericBaseUrl(base + "/API/")
+			.httpMaxAttempts(1)
+			.properties()
+			.entrySet()
+			.stream()
+			.map((setting) -> setting.getKey() + "=" + setting.getValue())
+			.toArray(String[]::new);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,6 +1,7 @@
 package se.scbdelivery.delivery.launch;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import se.scbdelivery.config.ScbProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class DeliveryLocksTest {
 
@@ -40,14 +42,10 @@ class DeliveryLocksTest {
 		assertThat(this.locks.tryLock("k1")).as("a second taker while it is held").isEmpty();
 		assertThat(this.locks.tryLock("k2")).as("another delivery's lease").isPresent();
 
-		// renewed every 100 ms: poll until lock_until moved on, bounded
-		Instant deadline = Instant.now().plusSeconds(10);
-		Instant until = first.lockedUntil();
-		while (!until.isAfter(first.lockedUntil()) && Instant.now().isBefore(deadline)) {
-			until = this.locks.holder("k1").orElseThrow().lockedUntil();
-			Thread.onSpinWait();
-		}
-		assertThat(until).isAfter(first.lockedUntil());
+		// renewed every 100 ms: lock_until moves on
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.locks.holder("k1").orElseThrow().lockedUntil(),
+					(until) -> until.isAfter(first.lockedUntil()));
 		assertThat(this.locks.tryLock("k1")).as("still held after renewals").isEmpty();
 
 		held.get().close();

@@ -28,6 +28,7 @@ import se.scbdelivery.scb.http.ScbBadAnswerException;
 import se.scbdelivery.scb.http.ScbHttpClient;
 import se.scbdelivery.scb.http.ScbRefusedException;
 import se.scbdelivery.scb.http.TestSettings;
+import se.scbdelivery.testsupport.ProductSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -75,7 +76,12 @@ class ReactorGenericDeliveryClientContractTest {
 	}
 
 	static ScbProperties.Generic settings(String heartbeatPath, String statusPath, int maxResultBytes) {
-		return new ScbProperties.Generic(null, heartbeatPath, statusPath, maxResultBytes);
+		return ProductSettings.standard(ReactorGenericDeliveryClientContractTest.class)
+			.with("scb.generic.heartbeat-path", heartbeatPath)
+			.with("scb.generic.status-path", statusPath)
+			.with("scb.generic.max-result-bytes", maxResultBytes)
+			.scbProperties()
+			.generic();
 	}
 
 	@Test

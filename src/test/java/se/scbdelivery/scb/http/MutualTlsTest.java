@@ -28,6 +28,7 @@ import reactor.netty.http.server.HttpServer;
 
 import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.testsupport.TestPki;
+import se.scbdelivery.testsupport.ProductSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -167,8 +168,12 @@ class MutualTlsTest {
 	void keyStorePasswordFileMayEndInANewline() throws Exception {
 		start(this.pki.serverKeyStore("server.p12", "server-secret").path(), "server-secret");
 		Path passwordFile = Files.writeString(this.dir.resolve("client.password"), "client-secret\n");
-		ScbProperties.Tls tls = new ScbProperties.Tls(this.client.path(), null, passwordFile, "PKCS12",
-				this.trust.path(), "trust-secret", null, "PKCS12", java.time.Duration.ofDays(30));
+		ScbProperties.Tls tls = ProductSettings.standard(MutualTlsTest.class)
+			.keyStore(this.client.path(), passwordFile)
+			.trustStore(this.trust.path())
+			.trustStorePassword("trust-secret")
+			.scbProperties()
+			.tls();
 
 		assertThat(heartbeat("localhost", tls).status()).isEqualTo(200);
 	}

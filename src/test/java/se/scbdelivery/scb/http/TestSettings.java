@@ -8,9 +8,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.testsupport.ProductSettings;
 
-/** Settings for tests: short timeouts, few attempts, and a sleeper that only records. */
+/**
+ * The HTTP layer's settings for its own tests, bound from the product's standard test
+ * settings with what these tests state differently: short timeouts, few attempts, backoffs of
+ * 100 ms to 1 s (their delays are asserted), and a sleeper that only records.
+ */
 public final class TestSettings {
+
+	private static final ProductSettings STANDARD = ProductSettings.standard(TestSettings.class);
 
 	private TestSettings() {
 	}
@@ -25,8 +32,16 @@ public final class TestSettings {
 
 	public static ScbProperties.Http http(int maxAttempts, Duration connectTimeout, Duration responseTimeout,
 			int maxAnswerBytes) {
-		return new ScbProperties.Http(connectTimeout, responseTimeout, maxAttempts, Duration.ofMillis(100),
-				Duration.ofSeconds(1), Duration.ofSeconds(30), maxAnswerBytes);
+		return STANDARD
+			.httpMaxAttempts(maxAttempts)
+			.httpInitialBackoff("100ms")
+			.httpMaxBackoff("1s")
+			.httpResponseTimeout(responseTimeout.toMillis() + "ms")
+			.with("scb.http.connect-timeout", connectTimeout.toMillis() + "ms")
+			.with("scb.http.max-retry-after", "30s")
+			.with("scb.http.max-answer-bytes", maxAnswerBytes)
+			.scbProperties()
+			.http();
 	}
 
 	public static ScbProperties.Tls noTls() {
@@ -35,8 +50,12 @@ public final class TestSettings {
 
 	public static ScbProperties.Tls tls(@Nullable Path keyStore, @Nullable String keyStorePassword,
 			@Nullable Path trustStore, @Nullable String trustStorePassword) {
-		return new ScbProperties.Tls(keyStore, keyStorePassword, null, "PKCS12", trustStore, trustStorePassword, null,
-				"PKCS12", Duration.ofDays(30));
+		ProductSettings settings = STANDARD;
+		settings = (keyStore != null) ? settings.keyStore(keyStore) : settings;
+		settings = (keyStorePassword != null) ? settings.keyStorePassword(keyStorePassword) : settings;
+		settings = (trustStore != null) ? settings.trustStore(trustStore) : settings;
+		settings = (trustStorePassword != null) ? settings.trustStorePassword(trustStorePassword) : settings;
+		return settings.scbProperties().tls();
 	}
 
 	/** Records every requested delay and returns at once. */

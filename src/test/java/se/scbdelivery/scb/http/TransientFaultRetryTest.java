@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.testsupport.ProductSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -19,8 +20,14 @@ class TransientFaultRetryTest {
 
 	private static final Instant NOW = Instant.parse("2024-06-30T10:00:00Z");
 
-	private final ScbProperties.Http settings = new ScbProperties.Http(Duration.ofSeconds(1), Duration.ofSeconds(5),
-			5, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60), 1024);
+	// the backoffs, the Retry-After cap and the attempts are what these tests assert
+	private final ScbProperties.Http settings = ProductSettings.standard(TransientFaultRetryTest.class)
+		.httpMaxAttempts(5)
+		.httpInitialBackoff("1s")
+		.httpMaxBackoff("10s")
+		.with("scb.http.max-retry-after", "60s")
+		.scbProperties()
+		.http();
 
 	private final TestSettings.RecordingSleeper sleeper = new TestSettings.RecordingSleeper();
 
