@@ -9,8 +9,8 @@ import picocli.CommandLine.ParseResult;
 import org.springframework.beans.factory.BeanCreationException;
 
 import se.scbdelivery.config.ConsoleLogFilter;
-import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
+import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
 import se.scbdelivery.scb.http.ScbCallException;
 
 /**
@@ -35,9 +35,10 @@ class CliExceptionHandler implements IExecutionExceptionHandler {
 	}
 
 	/**
-	 * The failure inside Spring's {@link BeanCreationException}: SCB's clients are beans built
-	 * on their first call, so a setting that stops one being built (a trust store that cannot be
-	 * opened, a base URL without its final {@code /}) arrives wrapped in one.
+	 * The failure inside Spring's {@link BeanCreationException}: SCB's clients are beans
+	 * built on their first call, so a setting that stops one being built (a trust store
+	 * that cannot be opened, a base URL without its final {@code /}) arrives wrapped in
+	 * one.
 	 */
 	private static Exception unwrap(Exception ex) {
 		if (ex instanceof BeanCreationException wrapper && wrapper.getMostSpecificCause() instanceof Exception cause) {

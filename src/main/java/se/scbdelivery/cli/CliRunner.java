@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 import se.scbdelivery.delivery.launch.RunningExecutions;
 
-/** Runs the command line once the application has started, and hands back its exit code. */
+/**
+ * Runs the command line once the application has started, and hands back its exit code.
+ */
 @Component
 @ConditionalOnProperty(name = "scb.cli.enabled", havingValue = "true", matchIfMissing = true)
 class CliRunner implements CommandLineRunner, ExitCodeGenerator {

@@ -16,10 +16,11 @@ import se.scbdelivery.simulator.StandInOptions;
 
 /**
  * Prepares the application before it starts, for the two commands that must not use the
- * operator's job repository. {@code demo}: an in-process stand-in on a free port, and a fresh
- * job repository and report folder in a temporary directory, so the demo shows the whole flow
- * every time and touches nothing of a real installation. {@code simulate}: an in-memory job
- * repository, so a stand-in never holds the H2 file that deliveries in the same folder need.
+ * operator's job repository. {@code demo}: an in-process stand-in on a free port, and a
+ * fresh job repository and report folder in a temporary directory, so the demo shows the
+ * whole flow every time and touches nothing of a real installation. {@code simulate}: an
+ * in-memory job repository, so a stand-in never holds the H2 file that deliveries in the
+ * same folder need.
  */
 public final class CommandLaunch {
 
@@ -41,16 +42,17 @@ public final class CommandLaunch {
 	}
 
 	private static void prepareDemo(SpringApplication application) {
-		// started here, after Spring Boot has set up logging, so its messages go where all others do
+		// started here, after Spring Boot has set up logging, so its messages go where
+		// all others do
 		application.addInitializers((context) -> {
 			Path dir = temporaryDirectory();
 			ScbStandIn standIn = ScbStandIn.start(StandInOptions.defaults().withPort(0).withPollsBeforeFinal(2));
 			Map<String, Object> settings = Map.of("scb.gdb.base-url", standIn.gdbBaseUrl().toString(),
-					"scb.generic.base-url", standIn.genericBaseUrl().toString(),
-					"scb.environment", "test", "scb.tls.key-store", "", "scb.report.dir",
-					dir.resolve("reports").toString(), "spring.datasource.url",
-					"jdbc:h2:file:" + dir.resolve("data/scb-delivery") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "scb.poll.interval",
-					"200ms", "scb.poll.max-interval", "1s");
+					"scb.generic.base-url", standIn.genericBaseUrl().toString(), "scb.environment", "test",
+					"scb.tls.key-store", "", "scb.report.dir", dir.resolve("reports").toString(),
+					"spring.datasource.url",
+					"jdbc:h2:file:" + dir.resolve("data/scb-delivery") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+					"scb.poll.interval", "200ms", "scb.poll.max-interval", "1s");
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("demo", settings));
 			context.getBeanFactory().registerSingleton(DemoCommand.STAND_IN, standIn);
 			context.getBeanFactory().registerSingleton(DemoCommand.DIRECTORY, dir);

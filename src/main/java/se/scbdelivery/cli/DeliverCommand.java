@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import se.scbdelivery.delivery.launch.DeliveryLauncher;
 import se.scbdelivery.delivery.GdbDeliveryRequest;
-import se.scbdelivery.delivery.outcome.DeliveryResult;
 import se.scbdelivery.delivery.GenericDeliveryRequest;
+import se.scbdelivery.delivery.launch.DeliveryLauncher;
+import se.scbdelivery.delivery.outcome.DeliveryResult;
 import se.scbdelivery.report.DeliverySummary;
 
 @Command(name = "deliver", header = "Delivers one file to SCB: through GDB (VINN, KRITA) or the generic service.",
@@ -67,7 +67,8 @@ class DeliverCommand implements Callable<Integer> {
 			description = "gdb: the file name SCB sees (default: the file's own name).")
 	private @Nullable String fileName;
 
-	@Option(names = "--contract", paramLabel = "<contract>", description = "generic: the delivery agreement (required).")
+	@Option(names = "--contract", paramLabel = "<contract>",
+			description = "generic: the delivery agreement (required).")
 	private @Nullable String contract;
 
 	@Option(names = "--delivery-format-name", paramLabel = "<name>",
@@ -100,8 +101,10 @@ class DeliverCommand implements Callable<Integer> {
 	}
 
 	private DeliveryResult deliverThroughGdb() {
-		check("gdb", options("--org", this.organisation, "--program", this.program, "--period", this.period, "--format",
-				this.format), options("--contract", this.contract, "--delivery-format-name", this.deliveryFormatName,
+		check("gdb",
+				options("--org", this.organisation, "--program", this.program, "--period", this.period, "--format",
+						this.format),
+				options("--contract", this.contract, "--delivery-format-name", this.deliveryFormatName,
 						"--external-version-id", this.externalVersionId, "--test", this.test));
 		return this.launcher.deliver(GdbDeliveryRequest.of(this.file, this.organisation, this.program, this.period,
 				this.format, this.version, this.fileName));
@@ -114,7 +117,10 @@ class DeliverCommand implements Callable<Integer> {
 				this.deliveryFormatName, this.externalVersionId, this.test));
 	}
 
-	/** Names every missing option of the channel, and every option that belongs to the other one. */
+	/**
+	 * Names every missing option of the channel, and every option that belongs to the
+	 * other one.
+	 */
 	private void check(String api, Map<String, @Nullable Object> required, Map<String, @Nullable Object> foreign) {
 		List<String> missing = new ArrayList<>();
 		required.forEach((option, value) -> {

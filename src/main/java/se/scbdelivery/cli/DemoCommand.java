@@ -19,12 +19,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.delivery.GdbDeliveryRequest;
+import se.scbdelivery.delivery.GenericDeliveryRequest;
 import se.scbdelivery.delivery.launch.DeliveryLauncher;
 import se.scbdelivery.delivery.outcome.DeliveryOutcome;
-import se.scbdelivery.delivery.outcome.RecentDeliveries;
-import se.scbdelivery.delivery.GdbDeliveryRequest;
 import se.scbdelivery.delivery.outcome.DeliveryResult;
-import se.scbdelivery.delivery.GenericDeliveryRequest;
+import se.scbdelivery.delivery.outcome.RecentDeliveries;
 import se.scbdelivery.report.DeliverySummary;
 import se.scbdelivery.report.DeliveryTable;
 import se.scbdelivery.scan.InboxFile;
@@ -70,7 +70,8 @@ class DemoCommand implements Callable<Integer> {
 	private final ObjectProvider<Path> directory;
 
 	DemoCommand(DeliveryLauncher launcher, RecentDeliveries reports, ScbProperties properties,
-			@Qualifier(STAND_IN) ObjectProvider<ScbStandIn> standIn, @Qualifier(DIRECTORY) ObjectProvider<Path> directory) {
+			@Qualifier(STAND_IN) ObjectProvider<ScbStandIn> standIn,
+			@Qualifier(DIRECTORY) ObjectProvider<Path> directory) {
 		this.launcher = launcher;
 		this.reports = reports;
 		this.properties = properties;
@@ -90,7 +91,10 @@ class DemoCommand implements Callable<Integer> {
 		return requests;
 	}
 
-	/** The generic service's examples: the visible regular files of the folder, in name order. */
+	/**
+	 * The generic service's examples: the visible regular files of the folder, in name
+	 * order.
+	 */
 	private static List<Path> genericExamples(Path folder) {
 		try (Stream<Path> files = Files.list(folder)) {
 			return files.filter(Files::isRegularFile)
@@ -134,13 +138,15 @@ class DemoCommand implements Callable<Integer> {
 		int worst = 0;
 		for (GdbDeliveryRequest request : requests) {
 			Path file = request.file();
-			out.println("$ deliver --file '" + this.examples.toAbsolutePath().relativize(file) + "' --org " + request.organisation().dashed()
-					+ " --program " + request.program() + " --period " + request.referencePeriod() + " --format "
-					+ request.fileFormat() + ((request.version() != null) ? " --version " + request.version() : ""));
+			out.println("$ deliver --file '" + this.examples.toAbsolutePath().relativize(file) + "' --org "
+					+ request.organisation().dashed() + " --program " + request.program() + " --period "
+					+ request.referencePeriod() + " --format " + request.fileFormat()
+					+ ((request.version() != null) ? " --version " + request.version() : ""));
 			DeliveryResult result = this.launcher.deliver(request);
 			DeliverySummary.print(result.report(), result.alreadyDelivered(), out);
 			out.println();
-			if (result.report().outcome() == DeliveryOutcome.FAILED || result.report().outcome() == DeliveryOutcome.INVALID_INPUT) {
+			if (result.report().outcome() == DeliveryOutcome.FAILED
+					|| result.report().outcome() == DeliveryOutcome.INVALID_INPUT) {
 				worst = Math.max(worst, result.exitCode());
 			}
 		}
@@ -159,7 +165,8 @@ class DemoCommand implements Callable<Integer> {
 		if (!requests.isEmpty()) {
 			GdbDeliveryRequest first = requests.get(0);
 			int requestsBefore = scb.fragments().size() + scb.heartbeatCount();
-			out.println("$ deliver the same file again (" + this.examples.toAbsolutePath().relativize(first.file()) + ")");
+			out.println(
+					"$ deliver the same file again (" + this.examples.toAbsolutePath().relativize(first.file()) + ")");
 			DeliveryResult again = this.launcher.deliver(first);
 			DeliverySummary.print(again.report(), again.alreadyDelivered(), out);
 			out.println("  (the stand-in received " + (scb.fragments().size() + scb.heartbeatCount() - requestsBefore)

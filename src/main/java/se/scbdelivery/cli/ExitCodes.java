@@ -1,6 +1,9 @@
 package se.scbdelivery.cli;
 
-/** The process exit codes of INTERFACE.md, for the commands that are not a delivery outcome. */
+/**
+ * The process exit codes of INTERFACE.md, for the commands that are not a delivery
+ * outcome.
+ */
 final class ExitCodes {
 
 	static final int OK = 0;

@@ -61,7 +61,8 @@ class HeartbeatCommand implements Callable<Integer> {
 		}
 		GdbSession session = this.gdb.heartbeat();
 		out.println("heartbeat   OK, server time " + session.serverTime());
-		out.println("cookies     " + session.cookies().stream().map(SessionCookie::name).collect(Collectors.joining(", ")));
+		out.println(
+				"cookies     " + session.cookies().stream().map(SessionCookie::name).collect(Collectors.joining(", ")));
 		out.flush();
 		return ExitCodes.OK;
 	}

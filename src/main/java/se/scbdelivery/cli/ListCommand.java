@@ -20,9 +20,11 @@ import se.scbdelivery.report.DeliveryTable;
 import se.scbdelivery.report.StartedSince;
 import se.scbdelivery.scb.OrganisationNumber;
 
-@Command(name = "list", mixinStandardHelpOptions = true, header = "Lists the deliveries recorded in the job repository.",
-		description = { "One row per execution, newest first: its id (for 'restart'), status, outcome, what was "
-				+ "delivered, SCB's DeliveryId and SCB's last status.",
+@Command(name = "list", mixinStandardHelpOptions = true,
+		header = "Lists the deliveries recorded in the job repository.",
+		description = {
+				"One row per execution, newest first: its id (for 'restart'), status, outcome, what was "
+						+ "delivered, SCB's DeliveryId and SCB's last status.",
 				"Filters combine: an execution is listed when it matches all of them." })
 class ListCommand implements Callable<Integer> {
 

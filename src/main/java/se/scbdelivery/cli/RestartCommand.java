@@ -22,9 +22,8 @@ import se.scbdelivery.scan.RestartFailedRunner;
 				+ "last one SCB acknowledged, or, when the upload had completed, following its DeliveryId again. An "
 				+ "execution left running by a process that is gone (lease older than scb.recovery.stale-after) is "
 				+ "recovered first; one whose process is alive is never taken over.",
-		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:loaded", "1:technical failure", "2:no such execution, or the file changed",
-				"3:rejected by SCB", "4:loaded with errors" })
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:loaded", "1:technical failure",
+				"2:no such execution, or the file changed", "3:rejected by SCB", "4:loaded with errors" })
 class RestartCommand implements Callable<Integer> {
 
 	@Spec

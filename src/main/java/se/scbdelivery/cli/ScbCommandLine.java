@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the picocli command line and runs one command. Spring Boot hands over every
  * argument, including its own {@code --name.with.dots=value} properties, which it has
- * already bound; those are dropped here, before picocli sees them. No picocli option has a
- * dot in its name, so nothing of ours is lost.
+ * already bound; those are dropped here, before picocli sees them. No picocli option has
+ * a dot in its name, so nothing of ours is lost.
  */
 @Component
 public class ScbCommandLine {

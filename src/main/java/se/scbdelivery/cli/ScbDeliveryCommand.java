@@ -9,12 +9,14 @@ import picocli.CommandLine.Spec;
 /** The root command: only prints what the commands are. */
 @Command(name = "scb-delivery", mixinStandardHelpOptions = true, version = "scb-delivery 0.1.0",
 		header = "Delivers statistical reports to Statistics Sweden (SCB), machine-to-machine.",
-		description = { "Uploads each file to SCB's GDB M2M v2 API (VINN, KRITA), follows it until SCB has processed "
-				+ "it, keeps every outcome and error, and resumes an interrupted delivery where it stopped.", "",
+		description = {
+				"Uploads each file to SCB's GDB M2M v2 API (VINN, KRITA), follows it until SCB has processed "
+						+ "it, keeps every outcome and error, and resumes an interrupted delivery where it stopped.",
+				"",
 				"Settings are Spring Boot properties: --scb.name=value after the command, config/application.yml, "
 						+ "or environment variables (SCB_...)." },
-		subcommands = { DeliverCommand.class, ScanCommand.class, RestartCommand.class, ListCommand.class, HeartbeatCommand.class,
-				SimulateCommand.class, DemoCommand.class },
+		subcommands = { DeliverCommand.class, ScanCommand.class, RestartCommand.class, ListCommand.class,
+				HeartbeatCommand.class, SimulateCommand.class, DemoCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:delivered and loaded (Inläst)", "1:technical failure; the execution is restartable",
 				"2:invalid input or usage; nothing was sent", "3:rejected by SCB (Ej inläst)",

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
-/** Reads a password from a file given on the command line; the password never appears in a message. */
+/**
+ * Reads a password from a file given on the command line; the password never appears in a
+ * message.
+ */
 final class Secrets {
 
 	private Secrets() {
@@ -20,7 +23,8 @@ final class Secrets {
 			return Files.readString(file).stripTrailing();
 		}
 		catch (IOException ex) {
-			throw new IllegalArgumentException(option + " " + file + " cannot be read: " + ex.getClass().getSimpleName());
+			throw new IllegalArgumentException(
+					option + " " + file + " cannot be read: " + ex.getClass().getSimpleName());
 		}
 	}
 

@@ -7,13 +7,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.convert.DurationStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+
+import org.springframework.boot.convert.DurationStyle;
 
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
@@ -31,10 +32,12 @@ class SimulateCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Option(names = "--port", defaultValue = "18080", paramLabel = "<port>", description = "Port (default ${DEFAULT-VALUE}; 0 = any free one).")
+	@Option(names = "--port", defaultValue = "18080", paramLabel = "<port>",
+			description = "Port (default ${DEFAULT-VALUE}; 0 = any free one).")
 	private int port;
 
-	@Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "<host>", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+	@Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "<host>",
+			description = "Address to listen on (default ${DEFAULT-VALUE}).")
 	private String host;
 
 	@Option(names = "--polls-before-final", defaultValue = "2", paramLabel = "<n>",
@@ -51,7 +54,8 @@ class SimulateCommand implements Callable<Integer> {
 			description = "Require client certificates signed by a CA in this PKCS12 trust store.")
 	private @Nullable Path clientTrustStore;
 
-	@Option(names = "--client-trust-store-password-file", paramLabel = "<file>", description = "Its password, from a file.")
+	@Option(names = "--client-trust-store-password-file", paramLabel = "<file>",
+			description = "Its password, from a file.")
 	private @Nullable Path clientTrustStorePasswordFile;
 
 	@Option(names = "--processing", defaultValue = "0s", paramLabel = "<duration>", converter = ProcessingTime.class,
@@ -73,7 +77,8 @@ class SimulateCommand implements Callable<Integer> {
 			.withPollsBeforeFinal(this.pollsBeforeFinal)
 			.withProcessing(this.processing);
 		if (this.tlsKeyStore != null) {
-			options = options.withTls(this.tlsKeyStore, Secrets.read(this.tlsKeyStorePasswordFile, "--tls-key-store-password-file"));
+			options = options.withTls(this.tlsKeyStore,
+					Secrets.read(this.tlsKeyStorePasswordFile, "--tls-key-store-password-file"));
 			if (this.clientTrustStore != null) {
 				options = options.withRequiredClientCertificate(this.clientTrustStore,
 						Secrets.read(this.clientTrustStorePasswordFile, "--client-trust-store-password-file"));
@@ -95,7 +100,10 @@ class SimulateCommand implements Callable<Integer> {
 		return ExitCodes.OK;
 	}
 
-	/** Reads {@code --processing}: a duration such as 60s, 5m, 500ms or ISO-8601's PT1M30S, zero or more. */
+	/**
+	 * Reads {@code --processing}: a duration such as 60s, 5m, 500ms or ISO-8601's
+	 * PT1M30S, zero or more.
+	 */
 	static final class ProcessingTime implements ITypeConverter<Duration> {
 
 		@Override

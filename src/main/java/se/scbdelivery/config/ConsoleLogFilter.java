@@ -9,9 +9,9 @@ import org.slf4j.MarkerFactory;
 
 /**
  * What reaches the console: this program's own messages from INFO up, and warnings or
- * errors from libraries, except Spring Batch's step failures and Reactor Netty's connection
- * errors, which the program reports itself in one line. Events marked {@link #FILE_ONLY} (full failure details) go to the log
- * file alone.
+ * errors from libraries, except Spring Batch's step failures and Reactor Netty's
+ * connection errors, which the program reports itself in one line. Events marked
+ * {@link #FILE_ONLY} (full failure details) go to the log file alone.
  */
 public class ConsoleLogFilter extends Filter<ILoggingEvent> {
 

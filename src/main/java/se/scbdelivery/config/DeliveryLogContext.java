@@ -8,10 +8,10 @@ import org.slf4j.MDC;
 
 /**
  * Names the delivery a thread is working on in every log event it writes, through the MDC
- * keys {@value #EXECUTION}, {@value #ORGANISATION} and {@value #FILE}: fields of each JSON
- * console line ({@code scb.log.format=json}), so a log platform can filter by delivery when
- * several pods log at once. Use with try-with-resources on the thread that runs the
- * delivery:
+ * keys {@value #EXECUTION}, {@value #ORGANISATION} and {@value #FILE}: fields of each
+ * JSON console line ({@code scb.log.format=json}), so a log platform can filter by
+ * delivery when several pods log at once. Use with try-with-resources on the thread that
+ * runs the delivery:
  *
  * <pre class="code">
  * try (DeliveryLogContext context = DeliveryLogContext.open(execution.getId(), org, fileName)) {
@@ -20,8 +20,8 @@ import org.slf4j.MDC;
  * </pre>
  *
  * The MDC is per thread: work handed to another thread does not carry these keys, and a
- * context must be closed on the thread that opened it. Contexts nest: closing an inner one
- * restores the outer one's values.
+ * context must be closed on the thread that opened it. Contexts nest: closing an inner
+ * one restores the outer one's values.
  */
 public final class DeliveryLogContext implements AutoCloseable {
 

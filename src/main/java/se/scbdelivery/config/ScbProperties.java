@@ -10,22 +10,23 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-
 /**
- * Every {@code scb.*} setting, bound once at start-up. Each bean receives only the group it
- * needs. Values are checked where a bad one can be reported as invalid input (exit 2)
+ * Every {@code scb.*} setting, bound once at start-up. Each bean receives only the group
+ * it needs. Values are checked where a bad one can be reported as invalid input (exit 2)
  * rather than here, where Boot would fail with a multi-line start-up error.
  */
 @ConfigurationProperties("scb")
 public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @DefaultValue Gdb gdb,
-		@DefaultValue Generic generic, @DefaultValue Tls tls, @DefaultValue Http http, @DefaultValue Upload upload, @DefaultValue Poll poll,
-		@DefaultValue Recovery recovery, @DefaultValue Report report, @DefaultValue Inbox inbox,
-		@DefaultValue Shutdown shutdown, @DefaultValue Log log, @DefaultValue("false") boolean allowOtherBaseUrl) {
+		@DefaultValue Generic generic, @DefaultValue Tls tls, @DefaultValue Http http, @DefaultValue Upload upload,
+		@DefaultValue Poll poll, @DefaultValue Recovery recovery, @DefaultValue Report report,
+		@DefaultValue Inbox inbox, @DefaultValue Shutdown shutdown, @DefaultValue Log log,
+		@DefaultValue("false") boolean allowOtherBaseUrl) {
 
 	/**
-	 * Whether the base URLs belong to the environment: production must talk to SCB's production
-	 * hosts, and test must not. Deliveries for real companies must never go to a stand-in or a
-	 * typo, nor test files to production, unless {@code scb.allow-other-base-url} says so.
+	 * Whether the base URLs belong to the environment: production must talk to SCB's
+	 * production hosts, and test must not. Deliveries for real companies must never go to
+	 * a stand-in or a typo, nor test files to production, unless
+	 * {@code scb.allow-other-base-url} says so.
 	 * @return the reason the settings are refused, or empty when they are fine
 	 */
 	public Optional<String> environmentMismatch() {
@@ -40,14 +41,13 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 						+ ", not SCB's " + productionGdb + ": set scb.allow-other-base-url=true if that is intended");
 			}
 			if (this.generic.baseUrl() != null && !this.generic.baseUrl().equals(productionGeneric)) {
-				return Optional.of("scb.environment is production but scb.generic.base-url is "
-						+ this.generic.baseUrl() + ", not SCB's " + productionGeneric
+				return Optional.of("scb.environment is production but scb.generic.base-url is " + this.generic.baseUrl()
+						+ ", not SCB's " + productionGeneric
 						+ ": set scb.allow-other-base-url=true if that is intended");
 			}
 		}
-		else if (gdbBaseUrl().getHost().equals(productionGdb.getHost())
-				|| (this.generic.baseUrl() != null && productionGeneric != null
-						&& this.generic.baseUrl().getHost().equals(productionGeneric.getHost()))) {
+		else if (gdbBaseUrl().getHost().equals(productionGdb.getHost()) || (this.generic.baseUrl() != null
+				&& productionGeneric != null && this.generic.baseUrl().getHost().equals(productionGeneric.getHost()))) {
 			return Optional.of("scb.environment is " + this.environment.key()
 					+ " but a base URL points at SCB's production hosts: set scb.environment=production to deliver"
 					+ " there, or scb.allow-other-base-url=true if that is intended");
@@ -62,8 +62,8 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 
 	/**
 	 * The generic service's base URL: the configured one, else the environment's.
-	 * @throws IllegalArgumentException when the environment has no known one (SCB's documents
-	 * name only the production host) and none is configured
+	 * @throws IllegalArgumentException when the environment has no known one (SCB's
+	 * documents name only the production host) and none is configured
 	 */
 	public URI genericBaseUrl() {
 		if (this.generic.baseUrl() != null) {
@@ -77,12 +77,11 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 	}
 
 	/**
-	 * SCB's generic delivery service. The help pages name neither the first call's path nor
-	 * the status endpoint's, so both are settings.
+	 * SCB's generic delivery service. The help pages name neither the first call's path
+	 * nor the status endpoint's, so both are settings.
 	 */
 	public record Generic(@Nullable URI baseUrl, @DefaultValue("api/v1/heartbeat") String heartbeatPath,
-			@DefaultValue("api/v1/status/{ticket}") String statusPath,
-			@DefaultValue("16777216") int maxResultBytes) {
+			@DefaultValue("api/v1/status/{ticket}") String statusPath, @DefaultValue("16777216") int maxResultBytes) {
 
 		public Generic {
 			baseUrl = (baseUrl == null || baseUrl.toString().isBlank()) ? null : baseUrl;
@@ -128,8 +127,8 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 	}
 
 	/**
-	 * Every call to SCB: timeouts, the bounded retry of transient faults, and the cap on what
-	 * is read from an answer.
+	 * Every call to SCB: timeouts, the bounded retry of transient faults, and the cap on
+	 * what is read from an answer.
 	 */
 	public record Http(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("2m") Duration responseTimeout,
 			@DefaultValue("6") int maxAttempts, @DefaultValue("1s") Duration initialBackoff,
@@ -150,7 +149,9 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 			@DefaultValue("24h") Duration timeout) {
 	}
 
-	/** When a running execution counts as dead (its process stopped renewing its lease). */
+	/**
+	 * When a running execution counts as dead (its process stopped renewing its lease).
+	 */
 	public record Recovery(@DefaultValue("2m") Duration staleAfter) {
 
 		/** Renew well inside the stale period so one slow renewal is not fatal. */
@@ -161,10 +162,11 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 	}
 
 	/**
-	 * The inbox that {@code scan} reads. A file whose size or modification time changes within
-	 * {@code settle} is still being written and waits for the next scan. After a final outcome,
-	 * a file may be moved to {@code done-dir} (loaded) or {@code failed-dir} (rejected), keeping
-	 * its folders; hidden folders inside the inbox are never scanned, so these may live there.
+	 * The inbox that {@code scan} reads. A file whose size or modification time changes
+	 * within {@code settle} is still being written and waits for the next scan. After a
+	 * final outcome, a file may be moved to {@code done-dir} (loaded) or
+	 * {@code failed-dir} (rejected), keeping its folders; hidden folders inside the inbox
+	 * are never scanned, so these may live there.
 	 */
 	public record Inbox(@Nullable Path doneDir, @Nullable Path failedDir, @DefaultValue("2s") Duration settle) {
 
@@ -176,17 +178,17 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 	}
 
 	/**
-	 * Stopping on SIGTERM (Kubernetes stopping a pod): running deliveries stop at the next
-	 * fragment or poll and are recorded as STOPPED, within {@code grace}; a later run resumes
-	 * them. Keep the pod's terminationGracePeriodSeconds above it.
+	 * Stopping on SIGTERM (Kubernetes stopping a pod): running deliveries stop at the
+	 * next fragment or poll and are recorded as STOPPED, within {@code grace}; a later
+	 * run resumes them. Keep the pod's terminationGracePeriodSeconds above it.
 	 */
 	public record Shutdown(@DefaultValue("20s") Duration grace) {
 	}
 
 	/**
-	 * What the console log looks like. {@code logback-spring.xml} reads the setting itself,
-	 * before this record is bound; binding it rejects a value other than {@code text} or
-	 * {@code json} at start-up instead of silently falling back to text.
+	 * What the console log looks like. {@code logback-spring.xml} reads the setting
+	 * itself, before this record is bound; binding it rejects a value other than
+	 * {@code text} or {@code json} at start-up instead of silently falling back to text.
 	 */
 	public record Log(@DefaultValue("text") Format format) {
 

@@ -1,5 +1,6 @@
 /**
- * The settings ({@code scb.*}) and SCB's environments they name, the clock, and what the console shows.
+ * The settings ({@code scb.*}) and SCB's environments they name, the clock, and what the
+ * console shows.
  */
 @NullMarked
 package se.scbdelivery.config;

@@ -4,12 +4,14 @@ import java.util.Optional;
 
 /**
  * The SCB service a delivery goes through. Its key is the identifying {@code api} job
- * parameter, and each channel has its own job, so both are stored in every job repository and
- * never change.
+ * parameter, and each channel has its own job, so both are stored in every job repository
+ * and never change.
  */
 public enum Channel {
 
-	/** SCB's GDB M2M v2 API (VINN and KRITA): fragments, a DeliveryId, {@code history/}. */
+	/**
+	 * SCB's GDB M2M v2 API (VINN and KRITA): fragments, a DeliveryId, {@code history/}.
+	 */
 	GDB("gdb", "gdbDelivery"),
 
 	/** SCB's generic delivery service: one POST, a ticket, a validation result. */
@@ -34,7 +36,10 @@ public enum Channel {
 		return this.jobName;
 	}
 
-	/** The channel whose key this is; GDB for a missing key, as executions before the generic channel had none. */
+	/**
+	 * The channel whose key this is; GDB for a missing key, as executions before the
+	 * generic channel had none.
+	 */
 	public static Channel ofKey(String key) {
 		return GENERIC.key.equals(key) ? GENERIC : GDB;
 	}

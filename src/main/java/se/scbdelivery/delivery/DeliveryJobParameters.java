@@ -1,7 +1,8 @@
 package se.scbdelivery.delivery;
 
-import org.jspecify.annotations.Nullable;
 import java.nio.file.Path;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -9,12 +10,12 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import se.scbdelivery.config.ScbEnvironment;
 
 /**
- * The job parameters of a delivery. The identifying ones are what makes a delivery unique —
- * through GDB: channel, environment, program, organisation, period, format, version, file
- * name and the file's SHA-256; through the generic service: channel, environment, contract,
- * organisation, delivery format name, external version id, the test flag, file name and
- * SHA-256 — so the same file delivered again with the same metadata is the same job
- * instance. The path and size are informative only. Never a secret.
+ * The job parameters of a delivery. The identifying ones are what makes a delivery unique
+ * — through GDB: channel, environment, program, organisation, period, format, version,
+ * file name and the file's SHA-256; through the generic service: channel, environment,
+ * contract, organisation, delivery format name, external version id, the test flag, file
+ * name and SHA-256 — so the same file delivered again with the same metadata is the same
+ * job instance. The path and size are informative only. Never a secret.
  */
 public final class DeliveryJobParameters {
 
@@ -59,7 +60,8 @@ public final class DeliveryJobParameters {
 		return of(environment, (GenericDeliveryRequest) request, fingerprint);
 	}
 
-	private static JobParameters of(ScbEnvironment environment, GdbDeliveryRequest request, FileFingerprint fingerprint) {
+	private static JobParameters of(ScbEnvironment environment, GdbDeliveryRequest request,
+			FileFingerprint fingerprint) {
 		return new JobParametersBuilder().addString(API, Channel.GDB.key(), true)
 			.addString(ENVIRONMENT, environment.key(), true)
 			.addString(PROGRAM, request.program().name(), true)

@@ -2,8 +2,8 @@ package se.scbdelivery.delivery;
 
 /**
  * A technical failure whose message is already the one line a person reads: what happened
- * and what to do. The delivery is restartable; the report and the console show the message
- * as it is, with no exception class.
+ * and what to do. The delivery is restartable; the report and the console show the
+ * message as it is, with no exception class.
  */
 public class ExplainedFailureException extends RuntimeException {
 

@@ -1,12 +1,12 @@
 package se.scbdelivery.delivery;
 
-import java.util.Objects;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -16,13 +16,13 @@ import se.scbdelivery.scb.StatisticalProgram;
 import se.scbdelivery.scb.gdb.UploadTarget;
 
 /**
- * One GDB delivery as the user asked for it: the file and its metadata, every value already
- * checked. Build one with {@link #of}, which turns each bad value into a one-line
+ * One GDB delivery as the user asked for it: the file and its metadata, every value
+ * already checked. Build one with {@link #of}, which turns each bad value into a one-line
  * {@link InvalidDeliveryInputException}.
  */
 public record GdbDeliveryRequest(Path file, OrganisationNumber organisation, StatisticalProgram program,
-		LocalDate referencePeriod, String fileFormat, @Nullable String version, String fileName)
-		implements DeliveryRequest {
+		LocalDate referencePeriod, String fileFormat, @Nullable String version,
+		String fileName) implements DeliveryRequest {
 
 	/** Tokens that are safe as one URL path segment and as a folder name. */
 	private static final Pattern PATH_SAFE_TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -97,19 +97,22 @@ public record GdbDeliveryRequest(Path file, OrganisationNumber organisation, Sta
 	}
 
 	/**
-	 * The name SCB sees, in Unicode NFC: a name written in NFD (as macOS file systems do with
-	 * å, ä, ö) is the same name, and must be the same delivery and arrive as SCB expects.
+	 * The name SCB sees, in Unicode NFC: a name written in NFD (as macOS file systems do
+	 * with å, ä, ö) is the same name, and must be the same delivery and arrive as SCB
+	 * expects.
 	 */
 	static String fileName(@Nullable String given, Path file) {
-		String name = Normalizer.normalize((given != null) ? given : file.getFileName().toString(), Normalizer.Form.NFC);
+		String name = Normalizer.normalize((given != null) ? given : file.getFileName().toString(),
+				Normalizer.Form.NFC);
 		if (name.isBlank() || name.equals(".") || name.equals("..") || name.length() > 200) {
-			throw new InvalidDeliveryInputException("file name '" + name + "' must be 1-200 characters and not . or ..");
+			throw new InvalidDeliveryInputException(
+					"file name '" + name + "' must be 1-200 characters and not . or ..");
 		}
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
 			if (c == '/' || c == '\\' || Character.isISOControl(c)) {
-				throw new InvalidDeliveryInputException(
-						"file name '" + name.replaceAll("\\p{Cntrl}", "?") + "' must not contain '/', '\\' or control characters");
+				throw new InvalidDeliveryInputException("file name '" + name.replaceAll("\\p{Cntrl}", "?")
+						+ "' must not contain '/', '\\' or control characters");
 			}
 		}
 		return name;

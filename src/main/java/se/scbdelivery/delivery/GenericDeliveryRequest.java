@@ -1,7 +1,7 @@
 package se.scbdelivery.delivery;
 
-import java.util.Objects;
 import java.nio.file.Path;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,8 +9,8 @@ import se.scbdelivery.scb.OrganisationNumber;
 import se.scbdelivery.scb.generic.GenericSubmission;
 
 /**
- * One delivery through SCB's generic service, as the user asked for it, every value checked.
- * Build one with {@link #of}, which turns each bad value into a one-line
+ * One delivery through SCB's generic service, as the user asked for it, every value
+ * checked. Build one with {@link #of}, which turns each bad value into a one-line
  * {@link InvalidDeliveryInputException}.
  */
 public record GenericDeliveryRequest(Path file, String fileName, String contract,
@@ -30,7 +30,8 @@ public record GenericDeliveryRequest(Path file, String fileName, String contract
 					"--contract is missing: the generic service needs the delivery agreement SCB gave you");
 		}
 		return new GenericDeliveryRequest(file.toAbsolutePath().normalize(), GdbDeliveryRequest.fileName(null, file),
-				text("contract", contract), organisation(organisation), optional("delivery format name", deliveryFormatName),
+				text("contract", contract), organisation(organisation),
+				optional("delivery format name", deliveryFormatName),
 				optional("external version id", externalVersionId), test);
 	}
 
@@ -40,8 +41,8 @@ public record GenericDeliveryRequest(Path file, String fileName, String contract
 	}
 
 	public GenericSubmission submission() {
-		return new GenericSubmission(this.contract, this.organisation, this.deliveryFormatName,
-				this.externalVersionId, this.test);
+		return new GenericSubmission(this.contract, this.organisation, this.deliveryFormatName, this.externalVersionId,
+				this.test);
 	}
 
 	private static @Nullable OrganisationNumber organisation(@Nullable String text) {

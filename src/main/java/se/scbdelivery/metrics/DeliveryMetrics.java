@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts and times finished delivery executions by outcome and channel. These two tags are
- * the only ones: each distinct tag value is a series of its own in Prometheus, and the
- * metrics leave the process, so a file name, organisation number or path never becomes one.
+ * Counts and times finished delivery executions by outcome and channel. These two tags
+ * are the only ones: each distinct tag value is a series of its own in Prometheus, and
+ * the metrics leave the process, so a file name, organisation number or path never
+ * becomes one.
  */
 @Component
 public class DeliveryMetrics {
@@ -22,7 +23,10 @@ public class DeliveryMetrics {
 	/** The counter; {@code scb_deliveries_total} in Prometheus. */
 	public static final String DELIVERIES = "scb.deliveries";
 
-	/** The timer, from the execution's start to its end; {@code scb_delivery_duration_seconds}. */
+	/**
+	 * The timer, from the execution's start to its end;
+	 * {@code scb_delivery_duration_seconds}.
+	 */
 	public static final String DURATION = "scb.delivery.duration";
 
 	private final MeterRegistry registry;

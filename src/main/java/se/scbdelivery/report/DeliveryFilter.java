@@ -22,9 +22,11 @@ import se.scbdelivery.scb.OrganisationNumber;
 
 /**
  * Which executions {@code list} shows. It tests the execution as read from the job
- * repository, before its report is assembled, so the journal of an execution that does not
- * match is never read. An empty set or a {@code null} means "any".
- * @param statuses job statuses ({@code FAILED}) or outcomes ({@code NOT_LOADED}), upper case
+ * repository, before its report is assembled, so the journal of an execution that does
+ * not match is never read. An empty set or a {@code null} means "any".
+ *
+ * @param statuses job statuses ({@code FAILED}) or outcomes ({@code NOT_LOADED}), upper
+ * case
  * @param organisation the organisation delivered for
  * @param since the earliest start
  */
@@ -43,15 +45,17 @@ public record DeliveryFilter(Set<String> statuses, @Nullable OrganisationNumber 
 
 	/**
 	 * Parses {@code --status} words, in any case.
-	 * @throws IllegalArgumentException naming the first unknown word and listing the allowed ones
+	 * @throws IllegalArgumentException naming the first unknown word and listing the
+	 * allowed ones
 	 */
 	public static Set<String> statuses(Iterable<String> words) {
 		Set<String> statuses = new LinkedHashSet<>();
 		for (String word : words) {
 			String status = word.trim().toUpperCase(Locale.ROOT);
 			if (!STATUS_WORDS.contains(status)) {
-				throw new IllegalArgumentException("--status '" + word + "' is not a job status or an outcome: use one or"
-						+ " more, comma-separated, of " + String.join(", ", STATUS_WORDS));
+				throw new IllegalArgumentException(
+						"--status '" + word + "' is not a job status or an outcome: use one or"
+								+ " more, comma-separated, of " + String.join(", ", STATUS_WORDS));
 			}
 			statuses.add(status);
 		}

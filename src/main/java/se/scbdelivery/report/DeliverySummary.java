@@ -9,11 +9,11 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import se.scbdelivery.delivery.journal.JournalEntry;
+import se.scbdelivery.delivery.journal.UploadAttempt;
 import se.scbdelivery.delivery.outcome.DeliveryReport;
 import se.scbdelivery.delivery.outcome.GdbDetails;
 import se.scbdelivery.delivery.outcome.GenericDetails;
-import se.scbdelivery.delivery.journal.JournalEntry;
-import se.scbdelivery.delivery.journal.UploadAttempt;
 import se.scbdelivery.scb.OrganisationNumber;
 import se.scbdelivery.scb.gdb.HistoryEntry;
 import se.scbdelivery.scb.generic.RowError;
@@ -32,8 +32,8 @@ public final class DeliverySummary {
 	public static void print(DeliveryReport report, boolean alreadyDelivered, PrintWriter out) {
 		out.printf("Delivery %d: %s (exit %d)%s%n", report.execution(), report.outcome(), report.exitCode(),
 				alreadyDelivered ? " - delivered earlier; nothing was sent now" : "");
-		row(out, "file", report.file() + (report.file().endsWith(report.fileName()) ? ""
-				: " (sent as " + report.fileName() + ")"));
+		row(out, "file", report.file()
+				+ (report.file().endsWith(report.fileName()) ? "" : " (sent as " + report.fileName() + ")"));
 		row(out, "sha-256", report.sha256());
 		if (report.channel() instanceof GdbDetails gdb) {
 			printGdb(report, gdb, out);
@@ -56,13 +56,15 @@ public final class DeliverySummary {
 	}
 
 	private static void printGdb(DeliveryReport report, GdbDetails gdb, PrintWriter out) {
-		row(out, "size", (gdb.fragments() == 0)
-				? String.format(Locale.ROOT, "%,d bytes, not cut into fragments yet", report.size())
-				: String.format(Locale.ROOT, "%,d bytes in %d fragment%s of at most %,d bytes", report.size(),
-						gdb.fragments(), (gdb.fragments() == 1) ? "" : "s", gdb.fragmentSize()));
-		row(out, "delivery", dashed(report.organisation()) + "  " + gdb.program() + "  " + gdb.referencePeriod() + "  "
-				+ gdb.fileFormat() + ((gdb.version() != null) ? "  version " + gdb.version() : "") + "  (GDB, "
-				+ report.environment() + ")");
+		row(out, "size",
+				(gdb.fragments() == 0)
+						? String.format(Locale.ROOT, "%,d bytes, not cut into fragments yet", report.size())
+						: String.format(Locale.ROOT, "%,d bytes in %d fragment%s of at most %,d bytes", report.size(),
+								gdb.fragments(), (gdb.fragments() == 1) ? "" : "s", gdb.fragmentSize()));
+		row(out, "delivery",
+				dashed(report.organisation()) + "  " + gdb.program() + "  " + gdb.referencePeriod() + "  "
+						+ gdb.fileFormat() + ((gdb.version() != null) ? "  version " + gdb.version() : "") + "  (GDB, "
+						+ report.environment() + ")");
 		row(out, "DeliveryId", (gdb.deliveryId() != null) ? gdb.deliveryId() : "-");
 		row(out, "SCB status", status(gdb.scbStatus()));
 	}
@@ -101,8 +103,8 @@ public final class DeliverySummary {
 			return "-";
 		}
 		return status.status() + " (ProgressStatus " + status.progressStatus() + ", FileWasUploaded "
-				+ status.fileWasUploaded() + ((status.submissionDate() != null) ? ", submitted " + status.submissionDate() : "")
-				+ ")";
+				+ status.fileWasUploaded()
+				+ ((status.submissionDate() != null) ? ", submitted " + status.submissionDate() : "") + ")";
 	}
 
 	private static String attempt(UploadAttempt attempt) {
@@ -111,10 +113,16 @@ public final class DeliverySummary {
 			text.append(", sent again from fragment 0");
 		}
 		if (attempt.deliveryId() != null) {
-			text.append(", uploaded ").append(TIME.format(attempt.uploadedAt())).append(" as ").append(attempt.deliveryId());
+			text.append(", uploaded ")
+				.append(TIME.format(attempt.uploadedAt()))
+				.append(" as ")
+				.append(attempt.deliveryId());
 		}
 		if (attempt.ticket() != null) {
-			text.append(", posted ").append(TIME.format(attempt.uploadedAt())).append(", ticket ").append(attempt.ticket());
+			text.append(", posted ")
+				.append(TIME.format(attempt.uploadedAt()))
+				.append(", ticket ")
+				.append(attempt.ticket());
 		}
 		text.append(", ").append(attempt.polls()).append(attempt.polls() == 1 ? " poll" : " polls");
 		if (attempt.verdict() != null) {

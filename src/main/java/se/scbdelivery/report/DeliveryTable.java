@@ -35,8 +35,8 @@ public final class DeliveryTable {
 				"DELIVERYID / TICKET", "SCB STATUS");
 		for (DeliveryReport report : reports) {
 			out.printf(ROW, report.execution(), (report.startedAt() != null) ? TIME.format(report.startedAt()) : "-",
-					report.jobStatus(), report.outcome(), orDash(report.organisation()),
-					report.channel().program(), orDash(report.channel().referencePeriod()), clip(report.fileName(), 28),
+					report.jobStatus(), report.outcome(), orDash(report.organisation()), report.channel().program(),
+					orDash(report.channel().referencePeriod()), clip(report.fileName(), 28),
 					orDash(report.channel().scbReference()), orDash(report.channel().scbVerdict()));
 		}
 		out.flush();

@@ -8,18 +8,26 @@ import java.util.Map;
 import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 
 /**
- * The order every scan summary shows: rows that need a person first, totals from delivered
- * to failed. An outcome name this version does not know counts as {@code FAILED}, as
- * {@link DeliveryOutcome#ofExitCode} reads it, so it is never hidden among the loaded.
+ * The order every scan summary shows: rows that need a person first, totals from
+ * delivered to failed. An outcome name this version does not know counts as
+ * {@code FAILED}, as {@link DeliveryOutcome#ofExitCode} reads it, so it is never hidden
+ * among the loaded.
  */
 final class ScanOrder {
 
-	/** Technical failures first (restart them), then SCB's rejections (fix the file), then partial loads. */
+	/**
+	 * Technical failures first (restart them), then SCB's rejections (fix the file), then
+	 * partial loads.
+	 */
 	private static final List<DeliveryOutcome> MOST_URGENT_FIRST = List.of(DeliveryOutcome.FAILED,
 			DeliveryOutcome.INVALID_INPUT, DeliveryOutcome.STOPPED, DeliveryOutcome.RUNNING, DeliveryOutcome.NOT_LOADED,
-			DeliveryOutcome.REFUSED, DeliveryOutcome.LOADED_WITH_ERRORS, DeliveryOutcome.SKIPPED, DeliveryOutcome.LOADED);
+			DeliveryOutcome.REFUSED, DeliveryOutcome.LOADED_WITH_ERRORS, DeliveryOutcome.SKIPPED,
+			DeliveryOutcome.LOADED);
 
-	/** What was delivered, what SCB rejected, what failed here: the order of the operator's questions. */
+	/**
+	 * What was delivered, what SCB rejected, what failed here: the order of the
+	 * operator's questions.
+	 */
 	static final List<DeliveryOutcome> REPORTED = List.of(DeliveryOutcome.LOADED, DeliveryOutcome.LOADED_WITH_ERRORS,
 			DeliveryOutcome.NOT_LOADED, DeliveryOutcome.REFUSED, DeliveryOutcome.FAILED, DeliveryOutcome.INVALID_INPUT,
 			DeliveryOutcome.STOPPED, DeliveryOutcome.RUNNING, DeliveryOutcome.SKIPPED);
@@ -36,7 +44,10 @@ final class ScanOrder {
 	private ScanOrder() {
 	}
 
-	/** The rows, those needing action first; within an outcome by organisation, program, period and file. */
+	/**
+	 * The rows, those needing action first; within an outcome by organisation, program,
+	 * period and file.
+	 */
 	static List<ScanRow> rows(ScanSummary summary) {
 		return summary.rows().stream().sorted(ROWS).toList();
 	}
@@ -47,7 +58,8 @@ final class ScanOrder {
 		summary.totals()
 			.entrySet()
 			.stream()
-			.sorted(Comparator.comparingInt((Map.Entry<String, Integer> total) -> REPORTED.indexOf(outcome(total.getKey()))))
+			.sorted(Comparator
+				.comparingInt((Map.Entry<String, Integer> total) -> REPORTED.indexOf(outcome(total.getKey()))))
 			.forEach((total) -> totals.put(total.getKey(), total.getValue()));
 		return totals;
 	}

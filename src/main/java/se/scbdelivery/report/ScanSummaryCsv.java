@@ -7,9 +7,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The scan summary as RFC 4180 CSV: a header, then one record per file, those needing action
- * first, lines ended by CRLF. It starts with a byte order mark so that Excel reads it as
- * UTF-8 and shows åäö.
+ * The scan summary as RFC 4180 CSV: a header, then one record per file, those needing
+ * action first, lines ended by CRLF. It starts with a byte order mark so that Excel reads
+ * it as UTF-8 and shows åäö.
  */
 final class ScanSummaryCsv {
 
@@ -36,7 +36,10 @@ final class ScanSummaryCsv {
 		csv.append(fields.stream().map(ScanSummaryCsv::field).collect(Collectors.joining(","))).append("\r\n");
 	}
 
-	/** An absent value is an empty field; a field with a comma, quote or line break is quoted, its quotes doubled. */
+	/**
+	 * An absent value is an empty field; a field with a comma, quote or line break is
+	 * quoted, its quotes doubled.
+	 */
 	private static String field(@Nullable String value) {
 		if (value == null) {
 			return "";

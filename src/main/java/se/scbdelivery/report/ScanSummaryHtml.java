@@ -14,8 +14,8 @@ import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 
 /**
  * The scan summary as one self-contained HTML page: no scripts and nothing fetched, so it
- * opens from a mail attachment or a file share as it is. The markup is also well-formed XML.
- * Every value is escaped: file names and SCB's texts come from outside.
+ * opens from a mail attachment or a file share as it is. The markup is also well-formed
+ * XML. Every value is escaped: file names and SCB's texts come from outside.
  */
 final class ScanSummaryHtml {
 
@@ -119,8 +119,8 @@ final class ScanSummaryHtml {
 	}
 
 	/**
-	 * A count for every known outcome, zero ones greyed out so that "0 FAILED" can be read as
-	 * surely as "3 FAILED"; then any outcome this version does not know.
+	 * A count for every known outcome, zero ones greyed out so that "0 FAILED" can be
+	 * read as surely as "3 FAILED"; then any outcome this version does not know.
 	 */
 	private static void totals(StringBuilder html, ScanSummary summary) {
 		Map<String, Integer> totals = ScanOrder.totals(summary);
@@ -200,12 +200,18 @@ final class ScanSummaryHtml {
 			.count();
 	}
 
-	/** The class that colours an outcome; an unknown outcome gets the colour of a failure, its class never its text. */
+	/**
+	 * The class that colours an outcome; an unknown outcome gets the colour of a failure,
+	 * its class never its text.
+	 */
 	private static String cssClass(String outcome) {
 		return "o-" + ScanOrder.outcome(outcome).name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
-	/** The outcome's name, breakable after its underscores rather than inside a word when its box is narrow. */
+	/**
+	 * The outcome's name, breakable after its underscores rather than inside a word when
+	 * its box is narrow.
+	 */
 	private static String outcomeName(String outcome) {
 		return text(outcome).replace("_", "_<wbr/>");
 	}
@@ -221,8 +227,9 @@ final class ScanSummaryHtml {
 	}
 
 	/**
-	 * The text escaped for HTML content and attribute values. Control characters other than
-	 * tab and line breaks become U+FFFD, since XML forbids them and the page stays well-formed.
+	 * The text escaped for HTML content and attribute values. Control characters other
+	 * than tab and line breaks become U+FFFD, since XML forbids them and the page stays
+	 * well-formed.
 	 */
 	private static String text(String value) {
 		StringBuilder escaped = new StringBuilder(value.length() + 16);

@@ -7,7 +7,10 @@ import java.util.Map;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The scan summary as indented JSON: the run, its totals by outcome, and its rows as the scan gave them. */
+/**
+ * The scan summary as indented JSON: the run, its totals by outcome, and its rows as the
+ * scan gave them.
+ */
 final class ScanSummaryJson {
 
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -20,7 +23,10 @@ final class ScanSummaryJson {
 				summary.exitCode(), ScanOrder.totals(summary), summary.rows()));
 	}
 
-	/** {@link ScanSummary} with its totals, which a record's JSON would leave out as they are not a component. */
+	/**
+	 * {@link ScanSummary} with its totals, which a record's JSON would leave out as they
+	 * are not a component.
+	 */
 	private record Document(String inbox, Instant startedAt, Instant endedAt, int exitCode, Map<String, Integer> totals,
 			List<ScanRow> rows) {
 	}

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes a scan's summary as JSON (for programs), CSV (for Excel) and HTML (for people), named
- * after the scan's start time in this writer's zone, such as {@code scan-20261123-171100.json}.
+ * Writes a scan's summary as JSON (for programs), CSV (for Excel) and HTML (for people),
+ * named after the scan's start time in this writer's zone, such as
+ * {@code scan-20261123-171100.json}.
  */
 public final class ScanSummaryWriter {
 
@@ -36,12 +37,14 @@ public final class ScanSummaryWriter {
 	}
 
 	/**
-	 * Writes the three files into {@code reportDir}, creating it if needed. A name already taken
-	 * by an earlier summary gets a suffix ({@code scan-20261123-171100-2.json}), the same for
-	 * all three. Each file appears whole or not at all: it is written to a hidden temporary
-	 * file in the same folder and then moved into place.
+	 * Writes the three files into {@code reportDir}, creating it if needed. A name
+	 * already taken by an earlier summary gets a suffix
+	 * ({@code scan-20261123-171100-2.json}), the same for all three. Each file appears
+	 * whole or not at all: it is written to a hidden temporary file in the same folder
+	 * and then moved into place.
 	 * @return the JSON, CSV and HTML file, in that order
-	 * @throws UncheckedIOException if a file cannot be written; files written before it stay
+	 * @throws UncheckedIOException if a file cannot be written; files written before it
+	 * stay
 	 */
 	public List<Path> write(ScanSummary summary, Path reportDir) {
 		try {
@@ -56,7 +59,8 @@ public final class ScanSummaryWriter {
 			return List.of(json, csv, page);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write the scan summary into " + reportDir + ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException("cannot write the scan summary into " + reportDir + ": " + ex.getMessage(),
+					ex);
 		}
 	}
 
@@ -69,12 +73,15 @@ public final class ScanSummaryWriter {
 	}
 
 	private static boolean taken(Path reportDir, String name) {
-		return List.of(".json", ".csv", ".html").stream().anyMatch((ext) -> Files.exists(reportDir.resolve(name + ext)));
+		return List.of(".json", ".csv", ".html")
+			.stream()
+			.anyMatch((ext) -> Files.exists(reportDir.resolve(name + ext)));
 	}
 
 	/**
-	 * Writes through a new file rather than {@code Files.createTempFile}, whose owner-only
-	 * permissions would stay with the summary and hide it from the other operators.
+	 * Writes through a new file rather than {@code Files.createTempFile}, whose
+	 * owner-only permissions would stay with the summary and hide it from the other
+	 * operators.
 	 */
 	private static void writeAtomically(Path target, String content) throws IOException {
 		Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");

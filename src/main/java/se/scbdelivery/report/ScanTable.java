@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code scan} table on stdout: a totals line, then one row per file, those needing action
- * first. Long values are clipped; the written summary files hold them whole.
+ * The {@code scan} table on stdout: a totals line, then one row per file, those needing
+ * action first. Long values are clipped; the written summary files hold them whole.
  */
 public final class ScanTable {
 
@@ -30,7 +30,10 @@ public final class ScanTable {
 		out.flush();
 	}
 
-	/** For example {@code 12 files: 9 LOADED, 1 LOADED_WITH_ERRORS, 1 NOT_LOADED, 1 FAILED}. */
+	/**
+	 * For example
+	 * {@code 12 files: 9 LOADED, 1 LOADED_WITH_ERRORS, 1 NOT_LOADED, 1 FAILED}.
+	 */
 	private static String totalsLine(ScanSummary summary) {
 		int files = summary.rows().size();
 		String line = files + ((files == 1) ? " file" : " files");
@@ -38,13 +41,17 @@ public final class ScanTable {
 		if (totals.isEmpty()) {
 			return line;
 		}
-		return line + ": " + totals.entrySet()
-			.stream()
-			.map((total) -> total.getValue() + " " + total.getKey())
-			.collect(Collectors.joining(", "));
+		return line + ": "
+				+ totals.entrySet()
+					.stream()
+					.map((total) -> total.getValue() + " " + total.getKey())
+					.collect(Collectors.joining(", "));
 	}
 
-	/** The file's path clipped at its start: the folders repeat the columns, the name tells files apart. */
+	/**
+	 * The file's path clipped at its start: the folders repeat the columns, the name
+	 * tells files apart.
+	 */
 	private static String fileCell(String file, int width) {
 		String line = oneLine(file);
 		return (line.length() <= width) ? line : "…" + line.substring(line.length() - width + 1);
@@ -60,9 +67,9 @@ public final class ScanTable {
 	}
 
 	/**
-	 * The value on one line. Control characters become {@code ?}, as {@code ls}
-	 * shows them: a file name with a newline or an escape sequence must not break the table
-	 * or the terminal.
+	 * The value on one line. Control characters become {@code ?}, as {@code ls} shows
+	 * them: a file name with a newline or an escape sequence must not break the table or
+	 * the terminal.
 	 */
 	private static String oneLine(String value) {
 		return value.replaceAll("\\p{Cntrl}", "?");

@@ -18,9 +18,9 @@ public final class StartedSince {
 	}
 
 	/**
-	 * Reads a date ({@code 2026-11-01}: that day's start in {@code zone}), a date-time with an
-	 * offset ({@code 2026-11-01T08:00Z}) or without one (in {@code zone}), or a duration back
-	 * from now ({@code 24h}, {@code 7d}, {@code PT30M}).
+	 * Reads a date ({@code 2026-11-01}: that day's start in {@code zone}), a date-time
+	 * with an offset ({@code 2026-11-01T08:00Z}) or without one (in {@code zone}), or a
+	 * duration back from now ({@code 24h}, {@code 7d}, {@code PT30M}).
 	 * @throws IllegalArgumentException naming the text and the accepted forms
 	 */
 	public static Instant parse(String text, Clock clock, ZoneId zone) {

@@ -1,6 +1,6 @@
 /**
- * What a person reads: the summary of one delivery, the {@code list} table, and the summary
- * of a {@code scan} on stdout and as JSON, CSV and HTML files.
+ * What a person reads: the summary of one delivery, the {@code list} table, and the
+ * summary of a {@code scan} on stdout and as JSON, CSV and HTML files.
  */
 @NullMarked
 package se.scbdelivery.report;

@@ -26,11 +26,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * identical updates Spring Batch makes of an ended step (before and after its listeners).
  * Spring Batch writes a step's context three times and the job's once more at the end of
  * every step, changed or not; for a short tasklet step that is five of its dozen
- * transactions. A context is written whenever it has changed (Spring Batch marks it dirty),
- * and whenever its last write may not have been committed: a write inside a transaction counts
- * only once that transaction has committed, so a context whose chunk rolled back is written
- * again by the next write Spring Batch asks for. Updates of a running step are never left
- * out: they are how a step learns that its job is being stopped.
+ * transactions. A context is written whenever it has changed (Spring Batch marks it
+ * dirty), and whenever its last write may not have been committed: a write inside a
+ * transaction counts only once that transaction has committed, so a context whose chunk
+ * rolled back is written again by the next write Spring Batch asks for. Updates of a
+ * running step are never left out: they are how a step learns that its job is being
+ * stopped.
  */
 final class UnchangedContextWrites implements InvocationHandler {
 

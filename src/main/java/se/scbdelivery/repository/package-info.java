@@ -1,6 +1,6 @@
 /**
- * The job repository's own behaviour, below every job: which of Spring Batch's writes reach
- * the database.
+ * The job repository's own behaviour, below every job: which of Spring Batch's writes
+ * reach the database.
  */
 @NullMarked
 package se.scbdelivery.repository;

@@ -11,15 +11,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import se.scbdelivery.report.ScanRow;
 
-/** Runs deliveries on a fixed number of threads and collects their rows in submission order. */
+/**
+ * Runs deliveries on a fixed number of threads and collects their rows in submission
+ * order.
+ */
 final class DeliveryPool {
 
 	private DeliveryPool() {
 	}
 
 	/**
-	 * @param deliveries each turns its own failures into a row; an exception escaping one is
-	 * a defect and ends the run
+	 * @param deliveries each turns its own failures into a row; an exception escaping one
+	 * is a defect and ends the run
 	 */
 	static List<ScanRow> runAll(List<Callable<ScanRow>> deliveries, int concurrency) throws InterruptedException {
 		if (concurrency < 1) {

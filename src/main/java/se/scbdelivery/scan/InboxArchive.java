@@ -9,9 +9,9 @@ import java.nio.file.StandardCopyOption;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Moves a delivered file out of the inbox, keeping its folders below the archive folder, as
- * SCB's example client does. A file already there under the same name is kept: the newcomer
- * gets a numbered name.
+ * Moves a delivered file out of the inbox, keeping its folders below the archive folder,
+ * as SCB's example client does. A file already there under the same name is kept: the
+ * newcomer gets a numbered name.
  */
 class InboxArchive {
 
@@ -24,12 +24,16 @@ class InboxArchive {
 		this.failedDir = failedDir;
 	}
 
-	/** @return where the loaded file went, or null when there is no done folder */
+	/**
+	 * @return where the loaded file went, or null when there is no done folder
+	 */
 	@Nullable Path loaded(Path inbox, Path relative) throws IOException {
 		return move(inbox, relative, this.doneDir);
 	}
 
-	/** @return where the rejected file went, or null when there is no failed folder */
+	/**
+	 * @return where the rejected file went, or null when there is no failed folder
+	 */
 	@Nullable Path rejected(Path inbox, Path relative) throws IOException {
 		return move(inbox, relative, this.failedDir);
 	}

@@ -16,7 +16,8 @@ public final class InboxLayout {
 
 	/**
 	 * The delivery a file in the layout stands for.
-	 * @throws InvalidDeliveryInputException naming the file and the folder that does not parse
+	 * @throws InvalidDeliveryInputException naming the file and the folder that does not
+	 * parse
 	 */
 	public static GdbDeliveryRequest requestFor(Path root, Path file) {
 		Path relative = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());

@@ -19,11 +19,12 @@ import se.scbdelivery.delivery.InvalidDeliveryInputException;
 
 /**
  * Finds the deliveries in an inbox laid out as
- * {@code {org}/{program}/{period}/{format}/[{version}/]{file}}. Hidden files and folders are
- * not looked at (archive folders may live there). A file is left for a later scan when its
- * name ends in {@code .part} or its size or modification time changes between two looks
- * {@link Pause a pause} apart: it is still being written. A symbolic link that leads out of
- * the inbox is refused, as is a file whose folders do not parse; nothing is sent for those.
+ * {@code {org}/{program}/{period}/{format}/[{version}/]{file}}. Hidden files and folders
+ * are not looked at (archive folders may live there). A file is left for a later scan
+ * when its name ends in {@code .part} or its size or modification time changes between
+ * two looks {@link Pause a pause} apart: it is still being written. A symbolic link that
+ * leads out of the inbox is refused, as is a file whose folders do not parse; nothing is
+ * sent for those.
  */
 public class InboxScanner {
 
@@ -75,7 +76,8 @@ public class InboxScanner {
 				return new InboxFile.Invalid(relative, "symbolic link leads nowhere: " + ex.getMessage());
 			}
 			if (!target.startsWith(root)) {
-				return new InboxFile.Invalid(relative, "symbolic link leads out of the inbox (to " + target + "): refused");
+				return new InboxFile.Invalid(relative,
+						"symbolic link leads out of the inbox (to " + target + "): refused");
 			}
 			if (!Files.isRegularFile(target)) {
 				return new InboxFile.Invalid(relative, "symbolic link does not lead to a regular file: refused");
@@ -89,7 +91,9 @@ public class InboxScanner {
 		}
 	}
 
-	/** Size and modification time of every visible file, links included, in path order. */
+	/**
+	 * Size and modification time of every visible file, links included, in path order.
+	 */
 	private static Map<Path, Look> look(Path root) {
 		Map<Path, Look> looks = new LinkedHashMap<>();
 		try {
@@ -105,7 +109,8 @@ public class InboxScanner {
 					if (!hidden(file) && (attributes.isRegularFile() || attributes.isSymbolicLink())) {
 						BasicFileAttributes followed = attributes.isSymbolicLink() && Files.exists(file)
 								? Files.readAttributes(file, BasicFileAttributes.class) : attributes;
-						looks.put(file, new Look(followed.size(), followed.lastModifiedTime(), attributes.isSymbolicLink()));
+						looks.put(file,
+								new Look(followed.size(), followed.lastModifiedTime(), attributes.isSymbolicLink()));
 					}
 					return FileVisitResult.CONTINUE;
 				}

@@ -11,19 +11,19 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
+import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.delivery.launch.DeliveryLauncher;
-import se.scbdelivery.delivery.outcome.DeliveryOutcome;
-import se.scbdelivery.delivery.outcome.DeliveryResult;
 import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
 import se.scbdelivery.delivery.launch.ResumableExecutions;
-import se.scbdelivery.delivery.InvalidDeliveryInputException;
+import se.scbdelivery.delivery.outcome.DeliveryOutcome;
+import se.scbdelivery.delivery.outcome.DeliveryResult;
 import se.scbdelivery.report.ScanRow;
 import se.scbdelivery.report.ScanSummary;
 
 /**
- * {@code restart --failed}: resumes every delivery that failed technically, was stopped, or
- * was left running by a process that is gone, N at a time. One whose process is alive is
- * left to it.
+ * {@code restart --failed}: resumes every delivery that failed technically, was stopped,
+ * or was left running by a process that is gone, N at a time. One whose process is alive
+ * is left to it.
  */
 @Service
 public class RestartFailedRunner {
@@ -62,7 +62,8 @@ public class RestartFailedRunner {
 			return row(what, DeliveryOutcome.INVALID_INPUT, ex.getMessage());
 		}
 		catch (ExecutionStillRunningException ex) {
-			return new ScanRow(what, null, null, null, null, ScanRunner.SKIPPED, 0, null, null, execution, ex.getMessage());
+			return new ScanRow(what, null, null, null, null, ScanRunner.SKIPPED, 0, null, null, execution,
+					ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			logger.error("Restarting execution {} failed", execution, ex);
@@ -72,7 +73,8 @@ public class RestartFailedRunner {
 	}
 
 	private static ScanRow row(String what, DeliveryOutcome outcome, String whatToDo) {
-		return new ScanRow(what, null, null, null, null, outcome.name(), outcome.exitCode(), null, null, null, whatToDo);
+		return new ScanRow(what, null, null, null, null, outcome.name(), outcome.exitCode(), null, null, null,
+				whatToDo);
 	}
 
 }

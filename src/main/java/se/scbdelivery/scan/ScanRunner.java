@@ -15,27 +15,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.delivery.launch.DeliveryLauncher;
-import se.scbdelivery.delivery.outcome.DeliveryOutcome;
+import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
 import se.scbdelivery.delivery.outcome.ChannelDetails;
+import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 import se.scbdelivery.delivery.outcome.DeliveryReport;
 import se.scbdelivery.delivery.outcome.DeliveryResult;
-import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
-import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.report.ScanRow;
 import se.scbdelivery.report.ScanSummary;
 
 /**
- * Delivers everything an inbox holds, N files at a time, each as its own delivery with the
- * same identity rules as {@code deliver}: a completed delivery is reported, not sent again; a
- * failed or dead one is resumed; one another live process is delivering is left to it. One
- * file's failure never stops the others. After a final outcome is recorded, the file may be
- * archived.
+ * Delivers everything an inbox holds, N files at a time, each as its own delivery with
+ * the same identity rules as {@code deliver}: a completed delivery is reported, not sent
+ * again; a failed or dead one is resumed; one another live process is delivering is left
+ * to it. One file's failure never stops the others. After a final outcome is recorded,
+ * the file may be archived.
  */
 @Service
 public class ScanRunner {
 
-	/** A file left for later: still being written, or being delivered by another process. */
+	/**
+	 * A file left for later: still being written, or being delivered by another process.
+	 */
 	public static final String SKIPPED = DeliveryOutcome.SKIPPED.name();
 
 	private static final Logger logger = LoggerFactory.getLogger(ScanRunner.class);
@@ -85,7 +87,8 @@ public class ScanRunner {
 	private ScanRow deliver(Path root, InboxFile.Ready ready) {
 		try {
 			DeliveryResult result = this.launcher.deliver(ready.request());
-			return rowOf(ready.relative().toString(), result, archive(root, ready.relative(), result.report().outcome()));
+			return rowOf(ready.relative().toString(), result,
+					archive(root, ready.relative(), result.report().outcome()));
 		}
 		catch (InvalidDeliveryInputException ex) {
 			return row(ready.relative(), DeliveryOutcome.INVALID_INPUT.name(), DeliveryOutcome.INVALID_INPUT.exitCode(),
@@ -132,7 +135,10 @@ public class ScanRunner {
 		return new ScanRow(relative.toString(), null, null, null, null, outcome, exitCode, null, null, null, whatToDo);
 	}
 
-	/** INTERFACE.md: 1 if any file failed technically, else 3 if any was rejected, else 4, else 2, else 0. */
+	/**
+	 * INTERFACE.md: 1 if any file failed technically, else 3 if any was rejected, else 4,
+	 * else 2, else 0.
+	 */
 	static int exitCode(List<ScanRow> rows) {
 		for (int code : new int[] { 1, 3, 4, 2 }) {
 			if (rows.stream().anyMatch((row) -> row.exitCode() == code)) {

@@ -16,9 +16,8 @@ public record OrganisationNumber(String value) {
 			throw new IllegalArgumentException("organisation number '" + value + "' must be ten digits");
 		}
 		if (!hasValidCheckDigit(value)) {
-			throw new IllegalArgumentException(
-					"organisation number '" + value + "' has a wrong check digit (Luhn): expected "
-							+ checkDigit(value.substring(0, 9)));
+			throw new IllegalArgumentException("organisation number '" + value
+					+ "' has a wrong check digit (Luhn): expected " + checkDigit(value.substring(0, 9)));
 		}
 	}
 

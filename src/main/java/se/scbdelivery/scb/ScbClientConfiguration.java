@@ -15,17 +15,17 @@ import se.scbdelivery.scb.generic.ReactorGenericDeliveryClient;
 import se.scbdelivery.scb.http.ScbHttpClient;
 
 /**
- * The process's clients for SCB's two APIs, both on the one {@link ScbHttpClient} and so on
- * one pool of connections, which is disposed when the context closes.
+ * The process's clients for SCB's two APIs, both on the one {@link ScbHttpClient} and so
+ * on one pool of connections, which is disposed when the context closes.
  * <p>
  * Nothing here is built at start-up. The beans others inject, {@code gdbClient} and
  * {@code genericDeliveryClient}, are Spring's {@link Lazy @Lazy} proxies: the first call
- * builds the real client, the HTTP client under it (opening the key store) and the pool. So
- * commands that never call SCB ({@code list}, {@code simulate}) never touch the key store,
- * and a key store that cannot be opened, or a generic base URL the environment does not
- * have, is reported by the delivery's own checks, as one line and exit code 2, instead of
- * failing the application's start. The real clients are not default candidates: only the
- * proxies are injected by type.
+ * builds the real client, the HTTP client under it (opening the key store) and the pool.
+ * So commands that never call SCB ({@code list}, {@code simulate}) never touch the key
+ * store, and a key store that cannot be opened, or a generic base URL the environment
+ * does not have, is reported by the delivery's own checks, as one line and exit code 2,
+ * instead of failing the application's start. The real clients are not default
+ * candidates: only the proxies are injected by type.
  */
 @Configuration(proxyBeanMethods = false)
 class ScbClientConfiguration {

@@ -26,32 +26,33 @@ import se.scbdelivery.simulator.server.UploadEvent;
 import se.scbdelivery.simulator.server.UploadLog;
 
 /**
- * A local stand-in for SCB's GDB M2M v2 API and its generic delivery service: real HTTP(S)
- * on a local port, SCB's paths, cookies, JSON and statuses, with programmable
- * {@link #faults() faults} and a record of what it received. Start one with {@link #start},
- * point a client at {@link #gdbBaseUrl()} or {@link #genericBaseUrl()}, and close it when
- * done.
+ * A local stand-in for SCB's GDB M2M v2 API and its generic delivery service: real
+ * HTTP(S) on a local port, SCB's paths, cookies, JSON and statuses, with programmable
+ * {@link #faults() faults} and a record of what it received. Start one with
+ * {@link #start}, point a client at {@link #gdbBaseUrl()} or {@link #genericBaseUrl()},
+ * and close it when done.
  * <p>
  * A completed file's final history Status is {@code Inläst}, unless the file contains the
  * processing instruction {@code <?scb-simulator outcome="TEXT"?>} (optionally with
- * {@code progress="N"} to choose its ProgressStatus), or a {@link Faults#finalStatus} fault
- * imposes one.
+ * {@code progress="N"} to choose its ProgressStatus), or a {@link Faults#finalStatus}
+ * fault imposes one.
  * <p>
  * A generic submission gets a new ticket each time. Its status answers 202 for the first
- * {@link StandInOptions#pollsBeforeFinal()} calls, then 302; its result can be fetched from
- * the last 202 on. Its validation passes unless the decoded file contains the ASCII text
- * {@code scb-simulator:validation=fail}; then it fails with a row-level error quoting the
- * file's first two lines that contain {@code ;} and a file-level error.
+ * {@link StandInOptions#pollsBeforeFinal()} calls, then 302; its result can be fetched
+ * from the last 202 on. Its validation passes unless the decoded file contains the ASCII
+ * text {@code scb-simulator:validation=fail}; then it fails with a row-level error
+ * quoting the file's first two lines that contain {@code ;} and a file-level error.
  * <p>
- * SCB takes time to process what it was sent: with {@link StandInOptions#processing()} (or a
- * {@link Faults#processing processing fault}), a delivery's history answers {@code Bearbetar},
- * and a ticket's status 202, until that long after the completion or POST, on the
- * {@link StandInOptions#clock() stand-in's clock}; the answer depends only on the time
- * passed, and no request waits for it.
+ * SCB takes time to process what it was sent: with {@link StandInOptions#processing()}
+ * (or a {@link Faults#processing processing fault}), a delivery's history answers
+ * {@code Bearbetar}, and a ticket's status 202, until that long after the completion or
+ * POST, on the {@link StandInOptions#clock() stand-in's clock}; the answer depends only
+ * on the time passed, and no request waits for it.
  * <p>
- * The observation methods are thread-safe and list requests in arrival order. Besides what
- * arrived, the stand-in records how many uploads were {@link #peakUploadsInFlight() in flight
- * at once} and {@link #uploadEvents() when each completed and had its final status answered}.
+ * The observation methods are thread-safe and list requests in arrival order. Besides
+ * what arrived, the stand-in records how many uploads were {@link #peakUploadsInFlight()
+ * in flight at once} and {@link #uploadEvents() when each completed and had its final
+ * status answered}.
  */
 public final class ScbStandIn implements AutoCloseable {
 
@@ -104,16 +105,18 @@ public final class ScbStandIn implements AutoCloseable {
 	}
 
 	/**
-	 * The base URL to configure a client with, e.g. {@code http://127.0.0.1:PORT/m2m/v2/}.
-	 * When bound to every address, it names 127.0.0.1.
+	 * The base URL to configure a client with, e.g.
+	 * {@code http://127.0.0.1:PORT/m2m/v2/}. When bound to every address, it names
+	 * 127.0.0.1.
 	 */
 	public URI gdbBaseUrl() {
 		return baseUrl(RequestPath.GDB_BASE);
 	}
 
 	/**
-	 * The generic delivery service's base URL, e.g. {@code http://127.0.0.1:PORT/API/}; its
-	 * paths are {@code api/v1/...} below it. When bound to every address, it names 127.0.0.1.
+	 * The generic delivery service's base URL, e.g. {@code http://127.0.0.1:PORT/API/};
+	 * its paths are {@code api/v1/...} below it. When bound to every address, it names
+	 * 127.0.0.1.
 	 */
 	public URI genericBaseUrl() {
 		return baseUrl(RequestPath.GENERIC_BASE);
@@ -154,12 +157,18 @@ public final class ScbStandIn implements AutoCloseable {
 		return this.gdb.deliveries();
 	}
 
-	/** How many {@code GET history/{deliveryId}} calls arrived for this id, faulted ones included. */
+	/**
+	 * How many {@code GET history/{deliveryId}} calls arrived for this id, faulted ones
+	 * included.
+	 */
 	public int historyCalls(String deliveryId) {
 		return this.gdb.historyCalls(deliveryId);
 	}
 
-	/** Every {@code POST api/v1/delivery} whose body was read, refused and faulted ones included. */
+	/**
+	 * Every {@code POST api/v1/delivery} whose body was read, refused and faulted ones
+	 * included.
+	 */
 	public List<GenericSubmissionReceived> genericSubmissions() {
 		return this.generic.submissions();
 	}
@@ -176,20 +185,24 @@ public final class ScbStandIn implements AutoCloseable {
 		return this.generic.statusCalls(ticket);
 	}
 
-	/** How many {@code GET api/v1/delivery/{ticket}} calls arrived for this ticket (ignoring case), faulted ones included. */
+	/**
+	 * How many {@code GET api/v1/delivery/{ticket}} calls arrived for this ticket
+	 * (ignoring case), faulted ones included.
+	 */
 	public int resultCalls(String ticket) {
 		return this.generic.resultCalls(ticket);
 	}
 
 	/**
-	 * The most uploads that were ever in flight at once since the last {@link #reset()}, on
-	 * both APIs together. A GDB file's upload is in flight from the heartbeat that opened its
-	 * session (or, when that heartbeat already began another file's, from the first fragment
-	 * of it the stand-in took) until its completion (fragment -1) took it, just before the
-	 * answer; one that is never completed stays in flight. A generic upload is in flight from
-	 * the arrival of its {@code POST api/v1/delivery} until its answer was made, just before it
-	 * is sent (or until the connection closed without one). "At once" follows the order in
-	 * which the stand-in saw those moments, not the clock.
+	 * The most uploads that were ever in flight at once since the last {@link #reset()},
+	 * on both APIs together. A GDB file's upload is in flight from the heartbeat that
+	 * opened its session (or, when that heartbeat already began another file's, from the
+	 * first fragment of it the stand-in took) until its completion (fragment -1) took it,
+	 * just before the answer; one that is never completed stays in flight. A generic
+	 * upload is in flight from the arrival of its {@code POST api/v1/delivery} until its
+	 * answer was made, just before it is sent (or until the connection closed without
+	 * one). "At once" follows the order in which the stand-in saw those moments, not the
+	 * clock.
 	 */
 	public int peakUploadsInFlight() {
 		return this.uploadLog.peakInFlight(null);
@@ -200,23 +213,26 @@ public final class ScbStandIn implements AutoCloseable {
 		return this.uploadLog.peakInFlight(channel);
 	}
 
-	/** How many uploads are in flight now, as {@link #peakUploadsInFlight()} counts them. */
+	/**
+	 * How many uploads are in flight now, as {@link #peakUploadsInFlight()} counts them.
+	 */
 	public int uploadsInFlight() {
 		return this.uploadLog.inFlight();
 	}
 
 	/**
-	 * When each upload since the last {@link #reset()} was {@link UploadEvent.Kind#COMPLETED
-	 * completed} and had its {@link UploadEvent.Kind#FINAL_STATUS_ANSWERED final status
-	 * answered}, in the order it happened, on the stand-in's clock.
+	 * When each upload since the last {@link #reset()} was
+	 * {@link UploadEvent.Kind#COMPLETED completed} and had its
+	 * {@link UploadEvent.Kind#FINAL_STATUS_ANSWERED final status answered}, in the order
+	 * it happened, on the stand-in's clock.
 	 */
 	public List<UploadEvent> uploadEvents() {
 		return this.uploadLog.events();
 	}
 
 	/**
-	 * Blocks until a fragment with this index has arrived since the last {@link #reset()}:
-	 * its request was read, even when a gate still holds it.
+	 * Blocks until a fragment with this index has arrived since the last
+	 * {@link #reset()}: its request was read, even when a gate still holds it.
 	 * @return the first such fragment, as recorded at the time
 	 * @throws IllegalStateException on timeout, listing the indexes that arrived
 	 */
@@ -226,9 +242,9 @@ public final class ScbStandIn implements AutoCloseable {
 
 	/**
 	 * Forgets what was received (deleting the temporary files of large deliveries and
-	 * submissions), the faults, partial uploads, deliveries (whose history then answers 404),
-	 * tickets (then 404 too), and the uploads in flight and their events. Heartbeat sessions
-	 * stay valid.
+	 * submissions), the faults, partial uploads, deliveries (whose history then answers
+	 * 404), tickets (then 404 too), and the uploads in flight and their events. Heartbeat
+	 * sessions stay valid.
 	 */
 	public void reset() {
 		this.faults.clear();
@@ -238,9 +254,10 @@ public final class ScbStandIn implements AutoCloseable {
 	}
 
 	/**
-	 * Stops listening, waits for Reactor Netty to dispose of the server (at most its default
-	 * 3 seconds), and deletes the temporary files of uploads in progress, large deliveries and
-	 * large decoded submissions; what was received can still be read, but for those files.
+	 * Stops listening, waits for Reactor Netty to dispose of the server (at most its
+	 * default 3 seconds), and deletes the temporary files of uploads in progress, large
+	 * deliveries and large decoded submissions; what was received can still be read, but
+	 * for those files.
 	 */
 	@Override
 	public void close() {

@@ -7,8 +7,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How to run a {@link ScbStandIn}. Start from {@link #defaults()} and change what the test or
- * command needs with the {@code with...} methods.
+ * How to run a {@link ScbStandIn}. Start from {@link #defaults()} and change what the
+ * test or command needs with the {@code with...} methods.
  *
  * @param host the address to bind
  * @param port the port to bind; 0 picks a free one
@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * before its final status, and how many generic status calls for a ticket answer 202
  * ({@code Not processed}) before 302
  * @param maxFragmentSize the largest {@code File} part accepted; larger ones get 413
- * @param partialUploadsSurviveNewSession whether a partial upload can be continued after a
- * new heartbeat (a new session); when false, each session has its own partial uploads
+ * @param partialUploadsSurviveNewSession whether a partial upload can be continued after
+ * a new heartbeat (a new session); when false, each session has its own partial uploads
  * @param processing how long SCB takes to process what it was sent: a delivery's history
  * answers {@code Bearbetar} until this long after its completion was answered, and a
  * ticket's status 202 until this long after its POST, however often they are polled; the
@@ -55,8 +55,8 @@ public record StandInOptions(String host, int port, @Nullable Tls tls, int polls
 	}
 
 	/**
-	 * 127.0.0.1, a free port, plain HTTP, two polls before the final status, SCB's fragment
-	 * limit, no processing time, the system's UTC clock.
+	 * 127.0.0.1, a free port, plain HTTP, two polls before the final status, SCB's
+	 * fragment limit, no processing time, the system's UTC clock.
 	 */
 	public static StandInOptions defaults() {
 		return new StandInOptions("127.0.0.1", 0, null, 2, SCB_MAX_FRAGMENT_SIZE, true, Duration.ZERO,
@@ -73,7 +73,9 @@ public record StandInOptions(String host, int port, @Nullable Tls tls, int polls
 				this.partialUploadsSurviveNewSession, this.processing, this.clock);
 	}
 
-	/** Serves HTTPS (TLS 1.2 and 1.3) with the key and certificate in a PKCS12 key store. */
+	/**
+	 * Serves HTTPS (TLS 1.2 and 1.3) with the key and certificate in a PKCS12 key store.
+	 */
 	public StandInOptions withTls(Path keyStore, String password) {
 		return new StandInOptions(this.host, this.port, new Tls(keyStore, password, null, null), this.pollsBeforeFinal,
 				this.maxFragmentSize, this.partialUploadsSurviveNewSession, this.processing, this.clock);
@@ -104,8 +106,8 @@ public record StandInOptions(String host, int port, @Nullable Tls tls, int polls
 	}
 
 	public StandInOptions withPartialUploadsSurviveNewSession(boolean survive) {
-		return new StandInOptions(this.host, this.port, this.tls, this.pollsBeforeFinal, this.maxFragmentSize,
-				survive, this.processing, this.clock);
+		return new StandInOptions(this.host, this.port, this.tls, this.pollsBeforeFinal, this.maxFragmentSize, survive,
+				this.processing, this.clock);
 	}
 
 	/** SCB's pace: see {@link #processing()}. */

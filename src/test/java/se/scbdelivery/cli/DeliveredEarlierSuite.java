@@ -29,7 +29,8 @@ abstract class DeliveredEarlierSuite extends DeliveryEndToEnd {
 		CliResult again = deliver(file, "KRITA", "2024-06-30", "KRITA_MONTHLY");
 
 		assertThat(again.exitCode()).as(again.toString()).isEqualTo(4);
-		assertThat(again.out()).contains("Delivery " + execution(first) + ": LOADED_WITH_ERRORS (exit 4) - delivered earlier; nothing was sent now");
+		assertThat(again.out()).contains("Delivery " + execution(first)
+				+ ": LOADED_WITH_ERRORS (exit 4) - delivered earlier; nothing was sent now");
 		assertThat(this.scb.heartbeatCount()).isEqualTo(heartbeats);
 		assertThat(this.scb.fragments()).hasSize(fragments);
 	}
@@ -44,7 +45,8 @@ abstract class DeliveredEarlierSuite extends DeliveryEndToEnd {
 		assertThat(test.exitCode()).isZero();
 		assertThat(real.exitCode()).as(real.toString()).isZero();
 		assertThat(real.out()).doesNotContain("delivered earlier");
-		assertThat(this.scb.genericSubmissions()).extracting(GenericSubmissionReceived::test).containsExactly(true, null);
+		assertThat(this.scb.genericSubmissions()).extracting(GenericSubmissionReceived::test)
+			.containsExactly(true, null);
 		assertThat(run("deliver", "--api", "generic", "--file", file.toString(), "--contract", "1").out())
 			.contains("delivered earlier; nothing was sent now");
 		assertThat(this.scb.genericSubmissions()).hasSize(2);

@@ -14,8 +14,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
-import se.scbdelivery.simulator.gdb.ReceivedFragment;
 import se.scbdelivery.simulator.ScbStandIn;
+import se.scbdelivery.simulator.gdb.ReceivedFragment;
 import se.scbdelivery.simulator.gdb.StoredDelivery;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.InContextCli;
@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The delivery job end to end: real commands through the picocli entry point, a real job
  * repository, the real HTTP client, and the stand-in SCB on a local socket. The feature
- * suites extend this; {@link DeliveryEndToEndOnH2Test} and {@link DeliveryEndToEndOnPostgresTest}
- * run every one of them on their job repository, all in one Spring context per repository.
- * Fragments are 1,000 bytes (the standard) so small files make several.
+ * suites extend this; {@link DeliveryEndToEndOnH2Test} and
+ * {@link DeliveryEndToEndOnPostgresTest} run every one of them on their job repository,
+ * all in one Spring context per repository. Fragments are 1,000 bytes (the standard) so
+ * small files make several.
  */
 @ProductContextTest
 abstract class DeliveryEndToEnd {
@@ -46,7 +47,10 @@ abstract class DeliveryEndToEnd {
 	@Autowired
 	JobOperator jobOperator;
 
-	/** This context's report folder: each job repository has its own, as their execution ids repeat. */
+	/**
+	 * This context's report folder: each job repository has its own, as their execution
+	 * ids repeat.
+	 */
 	@Value("${scb.report.dir}")
 	String reportDir;
 
@@ -54,15 +58,16 @@ abstract class DeliveryEndToEnd {
 	Path inbox;
 
 	/**
-	 * The standard settings, and where these suites differ from them, in new folders for the
-	 * job repository test class that runs the suites.
+	 * The standard settings, and where these suites differ from them, in new folders for
+	 * the job repository test class that runs the suites.
 	 */
 	static ProductSettings settings(Class<?> repositoryTest) {
 		return ProductSettings.standard(repositoryTest)
 			.standIn(SharedStandIn.get())
 			// the fault scripts fail a call twice and let the third attempt through
 			.httpMaxAttempts(3)
-			// the response timeout outlasts the poll timeout: aHistoryAnswerThatDoesNotComeEndsResumablyNotInAHang
+			// the response timeout outlasts the poll timeout:
+			// aHistoryAnswerThatDoesNotComeEndsResumablyNotInAHang
 			.pollTimeout("3s")
 			.httpResponseTimeout("5s")
 			// the Systemfel tests count one upload and two re-uploads

@@ -9,8 +9,8 @@ import se.scbdelivery.testsupport.ProductSettings;
 
 /**
  * The end-to-end suites on PostgreSQL, the production job repository: a fresh database on
- * the server at 127.0.0.1:5432 for each run. The suites run as nested classes, so they share
- * this one Spring context.
+ * the server at 127.0.0.1:5432 for each run. The suites run as nested classes, so they
+ * share this one Spring context.
  */
 class DeliveryEndToEndOnPostgresTest {
 

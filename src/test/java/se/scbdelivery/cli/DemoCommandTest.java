@@ -8,12 +8,16 @@ import se.scbdelivery.testsupport.ProductSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's first command: the demo runs the whole flow on the examples, through both channels. */
+/**
+ * The README's first command: the demo runs the whole flow on the examples, through both
+ * channels.
+ */
 class DemoCommandTest {
 
 	@Test
 	void deliversEveryExampleShowsEachOutcomeAndNeverSendsACompletedFileTwice() {
-		// the demo brings its own stand-in, job repository and report folder: only the log is the test's
+		// the demo brings its own stand-in, job repository and report folder: only the
+		// log is the test's
 		CliResult demo = InProcessCli.run(ProductSettings.logFileOnly(DemoCommandTest.class), "demo");
 
 		assertThat(demo.exitCode()).as(demo.toString()).isZero();
@@ -29,9 +33,13 @@ class DemoCommandTest {
 			.contains("Delivery 4: LOADED (exit 0)")
 			.contains("contract DEMO-1  TEST delivery  (generic service, test)")
 			.contains("validation   successfulValidation true, 0 errors");
-		assertThat(demo.out().lines().filter((line) -> line.matches("\\d+\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d COMPLETED .*")))
+		assertThat(demo.out()
+			.lines()
+			.filter((line) -> line.matches("\\d+\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d COMPLETED .*")))
 			.hasSize(4)
-			.anySatisfy((line) -> assertThat(line).contains("generic").contains("ticket ").contains("successfulValidation true"));
+			.anySatisfy((line) -> assertThat(line).contains("generic")
+				.contains("ticket ")
+				.contains("successfulValidation true"));
 		InProcessCli.assertNoJavaInternals(demo);
 	}
 

@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import se.scbdelivery.simulator.server.Faults.Call;
-import se.scbdelivery.simulator.server.Gate;
 import se.scbdelivery.simulator.gdb.ReceivedFragment;
 import se.scbdelivery.simulator.gdb.StoredDelivery;
+import se.scbdelivery.simulator.server.Faults.Call;
+import se.scbdelivery.simulator.server.Gate;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.TestFiles;
 
@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * GDB end to end, one run each: a file delivered in fragments and followed to SCB's final
- * status, the faults a run rides out by itself (lost answers, 503s, Systemfel), and what it
- * refuses to send. Run on each job repository by {@link DeliveryEndToEndOnH2Test} and
+ * status, the faults a run rides out by itself (lost answers, 503s, Systemfel), and what
+ * it refuses to send. Run on each job repository by {@link DeliveryEndToEndOnH2Test} and
  * {@link DeliveryEndToEndOnPostgresTest}.
  */
 abstract class GdbDeliverySuite extends DeliveryEndToEnd {
@@ -72,7 +72,9 @@ abstract class GdbDeliverySuite extends DeliveryEndToEnd {
 		CliResult result = deliver(file, "KRITA", "2024-05-31", "KRITA_MONTHLY");
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
-		assertThat(result.out()).contains(outcome + " (exit " + exitCode + ")").contains("SCB status   " + status).contains(next);
+		assertThat(result.out()).contains(outcome + " (exit " + exitCode + ")")
+			.contains("SCB status   " + status)
+			.contains(next);
 		assertThat(onlyDelivery().status()).isEqualTo(status);
 	}
 
@@ -89,8 +91,11 @@ abstract class GdbDeliverySuite extends DeliveryEndToEnd {
 		assertThat(deliveries.get(0).deliveryId()).isNotEqualTo(deliveries.get(1).deliveryId());
 		assertThat(deliveries).allSatisfy((delivery) -> assertThat(delivery.content()).isEqualTo(bytes(file)));
 		assertThat(this.scb.heartbeatCount()).isEqualTo(2);
-		assertThat(result.out()).contains("attempt 1").contains("Systemfel").contains("attempt 2")
-			.contains("as " + deliveries.get(1).deliveryId()).contains("re-upload 1 of 2");
+		assertThat(result.out()).contains("attempt 1")
+			.contains("Systemfel")
+			.contains("attempt 2")
+			.contains("as " + deliveries.get(1).deliveryId())
+			.contains("re-upload 1 of 2");
 	}
 
 	@Test
@@ -102,7 +107,8 @@ abstract class GdbDeliverySuite extends DeliveryEndToEnd {
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
 		assertThat(this.scb.deliveries()).hasSize(3);
-		assertThat(result.out()).contains("FAILED (exit 1)").contains("after 3 uploads in this run")
+		assertThat(result.out()).contains("FAILED (exit 1)")
+			.contains("after 3 uploads in this run")
 			.contains("restart " + execution(result));
 	}
 
@@ -148,15 +154,17 @@ abstract class GdbDeliverySuite extends DeliveryEndToEnd {
 
 	@Test
 	void keepsScbsAnswerWhenItRefusesTheFileAtCompletionAndDoesNotRetry() {
-		this.scb.faults().respond(Call.COMPLETION, null, 1, 400, "{\"Message\":\"schema error at line 3: unknown element Foo\"}",
-				Map.of("Content-Type", "application/json"));
+		this.scb.faults()
+			.respond(Call.COMPLETION, null, 1, 400, "{\"Message\":\"schema error at line 3: unknown element Foo\"}",
+					Map.of("Content-Type", "application/json"));
 		Path file = TestFiles.xml(this.inbox, "a.xml", 900, null);
 
 		CliResult result = deliver(file, "VINN", "2024-06-30", "V40");
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
 		assertThat(indexes(this.scb.fragments())).containsExactly(0, -1);
-		assertThat(result.out()).contains("REFUSED (exit 3)").contains("schema error at line 3: unknown element Foo")
+		assertThat(result.out()).contains("REFUSED (exit 3)")
+			.contains("schema error at line 3: unknown element Foo")
 			.contains("correct it and deliver a complete file again");
 	}
 
@@ -179,7 +187,8 @@ abstract class GdbDeliverySuite extends DeliveryEndToEnd {
 	void aFileRewrittenDuringTheUploadIsNeverCompleted() throws Exception {
 		Gate gate = this.scb.faults().gate(Call.FRAGMENT, 1);
 		Path file = TestFiles.xml(this.inbox, "a.xml", 2_500, null);
-		CompletableFuture<CliResult> delivering = CompletableFuture.supplyAsync(() -> deliver(file, "VINN", "2024-06-30", "V40"));
+		CompletableFuture<CliResult> delivering = CompletableFuture
+			.supplyAsync(() -> deliver(file, "VINN", "2024-06-30", "V40"));
 		gate.awaitArrival(java.time.Duration.ofSeconds(20));
 
 		// the producing system rewrites the file while fragment 1 is on its way
@@ -188,7 +197,8 @@ abstract class GdbDeliverySuite extends DeliveryEndToEnd {
 		CliResult result = delivering.get(30, TimeUnit.SECONDS);
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-		assertThat(result.out()).contains("INVALID_INPUT (exit 2)").contains("changed while it was being uploaded")
+		assertThat(result.out()).contains("INVALID_INPUT (exit 2)")
+			.contains("changed while it was being uploaded")
 			.contains("the completing fragment was not sent");
 		assertThat(indexes(this.scb.fragments())).doesNotContain(-1);
 		assertThat(this.scb.deliveries()).isEmpty();
@@ -196,8 +206,9 @@ abstract class GdbDeliverySuite extends DeliveryEndToEnd {
 
 	@Test
 	void aCompletionAnswerWithoutAGuidEndsResumablyInOneLine() {
-		this.scb.faults().respond(Call.COMPLETION, null, 1, 200, "{\"DeliveryId\":\"not-a-guid\"}",
-				Map.of("Content-Type", "application/json"));
+		this.scb.faults()
+			.respond(Call.COMPLETION, null, 1, 200, "{\"DeliveryId\":\"not-a-guid\"}",
+					Map.of("Content-Type", "application/json"));
 		Path file = TestFiles.xml(this.inbox, "a.xml", 900, null);
 
 		CliResult failed = deliver(file, "VINN", "2024-06-30", "V40");
@@ -214,14 +225,15 @@ abstract class GdbDeliverySuite extends DeliveryEndToEnd {
 		Files.createFile(this.inbox.resolve("empty.xml"));
 		TestFiles.xml(this.inbox, "good.xml", 500, null);
 		long instances = this.jobRepository.getJobInstances("gdbDelivery", 0, 10_000).size();
-		String[] command = Stream.concat(Stream.of("deliver"),
-				args.stream().map((arg) -> arg.replace("INBOX", this.inbox.toString())))
+		String[] command = Stream
+			.concat(Stream.of("deliver"), args.stream().map((arg) -> arg.replace("INBOX", this.inbox.toString())))
 			.toArray(String[]::new);
 
 		CliResult result = run(command);
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-		assertThat(result.err().lines().findFirst()).hasValueSatisfying((line) -> assertThat(line).startsWith("error: ").contains(message));
+		assertThat(result.err().lines().findFirst())
+			.hasValueSatisfying((line) -> assertThat(line).startsWith("error: ").contains(message));
 		assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
 		assertThat(result.out()).isEmpty();
 		assertThat(this.scb.heartbeatCount()).isZero();
@@ -230,7 +242,8 @@ abstract class GdbDeliverySuite extends DeliveryEndToEnd {
 	}
 
 	static Stream<Arguments> badInputs() {
-		List<String> good = List.of("--org", "9990000045", "--program", "VINN", "--period", "2024-06-30", "--format", "V40");
+		List<String> good = List.of("--org", "9990000045", "--program", "VINN", "--period", "2024-06-30", "--format",
+				"V40");
 		return Stream.of(
 				Arguments.of("missing file", with(good, "--file", "INBOX/nope.xml"), "nope.xml does not exist"),
 				Arguments.of("empty file", with(good, "--file", "INBOX/empty.xml"), "is empty"),
@@ -251,7 +264,8 @@ abstract class GdbDeliverySuite extends DeliveryEndToEnd {
 						List.of("--file", "INBOX/good.xml", "--org", "9990000045", "--program", "VINN", "--period",
 								"2024-06-30", "--format", "../V40"),
 						"file format '../V40' must be"),
-				Arguments.of("unsafe version", with(good, "--file", "INBOX/good.xml", "--version", "a/b"), "version 'a/b' must be"));
+				Arguments.of("unsafe version", with(good, "--file", "INBOX/good.xml", "--version", "a/b"),
+						"version 'a/b' must be"));
 	}
 
 	private static List<String> with(List<String> args, String... more) {

@@ -14,20 +14,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import se.scbdelivery.simulator.server.Faults.Call;
-import se.scbdelivery.simulator.server.Gate;
 import se.scbdelivery.simulator.gdb.ReceivedFragment;
 import se.scbdelivery.simulator.gdb.StoredDelivery;
+import se.scbdelivery.simulator.server.Faults.Call;
+import se.scbdelivery.simulator.server.Gate;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * GDB end to end, a failed or running delivery and what comes after it: {@code restart} and
- * the same {@code deliver} again resume it where SCB's acknowledgements end, follow a
- * DeliveryId already given instead of uploading again, refuse a changed file, and leave an
- * execution alone while its process lives. Run on each job repository by
+ * GDB end to end, a failed or running delivery and what comes after it: {@code restart}
+ * and the same {@code deliver} again resume it where SCB's acknowledgements end, follow a
+ * DeliveryId already given instead of uploading again, refuse a changed file, and leave
+ * an execution alone while its process lives. Run on each job repository by
  * {@link DeliveryEndToEndOnH2Test} and {@link DeliveryEndToEndOnPostgresTest}.
  */
 abstract class GdbResumeSuite extends DeliveryEndToEnd {
@@ -49,8 +49,8 @@ abstract class GdbResumeSuite extends DeliveryEndToEnd {
 
 		// then fragment 2 is sent first, 0 and 1 never again, and SCB has the whole file
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-		assertThat(indexes(this.scb.fragments().subList(before, this.scb.fragments().size()))).containsExactly(2, 3,
-				4, -1);
+		assertThat(indexes(this.scb.fragments().subList(before, this.scb.fragments().size()))).containsExactly(2, 3, 4,
+				-1);
 		assertThat(onlyDelivery().content()).isEqualTo(Files.readAllBytes(file));
 		assertThat(resumed.out()).contains("Resuming the upload at fragment 2 of 5 (fragments 0..1 were acknowledged)");
 	}
@@ -66,7 +66,8 @@ abstract class GdbResumeSuite extends DeliveryEndToEnd {
 		CliResult resumed = deliver(file, "VINN", "2024-06-30", "V40");
 
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-		assertThat(indexes(this.scb.fragments().subList(before, this.scb.fragments().size()))).containsExactly(1, 2, -1);
+		assertThat(indexes(this.scb.fragments().subList(before, this.scb.fragments().size()))).containsExactly(1, 2,
+				-1);
 		assertThat(onlyDelivery().content()).isEqualTo(bytes(file));
 	}
 
@@ -87,15 +88,17 @@ abstract class GdbResumeSuite extends DeliveryEndToEnd {
 		assertThat(indexes(sent)).containsExactly(2, 0, 1, 2, 3, -1);
 		assertThat(sent.get(0).status()).isEqualTo(409);
 		assertThat(onlyDelivery().content()).isEqualTo(bytes(file));
-		assertThat(resumed.out()).contains("SCB refused to continue the partial upload at fragment 2 in the new session (HTTP 409)")
+		assertThat(resumed.out())
+			.contains("SCB refused to continue the partial upload at fragment 2 in the new session (HTTP 409)")
 			.contains("sent again from fragment 0");
 	}
 
 	@Test
 	void followsTheSameDeliveryIdAfterAPollTimeoutAndNeverUploadsAgain() {
-		this.scb.faults().respond(Call.HISTORY, null, Integer.MAX_VALUE, 200,
-				"{\"Id\":null,\"ProgressStatus\":1,\"SubmissionDate\":null,\"Status\":\"Bearbetar\",\"FileWasUploaded\":false}",
-				Map.of("Content-Type", "application/json"));
+		this.scb.faults()
+			.respond(Call.HISTORY, null, Integer.MAX_VALUE, 200,
+					"{\"Id\":null,\"ProgressStatus\":1,\"SubmissionDate\":null,\"Status\":\"Bearbetar\",\"FileWasUploaded\":false}",
+					Map.of("Content-Type", "application/json"));
 		Path file = TestFiles.xml(this.inbox, "a.xml", 900, null);
 		CliResult timedOut = deliver(file, "VINN", "2024-06-30", "V40");
 		assertThat(timedOut.exitCode()).as(timedOut.toString()).isEqualTo(1);
@@ -133,7 +136,8 @@ abstract class GdbResumeSuite extends DeliveryEndToEnd {
 	void neverTakesOverAnExecutionWhoseProcessIsAlive() throws Exception {
 		Gate gate = this.scb.faults().gate(Call.FRAGMENT, 1);
 		Path file = TestFiles.xml(this.inbox, "a.xml", 2_500, null);
-		CompletableFuture<CliResult> first = CompletableFuture.supplyAsync(() -> deliver(file, "VINN", "2024-06-30", "V40"));
+		CompletableFuture<CliResult> first = CompletableFuture
+			.supplyAsync(() -> deliver(file, "VINN", "2024-06-30", "V40"));
 		gate.awaitArrival(java.time.Duration.ofSeconds(20));
 
 		CliResult second = deliver(file, "VINN", "2024-06-30", "V40");
@@ -160,7 +164,8 @@ abstract class GdbResumeSuite extends DeliveryEndToEnd {
 		assertThat(failed.err()).doesNotContain("\tat ").doesNotContain("Exception");
 		StoredDelivery stored = onlyDelivery();
 
-		// SCB answers properly again: the same DeliveryId is followed, nothing is uploaded again
+		// SCB answers properly again: the same DeliveryId is followed, nothing is
+		// uploaded again
 		this.scb.faults().clear();
 		CliResult resumed = run("restart", String.valueOf(execution(failed)));
 
@@ -170,15 +175,14 @@ abstract class GdbResumeSuite extends DeliveryEndToEnd {
 
 	static Stream<Arguments> hostileHistoryAnswers() {
 		Map<String, String> json = Map.of("Content-Type", "application/json");
-		return Stream.of(
-				Arguments.of("malformed JSON", 200, "{\"Status\": \"Inl", json, "not JSON"),
+		return Stream.of(Arguments.of("malformed JSON", 200, "{\"Status\": \"Inl", json, "not JSON"),
 				Arguments.of("an HTML page from a proxy", 200, "<html><body><h1>Gateway login</h1></body></html>",
 						Map.of("Content-Type", "text/html"), "not JSON"),
 				Arguments.of("no Status", 200, "{\"Id\":\"x\",\"ProgressStatus\":3}", json, "no Status"),
 				Arguments.of("a redirect", 302, "", Map.of("Location", "https://elsewhere.example/login"),
 						"redirecting to https://elsewhere.example/login (not followed)"),
-				Arguments.of("an answer larger than the cap", 200, "{\"Status\":\"" + "x".repeat(2_000_000) + "\"}", json,
-						"scb.http.max-answer-bytes"));
+				Arguments.of("an answer larger than the cap", 200, "{\"Status\":\"" + "x".repeat(2_000_000) + "\"}",
+						json, "scb.http.max-answer-bytes"));
 	}
 
 	@Test
@@ -188,10 +192,12 @@ abstract class GdbResumeSuite extends DeliveryEndToEnd {
 
 		CliResult stuck = deliver(file, "VINN", "2024-06-30", "V40");
 
-		// the suite's response timeout (5 s) outlasts its poll timeout (3 s): the delivery fails,
+		// the suite's response timeout (5 s) outlasts its poll timeout (3 s): the
+		// delivery fails,
 		// resumable, within seconds rather than waiting ten minutes
 		assertThat(stuck.exitCode()).as(stuck.toString()).isEqualTo(1);
-		assertThat(stuck.out()).contains("has not finished processing DeliveryId").contains("restart " + execution(stuck));
+		assertThat(stuck.out()).contains("has not finished processing DeliveryId")
+			.contains("restart " + execution(stuck));
 		this.scb.faults().clear();
 		CliResult resumed = run("restart", String.valueOf(execution(stuck)));
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();

@@ -11,18 +11,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import se.scbdelivery.scb.generic.Ticket;
-import se.scbdelivery.simulator.server.Faults.Call;
 import se.scbdelivery.simulator.generic.GenericSubmissionReceived;
+import se.scbdelivery.simulator.server.Faults.Call;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The generic delivery service end to end: every field of the POST, the ticket followed to
- * the validation result, the faults a run rides out, a lost or strange answer and the
+ * The generic delivery service end to end: every field of the POST, the ticket followed
+ * to the validation result, the faults a run rides out, a lost or strange answer and the
  * restart after it, and the input refused before anything is sent. Run on each job
- * repository by {@link DeliveryEndToEndOnH2Test} and {@link DeliveryEndToEndOnPostgresTest}.
+ * repository by {@link DeliveryEndToEndOnH2Test} and
+ * {@link DeliveryEndToEndOnPostgresTest}.
  */
 abstract class GenericDeliverySuite extends DeliveryEndToEnd {
 
@@ -97,7 +98,8 @@ abstract class GenericDeliverySuite extends DeliveryEndToEnd {
 		assertThat(resent.exitCode()).as(resent.toString()).isZero();
 		assertThat(this.scb.genericSubmissions()).hasSize(2)
 			.allSatisfy((submission) -> assertThat(submission.ticket()).isNotNull());
-		assertThat(resent.out()).contains("got no ticket back: SCB may have received it, so it may hold this file twice")
+		assertThat(resent.out())
+			.contains("got no ticket back: SCB may have received it, so it may hold this file twice")
 			.contains("ticket       " + this.scb.genericSubmissions().get(1).ticket());
 	}
 
@@ -133,7 +135,8 @@ abstract class GenericDeliverySuite extends DeliveryEndToEnd {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', value = { "no contract|--org 9990000045|Missing required option for --api generic: --contract",
+	@CsvSource(delimiter = '|', value = {
+			"no contract|--org 9990000045|Missing required option for --api generic: --contract",
 			"a GDB option|--contract 1 --program VINN|--program cannot be used with --api generic",
 			"a bad organisation number|--contract 1 --org 9990000046|has a wrong check digit",
 			"a generic option with GDB|--api gdb --org 9990000045 --program VINN --period 2024-06-30 --format V40 --contract 1|--contract cannot be used with --api gdb" })
@@ -160,8 +163,9 @@ abstract class GenericDeliverySuite extends DeliveryEndToEnd {
 
 	@Test
 	void aGenericStatusEndpointAnsweringNeither202Nor302EndsResumablyAndFollowsTheSameTicketLater() {
-		this.scb.faults().respond(Call.STATUS, null, Integer.MAX_VALUE, 200, "<html>maintenance</html>",
-				Map.of("Content-Type", "text/html"));
+		this.scb.faults()
+			.respond(Call.STATUS, null, Integer.MAX_VALUE, 200, "<html>maintenance</html>",
+					Map.of("Content-Type", "text/html"));
 		Path file = TestFiles.xml(this.inbox, "data.csv", 600, null);
 
 		CliResult failed = run("deliver", "--api", "generic", "--file", file.toString(), "--contract", "1");
@@ -175,8 +179,9 @@ abstract class GenericDeliverySuite extends DeliveryEndToEnd {
 
 	@Test
 	void aGenericSubmitAnsweredWithAProxysHtmlPageEndsResumablyAndWarnsWhenSentAgain() {
-		this.scb.faults().respond(Call.SUBMIT, null, 1, 200, "<html><body>Please log in</body></html>",
-				Map.of("Content-Type", "text/html"));
+		this.scb.faults()
+			.respond(Call.SUBMIT, null, 1, 200, "<html><body>Please log in</body></html>",
+					Map.of("Content-Type", "text/html"));
 		Path file = TestFiles.xml(this.inbox, "data.csv", 600, null);
 
 		CliResult failed = run("deliver", "--api", "generic", "--file", file.toString(), "--contract", "1");

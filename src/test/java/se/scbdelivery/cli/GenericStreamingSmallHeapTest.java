@@ -12,9 +12,9 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import se.scbdelivery.simulator.generic.GenericSubmissionReceived;
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
+import se.scbdelivery.simulator.generic.GenericSubmissionReceived;
 import se.scbdelivery.testsupport.ChildJvm;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.ProductSettings;
@@ -22,9 +22,10 @@ import se.scbdelivery.testsupport.ProductSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The generic service's POST streams: a separate JVM whose heap is a quarter of the file's
- * size delivers it, and the stand-in decodes exactly the file's bytes. Were the JSON envelope
- * or the base64 built in memory, the delivery would die with an OutOfMemoryError.
+ * The generic service's POST streams: a separate JVM whose heap is a quarter of the
+ * file's size delivers it, and the stand-in decodes exactly the file's bytes. Were the
+ * JSON envelope or the base64 built in memory, the delivery would die with an
+ * OutOfMemoryError.
  */
 class GenericStreamingSmallHeapTest {
 

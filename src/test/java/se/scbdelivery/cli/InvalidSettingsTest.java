@@ -11,9 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import se.scbdelivery.simulator.gdb.ReceivedFragment;
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
+import se.scbdelivery.simulator.gdb.ReceivedFragment;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.InProcessCli;
 import se.scbdelivery.testsupport.ProductSettings;
@@ -40,7 +40,8 @@ class InvalidSettingsTest {
 	@BeforeEach
 	void plainHttpStandIn() {
 		this.scb = ScbStandIn.start(StandInOptions.defaults().withPollsBeforeFinal(1));
-		// GDB's base URL only: theGenericServiceNeedsABaseUrlInTheTestEnvironment is about the other one
+		// GDB's base URL only: theGenericServiceNeedsABaseUrlInTheTestEnvironment is
+		// about the other one
 		this.settings = ProductSettings.standard(InvalidSettingsTest.class, this.dir).gdbBaseUrl(this.scb.gdbBaseUrl());
 		this.file = TestFiles.xml(this.dir.resolve("inbox"), "vinn.xml", 1_500, null);
 	}
@@ -163,7 +164,8 @@ class InvalidSettingsTest {
 
 	@Test
 	void aTrustStoreThatCannotBeOpenedIsNamedWhenTheClientIsFirstBuilt() {
-		// no key store, so heartbeat checks no certificate first: building the client finds it
+		// no key store, so heartbeat checks no certificate first: building the client
+		// finds it
 		Path missing = this.dir.resolve("missing-trust.p12");
 
 		CliResult result = run("heartbeat", "--scb.tls.trust-store=" + missing);
@@ -192,8 +194,8 @@ class InvalidSettingsTest {
 	}
 
 	private CliResult deliver(ProductSettings settings) {
-		return InProcessCli.run(settings, "deliver", "--file", this.file.toString(), "--org", "999000-0045", "--program",
-				"VINN", "--period", "2024-06-30", "--format", "V40");
+		return InProcessCli.run(settings, "deliver", "--file", this.file.toString(), "--org", "999000-0045",
+				"--program", "VINN", "--period", "2024-06-30", "--format", "V40");
 	}
 
 }

@@ -59,7 +59,8 @@ class JsonConsoleLogTest {
 			assertThat(event.get("level").asString()).as(line).isIn("INFO", "WARN", "ERROR");
 			assertThat(event.get("message").asString()).as(line).isNotBlank();
 		}
-		assertThat(lines.stream().map((line) -> JsonMapper.shared().readTree(line))
+		assertThat(lines.stream()
+			.map((line) -> JsonMapper.shared().readTree(line))
 			.filter((event) -> event.get("message").asString().startsWith("Fragment 0/")))
 			.as("the delivery's own lines name it")
 			.singleElement()
@@ -77,24 +78,22 @@ class JsonConsoleLogTest {
 		CliResult result = deliver(this.settings);
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		assertThat(result.err().lines().filter((line) -> !line.isBlank()))
-			.as(result.toString())
+		assertThat(result.err().lines().filter((line) -> !line.isBlank())).as(result.toString())
 			.isNotEmpty()
 			.allMatch((line) -> line.matches("\\d\\d:\\d\\d:\\d\\d (INFO |WARN |ERROR) .*"));
 		assertTextLogFile();
 	}
 
 	private void assertTextLogFile() throws IOException {
-		assertThat(Files.readAllLines(this.settings.logFile()))
-			.isNotEmpty()
-			.allMatch((line) -> !line.startsWith("{"));
+		assertThat(Files.readAllLines(this.settings.logFile())).isNotEmpty().allMatch((line) -> !line.startsWith("{"));
 	}
 
 	private CliResult deliver(ProductSettings settings) {
 		Path file = TestFiles.xml(this.dir.resolve("inbox"), "vinn.xml", 1_500, null);
 		// logging is set up once per process: each run gets a JVM of its own
-		return ChildJvm.withSettings(settings).run("deliver", "--file", file.toString(), "--org", "999000-0045",
-				"--program", "VINN", "--period", "2024-06-30", "--format", "V40");
+		return ChildJvm.withSettings(settings)
+			.run("deliver", "--file", file.toString(), "--org", "999000-0045", "--program", "VINN", "--period",
+					"2024-06-30", "--format", "V40");
 	}
 
 }

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import se.scbdelivery.simulator.server.Faults.Call;
-import se.scbdelivery.simulator.server.Gate;
-import se.scbdelivery.simulator.gdb.ReceivedFragment;
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
+import se.scbdelivery.simulator.gdb.ReceivedFragment;
+import se.scbdelivery.simulator.server.Faults.Call;
+import se.scbdelivery.simulator.server.Gate;
 import se.scbdelivery.testsupport.ChildJvm;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.ProductSettings;
@@ -28,11 +28,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A delivery process killed with SIGKILL in the middle of a delivery leaves its execution
- * looking as if it still ran. A new process must not take it over while the dead process's
- * lease runs (it ran with {@code scb.recovery.stale-after}), must recover it once the lease
- * has lapsed, and must then resume: through GDB at the fragment that was in flight; through the generic service by
- * posting again (with a warning) when no ticket had come back, or by following the saved
- * ticket. All on the same H2 file job repository.
+ * looking as if it still ran. A new process must not take it over while the dead
+ * process's lease runs (it ran with {@code scb.recovery.stale-after}), must recover it
+ * once the lease has lapsed, and must then resume: through GDB at the fragment that was
+ * in flight; through the generic service by posting again (with a warning) when no ticket
+ * had come back, or by following the saved ticket. All on the same H2 file job
+ * repository.
  */
 class KilledProcessResumeTest {
 
@@ -81,10 +82,12 @@ class KilledProcessResumeTest {
 		awaitLeasesLapsed();
 		CliResult resumed = start(file, "10s").awaitExit();
 
-		// then the execution is recovered and the upload continues at fragment 2, never 0 or 1
+		// then the execution is recovered and the upload continues at fragment 2, never 0
+		// or 1
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 		assertThat(beforeKill).containsExactly(0, 1, 2);
-		assertThat(indexes().subList(beforeKill.size(), indexes().size())).as(resumed.toString()).containsExactly(2, 3, 4, -1);
+		assertThat(indexes().subList(beforeKill.size(), indexes().size())).as(resumed.toString())
+			.containsExactly(2, 3, 4, -1);
 		assertThat(this.scb.deliveries()).singleElement()
 			.satisfies((delivery) -> assertThat(delivery.content()).isEqualTo(Files.readAllBytes(file)));
 		assertThat(resumed.out()).contains("LOADED (exit 0)")
@@ -121,10 +124,14 @@ class KilledProcessResumeTest {
 		ChildJvm.Running stopping = start(file, "10s");
 		gate.awaitArrival(PROCESS_TIMEOUT);
 
-		// Kubernetes stopping the pod: SIGTERM while SCB holds fragment 2; SCB answers once the
-		// stop request is in (Spring Batch's stop writes the step execution from the stopping
-		// thread: an answer let through before that is done races the chunk's own commit, seen
-		// once as an OptimisticLockingFailureException that ended the run FAILED, not STOPPED)
+		// Kubernetes stopping the pod: SIGTERM while SCB holds fragment 2; SCB answers
+		// once the
+		// stop request is in (Spring Batch's stop writes the step execution from the
+		// stopping
+		// thread: an answer let through before that is done races the chunk's own commit,
+		// seen
+		// once as an OptimisticLockingFailureException that ended the run FAILED, not
+		// STOPPED)
 		stopping.terminate();
 		stopping.awaitStderr("Stop requested");
 		gate.release();
@@ -157,7 +164,8 @@ class KilledProcessResumeTest {
 
 		CliResult resumed = startGeneric(file).awaitExit();
 
-		// the killed POST may or may not have taken effect at SCB (the warning says so); the
+		// the killed POST may or may not have taken effect at SCB (the warning says so);
+		// the
 		// resumed one is the only one answered, and it carries the whole file
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 		assertThat(this.scb.genericSubmissions()).hasSizeBetween(1, 2);
@@ -184,23 +192,26 @@ class KilledProcessResumeTest {
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 		assertThat(this.scb.genericSubmissions()).singleElement()
 			.satisfies((submission) -> assertThat(submission.ticket().value()).isEqualTo(ticket));
-		assertThat(resumed.out()).contains("ticket       " + ticket).contains("successfulValidation true")
+		assertThat(resumed.out()).contains("ticket       " + ticket)
+			.contains("successfulValidation true")
 			.doesNotContain("may hold this file twice");
 	}
 
 	/**
-	 * Waits until every lease in the job repository has run out, reading the lease table once
-	 * (the H2 file is free: no delivery process runs now).
+	 * Waits until every lease in the job repository has run out, reading the lease table
+	 * once (the H2 file is free: no delivery process runs now).
 	 */
 	private void awaitLeasesLapsed() throws Exception {
 		Instant until;
 		try (Connection connection = this.settings.connectToJobRepository();
-				ResultSet rs = connection.createStatement().executeQuery("SELECT MAX(LOCK_UNTIL) FROM SCB_DELIVERY_LOCK")) {
+				ResultSet rs = connection.createStatement()
+					.executeQuery("SELECT MAX(LOCK_UNTIL) FROM SCB_DELIVERY_LOCK")) {
 			rs.next();
 			until = (rs.getTimestamp(1) != null) ? rs.getTimestamp(1).toInstant() : null;
 		}
 		assertThat((until != null) ? Duration.between(Instant.now(), until) : Duration.ZERO)
-			.as("the dead process's lease").isLessThan(Duration.ofSeconds(11));
+			.as("the dead process's lease")
+			.isLessThan(Duration.ofSeconds(11));
 		if (until == null) {
 			return;
 		}

@@ -3,17 +3,17 @@ package se.scbdelivery.cli;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * Searches places (a console, a file, a database value) for needles (a secret in the forms it
- * could take once written down) and collects where each was found. The search is on bytes, so
- * text and binary places are searched alike.
+ * Searches places (a console, a file, a database value) for needles (a secret in the
+ * forms it could take once written down) and collects where each was found. The search is
+ * on bytes, so text and binary places are searched alike.
  */
 final class Leaks {
 
@@ -38,14 +38,15 @@ final class Leaks {
 		 * The forms a secret takes when it is written somewhere: as UTF-8 text; its ASCII
 		 * beginning, if it has letters beyond ASCII (survives a wrong character set);
 		 * URL-encoded (form and URI style, either case of hex); JSON-escaped (plain and
-		 * HTML-safe, as Gson writes); UTF-16 (Java and PKCS12 internals); and Base64 at each of
-		 * the three byte alignments, so it is found inside a longer Base64 text too.
+		 * HTML-safe, as Gson writes); UTF-16 (Java and PKCS12 internals); and Base64 at
+		 * each of the three byte alignments, so it is found inside a longer Base64 text
+		 * too.
 		 */
 		static List<Needle> formsOf(String label, String secret) {
 			byte[] utf8 = secret.getBytes(StandardCharsets.UTF_8);
 			Map<String, Needle> forms = new LinkedHashMap<>();
-			BiConsumer<String, byte[]> add = (form, bytes) -> forms.putIfAbsent(
-					new String(bytes, StandardCharsets.ISO_8859_1), new Needle(label, form, bytes));
+			BiConsumer<String, byte[]> add = (form, bytes) -> forms
+				.putIfAbsent(new String(bytes, StandardCharsets.ISO_8859_1), new Needle(label, form, bytes));
 			add.accept("as text", utf8);
 			String asciiStart = secret.chars()
 				.takeWhile((c) -> c < 0x80)
@@ -75,8 +76,9 @@ final class Leaks {
 		}
 
 		/**
-		 * The Base64 characters that depend only on the secret when it starts {@code shift}
-		 * bytes into a 3-byte group: what any longer Base64 text containing it must contain.
+		 * The Base64 characters that depend only on the secret when it starts
+		 * {@code shift} bytes into a 3-byte group: what any longer Base64 text containing
+		 * it must contain.
 		 */
 		private static String base64Core(byte[] secret, int shift) {
 			byte[] shifted = new byte[shift + secret.length];
@@ -95,7 +97,10 @@ final class Leaks {
 			return out.toString();
 		}
 
-		/** Non-ASCII as \\uXXXX; the given characters as \\uXXXX, or else after a backslash. */
+		/**
+		 * Non-ASCII as \\uXXXX; the given characters as \\uXXXX, or else after a
+		 * backslash.
+		 */
 		private static String jsonEscaped(String secret, String escaped, boolean asUnicode) {
 			StringBuilder out = new StringBuilder();
 			secret.chars().forEach((c) -> {
@@ -131,8 +136,8 @@ final class Leaks {
 			for (Needle needle : needles) {
 				int at = indexOf(place.content(), needle.bytes());
 				if (at >= 0) {
-					leaks.found.add(place.name() + " (line " + lineAt(place.content(), at) + ", byte " + at + "): "
-							+ needle);
+					leaks.found
+						.add(place.name() + " (line " + lineAt(place.content(), at) + ", byte " + at + "): " + needle);
 				}
 			}
 		}

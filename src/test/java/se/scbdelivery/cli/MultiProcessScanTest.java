@@ -36,7 +36,8 @@ class MultiProcessScanTest {
 
 	@Test
 	void threeProcessesScanningOneInboxDeliverEachFileExactlyOnce() throws Exception {
-		// skipped (or failed under CI) here, before any work, when PostgreSQL cannot be reached
+		// skipped (or failed under CI) here, before any work, when PostgreSQL cannot be
+		// reached
 		PostgresTestDatabase.url();
 		Path inbox = this.dir.resolve("inbox");
 		List<String> expected = new ArrayList<>();
@@ -64,7 +65,11 @@ class MultiProcessScanTest {
 			for (int p = 0; p < PROCESSES; p++) {
 				CliResult result = processes.get(p).awaitExit();
 				results.add(result);
-				outputs.append("--- process ").append(p).append(" exit ").append(result.exitCode()).append('\n')
+				outputs.append("--- process ")
+					.append(p)
+					.append(" exit ")
+					.append(result.exitCode())
+					.append('\n')
 					.append(result.out());
 			}
 			for (CliResult result : results) {

@@ -28,8 +28,8 @@ import static se.scbdelivery.testsupport.InProcessCli.assertNoJavaInternals;
 
 /**
  * The client certificate through the real entry point: {@code deliver} against a stand-in
- * that speaks HTTPS and, like SCB, requires a client certificate signed by its CA (here the
- * test CA). Each case checks the exit code, what a person reads, and what reached the
+ * that speaks HTTPS and, like SCB, requires a client certificate signed by its CA (here
+ * the test CA). Each case checks the exit code, what a person reads, and what reached the
  * stand-in.
  */
 class MutualTlsDeliveryTest {
@@ -56,7 +56,8 @@ class MutualTlsDeliveryTest {
 			.withPollsBeforeFinal(1)
 			.withTls(server.path(), server.password())
 			.withRequiredClientCertificate(this.trustStore.path(), this.trustStore.password()));
-		// by host name, as SCB's hosts are reached: the server certificate names localhost
+		// by host name, as SCB's hosts are reached: the server certificate names
+		// localhost
 		this.settings = ProductSettings.standard(MutualTlsDeliveryTest.class, this.dir)
 			.gdbBaseUrl("https://localhost:" + this.scb.port() + "/m2m/v2/");
 		this.file = TestFiles.xml(this.dir.resolve("inbox"), "vinn.xml", 2_500, null);
@@ -101,11 +102,13 @@ class MutualTlsDeliveryTest {
 		assertThat(failed.out()).contains("Delivery " + execution + ": FAILED (exit 1)");
 
 		// when it is restarted with the right certificate configured
-		CliResult resumed = InProcessCli.run(clientCertificate(trustingTheTestCa(),
-				this.pki.clientKeyStore("client.p12", "client-secret", Duration.ofDays(700))), "restart",
-				String.valueOf(execution));
+		CliResult resumed = InProcessCli.run(
+				clientCertificate(trustingTheTestCa(),
+						this.pki.clientKeyStore("client.p12", "client-secret", Duration.ofDays(700))),
+				"restart", String.valueOf(execution));
 
-		// then the same delivery (job instance) resumes and completes, and SCB has the file once
+		// then the same delivery (job instance) resumes and completes, and SCB has the
+		// file once
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 		assertThat(resumed.err()).contains("Resuming the delivery of execution " + execution + " (FAILED)");
 		assertThat(resumed.out()).contains("LOADED (exit 0)")
@@ -131,7 +134,8 @@ class MutualTlsDeliveryTest {
 			.singleElement()
 			.asString()
 			.contains("the server refused our client certificate")
-			// a test certificate against production, or the reverse, looks exactly like this
+			// a test certificate against production, or the reverse, looks exactly like
+			// this
 			.contains("SCB's test and production environments each accept only their own certificates");
 		assertNoJavaInternals(result);
 		assertThat(this.scb.heartbeatCount()).isZero();
@@ -146,9 +150,9 @@ class MutualTlsDeliveryTest {
 		CliResult result = deliver(clientCertificate(trustingTheTestCa(), expired));
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-		assertThat(result.err().lines().findFirst()).hasValueSatisfying((line) -> assertThat(line)
-			.startsWith("error: the client certificate in " + expired.path())
-			.contains("expired on"));
+		assertThat(result.err().lines().findFirst()).hasValueSatisfying(
+				(line) -> assertThat(line).startsWith("error: the client certificate in " + expired.path())
+					.contains("expired on"));
 		assertNoJavaInternals(result);
 		assertThat(this.scb.heartbeatCount()).isZero();
 		assertThat(this.scb.fragments()).isEmpty();
@@ -159,8 +163,8 @@ class MutualTlsDeliveryTest {
 
 	@Test
 	void aClientCertificateWhoseCaHasExpiredIsInvalidInputAndNothingIsSent() {
-		TestPki lapsedCa = new TestPki(this.dir.resolve("lapsed"), "lapsed CA", Instant.now().minus(Duration.ofDays(900)),
-				Instant.now().minus(Duration.ofDays(2)));
+		TestPki lapsedCa = new TestPki(this.dir.resolve("lapsed"), "lapsed CA",
+				Instant.now().minus(Duration.ofDays(900)), Instant.now().minus(Duration.ofDays(2)));
 		TestPki.Store client = lapsedCa.issue("CN=client of a lapsed CA", "lapsed-client.p12", "lapsed-secret",
 				Instant.now().minus(Duration.ofDays(100)), Instant.now().plus(Duration.ofDays(300)), false);
 
@@ -188,7 +192,8 @@ class MutualTlsDeliveryTest {
 
 		CliResult heartbeat = InProcessCli.run(clientCertificate(trustingTheTestCa(), expiring), "heartbeat");
 		assertThat(heartbeat.exitCode()).as(heartbeat.toString()).isZero();
-		assertThat(heartbeat.out()).contains("serial    " + expiring.certificate().getSerialNumber().toString(16).toUpperCase())
+		assertThat(heartbeat.out())
+			.contains("serial    " + expiring.certificate().getSerialNumber().toString(16).toUpperCase())
 			.contains("  WARNING   " + warning);
 	}
 
@@ -204,8 +209,8 @@ class MutualTlsDeliveryTest {
 		CliResult result = deliver(password);
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-		assertThat(result.err().lines().findFirst()).hasValue(
-				"error: key store " + client.path() + " cannot be opened: wrong password");
+		assertThat(result.err().lines().findFirst())
+			.hasValue("error: key store " + client.path() + " cannot be opened: wrong password");
 		assertNoJavaInternals(result);
 		assertThat(this.scb.heartbeatCount()).isZero();
 		String log = Files.readString(this.settings.logFile());
@@ -217,7 +222,8 @@ class MutualTlsDeliveryTest {
 
 	@Test
 	void withoutTheTestCaTheServerCertificateIsNotTrustedAndNothingIsSent() {
-		// given the right client certificate, but only the JVM's own CAs to check the server with
+		// given the right client certificate, but only the JVM's own CAs to check the
+		// server with
 		TestPki.Store client = this.pki.clientKeyStore("client.p12", "client-secret", Duration.ofDays(700));
 
 		CliResult result = deliver(clientCertificate(this.settings, client));
@@ -234,12 +240,13 @@ class MutualTlsDeliveryTest {
 	}
 
 	private CliResult deliver(ProductSettings settings) {
-		return InProcessCli.run(settings, "deliver", "--file", this.file.toString(), "--org", "999000-0045", "--program",
-				"VINN", "--period", "2024-06-30", "--format", "V40");
+		return InProcessCli.run(settings, "deliver", "--file", this.file.toString(), "--org", "999000-0045",
+				"--program", "VINN", "--period", "2024-06-30", "--format", "V40");
 	}
 
 	private ProductSettings trustingTheTestCa() {
-		return this.settings.trustStore(this.trustStore.path(), secretFile("trust.password", this.trustStore.password()));
+		return this.settings.trustStore(this.trustStore.path(),
+				secretFile("trust.password", this.trustStore.password()));
 	}
 
 	private ProductSettings clientCertificate(ProductSettings settings, TestPki.Store store) {

@@ -11,18 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import se.scbdelivery.delivery.launch.ResumableExecutions;
+import se.scbdelivery.simulator.gdb.StoredDelivery;
 import se.scbdelivery.simulator.server.Faults.Call;
 import se.scbdelivery.simulator.server.Gate;
-import se.scbdelivery.simulator.gdb.StoredDelivery;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code restart --failed}: every delivery that failed technically or was stopped resumes,
- * one SCB refused does not. Run on each job repository by {@link DeliveryEndToEndOnH2Test}
- * and {@link DeliveryEndToEndOnPostgresTest}.
+ * {@code restart --failed}: every delivery that failed technically or was stopped
+ * resumes, one SCB refused does not. Run on each job repository by
+ * {@link DeliveryEndToEndOnH2Test} and {@link DeliveryEndToEndOnPostgresTest}.
  */
 abstract class RestartFailedSuite extends DeliveryEndToEnd {
 
@@ -56,7 +56,8 @@ abstract class RestartFailedSuite extends DeliveryEndToEnd {
 		// a delivery stopped by an operator while SCB held its fragment 1
 		Gate gate = this.scb.faults().gate(Call.FRAGMENT, 1);
 		Path stopping = TestFiles.xml(this.inbox, "stopping.xml", 2_500, null);
-		CompletableFuture<CliResult> running = CompletableFuture.supplyAsync(() -> deliver(stopping, "KRITA", "2024-06-30", "K"));
+		CompletableFuture<CliResult> running = CompletableFuture
+			.supplyAsync(() -> deliver(stopping, "KRITA", "2024-06-30", "K"));
 		gate.awaitArrival(java.time.Duration.ofSeconds(20));
 		this.jobOperator.stop(this.jobRepository.findRunningJobExecutions("gdbDelivery").iterator().next());
 		gate.release();

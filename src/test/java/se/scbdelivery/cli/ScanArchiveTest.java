@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code scb.inbox.done-dir} and {@code failed-dir}: after a final outcome is recorded, a
- * loaded file moves to the done folder and a rejected one to the failed folder, keeping its
- * folders; a file that failed technically, bad input and files still being written stay.
+ * loaded file moves to the done folder and a rejected one to the failed folder, keeping
+ * its folders; a file that failed technically, bad input and files still being written
+ * stay.
  */
 class ScanArchiveTest {
 
@@ -46,7 +47,8 @@ class ScanArchiveTest {
 		Path loaded = TestFiles.xml(inbox.resolve("999000-0045/VINN/2026-09-30/V40"), "loaded.xml", 600, null);
 		Path withErrors = TestFiles.xml(inbox.resolve("9990000052/KRITA/2026-10-31/KRITA_MONTHLY/3"), "k.xml", 600,
 				"Inläst med fel");
-		Path rejected = TestFiles.xml(inbox.resolve("9990000136/VINN/2026-09-30/V40"), "rejected.xml", 600, "Ej inläst");
+		Path rejected = TestFiles.xml(inbox.resolve("9990000136/VINN/2026-09-30/V40"), "rejected.xml", 600,
+				"Ej inläst");
 		Path failing = TestFiles.xml(inbox.resolve("9990000219/VINN/2026-09-30/V40"), "failing.xml", 2_500, null);
 		Path invalid = TestFiles.xml(inbox.resolve("999000-0046/VINN/2026-09-30/V40"), "bad-org.xml", 600, null);
 		Path partial = TestFiles.xml(inbox.resolve("999000-0045/VINN/2026-09-30/V40"), "next.xml.part", 600, null);
@@ -71,9 +73,15 @@ class ScanArchiveTest {
 		assertThat(failing).as("a technical failure resumes from the inbox").exists();
 		assertThat(invalid).exists();
 		assertThat(partial).exists();
-		Path json = Path.of(scan.out().lines().filter((line) -> line.startsWith("summary") && line.endsWith(".json"))
-			.findFirst().orElseThrow().substring("summary".length()).trim());
-		assertThat(Files.readString(json)).contains("moved to " + done.resolve("999000-0045/VINN/2026-09-30/V40/loaded.xml"))
+		Path json = Path.of(scan.out()
+			.lines()
+			.filter((line) -> line.startsWith("summary") && line.endsWith(".json"))
+			.findFirst()
+			.orElseThrow()
+			.substring("summary".length())
+			.trim());
+		assertThat(Files.readString(json))
+			.contains("moved to " + done.resolve("999000-0045/VINN/2026-09-30/V40/loaded.xml"))
 			.contains("moved to " + inbox.resolve(".failed/9990000136/VINN/2026-09-30/V40/rejected.xml"));
 	}
 

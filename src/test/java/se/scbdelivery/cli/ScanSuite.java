@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import se.scbdelivery.simulator.server.Faults.Call;
 import se.scbdelivery.simulator.gdb.StoredDelivery;
+import se.scbdelivery.simulator.server.Faults.Call;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.TestFiles;
 
@@ -38,15 +38,28 @@ abstract class ScanSuite extends DeliveryEndToEnd {
 		assertThat(this.scb.deliveries()).hasSize(3);
 		assertThat(this.scb.deliveries()).extracting(StoredDelivery::content)
 			.containsExactlyInAnyOrder(bytes(vinn), bytes(krita), bytes(rejected));
-		assertThat(scan.out()).contains("LOADED").contains("LOADED_WITH_ERRORS").contains("NOT_LOADED")
-			.contains("INVALID_INPUT").contains("SKIPPED").contains("bad-org.xml").doesNotContain("old.xml");
-		List<Path> written = scan.out().lines().filter((line) -> line.startsWith("summary      "))
-			.map((line) -> Path.of(line.substring(13).trim())).toList();
+		assertThat(scan.out()).contains("LOADED")
+			.contains("LOADED_WITH_ERRORS")
+			.contains("NOT_LOADED")
+			.contains("INVALID_INPUT")
+			.contains("SKIPPED")
+			.contains("bad-org.xml")
+			.doesNotContain("old.xml");
+		List<Path> written = scan.out()
+			.lines()
+			.filter((line) -> line.startsWith("summary      "))
+			.map((line) -> Path.of(line.substring(13).trim()))
+			.toList();
 		assertThat(written).extracting((path) -> path.getFileName().toString().replaceAll(".*\\.", ""))
 			.containsExactlyInAnyOrder("json", "csv", "html");
-		String json = Files.readString(written.stream().filter((path) -> path.toString().endsWith(".json")).findFirst().orElseThrow());
-		assertThat(json).contains("v.xml").contains("k.xml").contains("r.xml").contains("bad-org.xml")
-			.contains("still.xml.part").contains("Inläst med fel");
+		String json = Files
+			.readString(written.stream().filter((path) -> path.toString().endsWith(".json")).findFirst().orElseThrow());
+		assertThat(json).contains("v.xml")
+			.contains("k.xml")
+			.contains("r.xml")
+			.contains("bad-org.xml")
+			.contains("still.xml.part")
+			.contains("Inläst med fel");
 	}
 
 	@Test
@@ -63,8 +76,10 @@ abstract class ScanSuite extends DeliveryEndToEnd {
 		CliResult second = run("scan", this.inbox.toString());
 
 		assertThat(second.exitCode()).as(second.toString()).isZero();
-		assertThat(indexes(this.scb.fragments().subList(before, this.scb.fragments().size()))).containsExactly(1, 2, -1);
-		assertThat(this.scb.deliveries()).extracting(StoredDelivery::content).containsExactly(bytes(small), bytes(large));
+		assertThat(indexes(this.scb.fragments().subList(before, this.scb.fragments().size()))).containsExactly(1, 2,
+				-1);
+		assertThat(this.scb.deliveries()).extracting(StoredDelivery::content)
+			.containsExactly(bytes(small), bytes(large));
 		assertThat(second.out()).contains("delivered earlier");
 	}
 

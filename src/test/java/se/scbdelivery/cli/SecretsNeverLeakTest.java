@@ -41,21 +41,22 @@ import se.scbdelivery.testsupport.TestPki;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Passwords come from a file, an environment variable (as a Kubernetes Secret gives them) or
- * a property, and never reach a console, a log line, a report, an exception message,
- * {@code list} output or the job repository. Each command runs in a JVM of its own, so logging
- * is set up as in production, at DEBUG (TRACE for the program's own loggers), against an
- * HTTPS stand-in that requires the client certificate. Successful, failing and restarted
- * deliveries, {@code list} and {@code heartbeat} then leave their traces, and every trace is
- * searched for both passwords (and a wrong one) in every form they could take.
+ * Passwords come from a file, an environment variable (as a Kubernetes Secret gives them)
+ * or a property, and never reach a console, a log line, a report, an exception message,
+ * {@code list} output or the job repository. Each command runs in a JVM of its own, so
+ * logging is set up as in production, at DEBUG (TRACE for the program's own loggers),
+ * against an HTTPS stand-in that requires the client certificate. Successful, failing and
+ * restarted deliveries, {@code list} and {@code heartbeat} then leave their traces, and
+ * every trace is searched for both passwords (and a wrong one) in every form they could
+ * take.
  */
 class SecretsNeverLeakTest {
 
 	/*
-	 * ASCII only, but for nothing else ordinary: the JDK's PKCS12 key store refuses a password
-	 * that is not ASCII ("Password is not ASCII", from PBEKey), so "Hemlig-Lösen" cannot open
-	 * any key store on Java 17. The space, '+', '/', '&' and '=' make the URL-encoded form
-	 * differ from the text.
+	 * ASCII only, but for nothing else ordinary: the JDK's PKCS12 key store refuses a
+	 * password that is not ASCII ("Password is not ASCII", from PBEKey), so
+	 * "Hemlig-Lösen" cannot open any key store on Java 17. The space, '+', '/', '&' and
+	 * '=' make the URL-encoded form differ from the text.
 	 */
 	private static final String KEY_STORE_PASSWORD = "Hemlig Losen+7391/QzX&";
 
@@ -94,7 +95,8 @@ class SecretsNeverLeakTest {
 			.withRequiredClientCertificate(this.trustStore.path(), this.trustStore.password())
 			.withPollsBeforeFinal(1));
 		this.settings = ProductSettings.standard(SecretsNeverLeakTest.class, this.dir)
-			// by host name, as SCB's hosts are reached: the server certificate names localhost
+			// by host name, as SCB's hosts are reached: the server certificate names
+			// localhost
 			.gdbBaseUrl("https://localhost:" + this.scb.port() + "/m2m/v2/")
 			// in a folder of its own, searched file by file below
 			.h2File(this.dir.resolve("repository/db"))
@@ -113,10 +115,12 @@ class SecretsNeverLeakTest {
 
 	@Test
 	void noPasswordReachesAConsoleALogAReportOrTheJobRepository() throws Exception {
-		// given a stand-in requiring the client certificate, a shared job repository and folders
+		// given a stand-in requiring the client certificate, a shared job repository and
+		// folders
 		// (set up before each test)
 
-		// when 1: the passwords are given as properties on the command line (the worst case)
+		// when 1: the passwords are given as properties on the command line (the worst
+		// case)
 		CliResult direct = run("1 deliver, passwords as --properties", Map.of(), passwordsDirectly(KEY_STORE_PASSWORD),
 				deliver("case-1.xml"));
 		assertThat(direct.exitCode()).as(direct.toString()).isZero();
@@ -130,20 +134,21 @@ class SecretsNeverLeakTest {
 		assertThat(fromFiles.exitCode()).as(fromFiles.toString()).isZero();
 
 		// when 3: they come from environment variables (a Secret as env)
-		CliResult fromEnvironment = run("3 deliver, passwords from the environment",
-				Map.of("SCB_TLS_KEYSTOREPASSWORD", KEY_STORE_PASSWORD, "SCB_TLS_TRUSTSTOREPASSWORD",
-						TRUST_STORE_PASSWORD),
-				this.settings, deliver("case-3.xml"));
+		CliResult fromEnvironment = run("3 deliver, passwords from the environment", Map.of("SCB_TLS_KEYSTOREPASSWORD",
+				KEY_STORE_PASSWORD, "SCB_TLS_TRUSTSTOREPASSWORD", TRUST_STORE_PASSWORD), this.settings,
+				deliver("case-3.xml"));
 		assertThat(fromEnvironment.exitCode()).as(fromEnvironment.toString()).isZero();
 
-		// when 4: the key store password is wrong: invalid input, the message names the key store
-		CliResult wrongPassword = run("4 deliver, wrong key store password", Map.of(), passwordsDirectly(WRONG_PASSWORD),
-				deliver("case-4.xml"));
+		// when 4: the key store password is wrong: invalid input, the message names the
+		// key store
+		CliResult wrongPassword = run("4 deliver, wrong key store password", Map.of(),
+				passwordsDirectly(WRONG_PASSWORD), deliver("case-4.xml"));
 		assertThat(wrongPassword.exitCode()).as(wrongPassword.toString()).isEqualTo(2);
 		assertThat(InProcessCli.firstErrorLine(wrongPassword))
 			.isEqualTo("error: key store " + this.clientStore.path() + " cannot be opened: wrong password");
 
-		// when 5: the stand-in refuses a certificate from another CA, kept under the same password
+		// when 5: the stand-in refuses a certificate from another CA, kept under the same
+		// password
 		TestPki.Store stranger = new TestPki(this.dir.resolve("other-pki"), "some other CA")
 			.clientKeyStore("stranger.p12", KEY_STORE_PASSWORD, Duration.ofDays(700));
 		CliResult refused = run("5 deliver, certificate refused", Map.of(),
@@ -151,7 +156,8 @@ class SecretsNeverLeakTest {
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
 		assertThat(refused.out() + refused.err()).contains("the server refused our client certificate");
 
-		// when 6: SCB fails every fragment: a technical failure mid-way, then a restart that delivers
+		// when 6: SCB fails every fragment: a technical failure mid-way, then a restart
+		// that delivers
 		this.scb.faults().respond(Faults.Call.FRAGMENT, 0, Integer.MAX_VALUE, 500);
 		CliResult failedMidWay = run("6a deliver, fragment fails with HTTP 500", Map.of(),
 				passwordsDirectly(KEY_STORE_PASSWORD), deliver("case-6.xml"));
@@ -196,15 +202,15 @@ class SecretsNeverLeakTest {
 
 		// and the search finds what is known to be there, so an empty search cannot pass
 		Leaks organisation = Leaks.search(places, Needle.plain(ORGANISATION));
-		assertThat(organisation.foundIn("table ")).as("the organisation number in the job repository: "
-				+ organisation).isTrue();
+		assertThat(organisation.foundIn("table ")).as("the organisation number in the job repository: " + organisation)
+			.isTrue();
 		assertThat(organisation.foundIn("file logs/")).as("the organisation number in the log: " + organisation)
 			.isTrue();
-		assertThat(organisation.foundIn("file repository/db.mv.db")).as(
-				"the organisation number in the database file's raw bytes: " + organisation)
+		assertThat(organisation.foundIn("file repository/db.mv.db"))
+			.as("the organisation number in the database file's raw bytes: " + organisation)
 			.isTrue();
-		assertThat(Leaks.search(filesUnder(this.dir.resolve("secrets"), "secrets"), passwords).found()).as(
-				"the passwords where they belong, in their password files: the search finds them")
+		assertThat(Leaks.search(filesUnder(this.dir.resolve("secrets"), "secrets"), passwords).found())
+			.as("the passwords where they belong, in their password files: the search finds them")
 			.anyMatch((line) -> line.startsWith("file secrets/key-store.password") && line.endsWith("(as text)"))
 			.anyMatch((line) -> line.startsWith("file secrets/trust-store.password") && line.endsWith("(as text)"));
 		for (String prefix : List.of("", "x", "xy")) {
@@ -214,18 +220,24 @@ class SecretsNeverLeakTest {
 				.as("the password found inside Base64 text starting " + prefix.length() + " bytes before it")
 				.isNotEmpty();
 		}
-		// (the program itself logs nothing below INFO; its TRACE level is set for when it does)
+		// (the program itself logs nothing below INFO; its TRACE level is set for when it
+		// does)
 		assertThat(Files.readString(this.settings.logFile()).contains(" DEBUG [main] "))
 			.as("the log was written at DEBUG")
 			.isTrue();
 
 		// and no password, in any form, is found anywhere
 		Leaks leaks = Leaks.search(places, passwords);
-		assertThat(leaks.found()).as("a password was found in %d places searched (working directory %s, logs in %s):%n%s",
-				places.size(), this.dir, this.settings.logFile().getParent(), leaks).isEmpty();
+		assertThat(leaks.found())
+			.as("a password was found in %d places searched (working directory %s, logs in %s):%n%s", places.size(),
+					this.dir, this.settings.logFile().getParent(), leaks)
+			.isEmpty();
 	}
 
-	/** Runs one command in a JVM of its own, with these settings, and keeps what it printed. */
+	/**
+	 * Runs one command in a JVM of its own, with these settings, and keeps what it
+	 * printed.
+	 */
 	private CliResult run(String name, Map<String, String> environment, ProductSettings settings, String... command) {
 		CliResult result = ChildJvm.withSettings(settings).environment(environment).run(command);
 		this.runs.add(Map.entry(name, result));
@@ -239,20 +251,25 @@ class SecretsNeverLeakTest {
 				"--period", "2024-06-30", "--format", "V40" };
 	}
 
-	/** The settings every run shares, with the passwords as properties on the command line. */
+	/**
+	 * The settings every run shares, with the passwords as properties on the command
+	 * line.
+	 */
 	private ProductSettings passwordsDirectly(String keyStorePassword) {
 		return this.settings.keyStorePassword(keyStorePassword).trustStorePassword(TRUST_STORE_PASSWORD);
 	}
 
-	/** A password file, outside every folder searched (it is where the password belongs). */
+	/**
+	 * A password file, outside every folder searched (it is where the password belongs).
+	 */
 	private Path secretFile(String name, String secret) throws IOException {
 		Path secrets = Files.createDirectories(this.dir.resolve("secrets"));
 		return Files.writeString(secrets.resolve(name), secret + "\n", StandardCharsets.UTF_8);
 	}
 
 	/**
-	 * Every file under a folder, as raw bytes (for the database files: deleted rows too), each
-	 * named "file LABEL/" and its path in the folder.
+	 * Every file under a folder, as raw bytes (for the database files: deleted rows too),
+	 * each named "file LABEL/" and its path in the folder.
 	 */
 	private static List<Place> filesUnder(Path folder, String label) throws IOException {
 		if (!Files.isDirectory(folder)) {
@@ -271,24 +288,24 @@ class SecretsNeverLeakTest {
 	}
 
 	/**
-	 * Every value of every column of every row of every table of the job repository, as text
-	 * (CLOB and BLOB contents included); a value that is Base64 (a serialized execution
-	 * context) is searched decoded too.
+	 * Every value of every column of every row of every table of the job repository, as
+	 * text (CLOB and BLOB contents included); a value that is Base64 (a serialized
+	 * execution context) is searched decoded too.
 	 */
 	private List<Place> everyValueInTheJobRepository() throws SQLException, IOException {
 		List<Place> places = new ArrayList<>();
 		try (Connection connection = this.settings.connectToJobRepository();
 				Statement statement = connection.createStatement()) {
 			List<String> tables = new ArrayList<>();
-			try (ResultSet rows = statement.executeQuery(
-					"SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' "
-							+ "ORDER BY TABLE_NAME")) {
+			try (ResultSet rows = statement
+				.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' "
+						+ "ORDER BY TABLE_NAME")) {
 				while (rows.next()) {
 					tables.add(rows.getString(1));
 				}
 			}
-			assertThat(tables).as("the job repository's tables").contains("BATCH_JOB_EXECUTION_PARAMS",
-					"BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION_CONTEXT");
+			assertThat(tables).as("the job repository's tables")
+				.contains("BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION_CONTEXT");
 			for (String table : tables) {
 				try (ResultSet rows = statement.executeQuery("SELECT * FROM \"" + table + "\"")) {
 					ResultSetMetaData columns = rows.getMetaData();

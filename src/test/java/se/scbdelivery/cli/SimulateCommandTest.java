@@ -12,7 +12,10 @@ import picocli.CommandLine.ParameterException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** {@code simulate --processing} reads SCB's processing time in the simple and the ISO-8601 forms. */
+/**
+ * {@code simulate --processing} reads SCB's processing time in the simple and the
+ * ISO-8601 forms.
+ */
 class SimulateCommandTest {
 
 	private final CommandLine simulate = new CommandLine(new SimulateCommand());

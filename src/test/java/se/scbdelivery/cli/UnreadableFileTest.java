@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A file the program may not read is invalid input: one line, exit 2, nothing sent. Root
- * reads every file whatever its mode, so when the tests run as root (as CI does) the program
- * runs as {@code nobody}, from a copy of the classpath that user can read.
+ * reads every file whatever its mode, so when the tests run as root (as CI does) the
+ * program runs as {@code nobody}, from a copy of the classpath that user can read.
  */
 class UnreadableFileTest {
 

@@ -19,7 +19,10 @@ import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The delivery's MDC keys: set inside a context, gone after it, and fields of a JSON console line. */
+/**
+ * The delivery's MDC keys: set inside a context, gone after it, and fields of a JSON
+ * console line.
+ */
 class DeliveryLogContextTest {
 
 	@AfterEach
@@ -64,8 +67,9 @@ class DeliveryLogContextTest {
 	}
 
 	/**
-	 * The launcher's wiring is not part of this test: it logs inside a context itself, through
-	 * the encoder {@code logback-spring.xml} uses for {@code scb.log.format=json}.
+	 * The launcher's wiring is not part of this test: it logs inside a context itself,
+	 * through the encoder {@code logback-spring.xml} uses for
+	 * {@code scb.log.format=json}.
 	 */
 	@Test
 	void aJsonConsoleLineLoggedInsideAContextCarriesTheDeliveryKeys() {
@@ -93,7 +97,8 @@ class DeliveryLogContextTest {
 
 	private static Logger jsonConsoleLogger(ByteArrayOutputStream console) {
 		LoggerContext context = new LoggerContext();
-		// the MDC that DeliveryLogContext writes to, which a fresh context would not share
+		// the MDC that DeliveryLogContext writes to, which a fresh context would not
+		// share
 		context.setMDCAdapter(MDC.getMDCAdapter());
 		context.putObject(Environment.class.getName(), new StandardEnvironment());
 		StructuredLogEncoder encoder = new StructuredLogEncoder();

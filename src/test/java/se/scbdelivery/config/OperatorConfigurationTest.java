@@ -20,7 +20,9 @@ import org.springframework.core.io.FileSystemResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The operator's file, config/application.yml, lists every setting with its true default. */
+/**
+ * The operator's file, config/application.yml, lists every setting with its true default.
+ */
 class OperatorConfigurationTest {
 
 	private static final Path OPERATOR_FILE = Path.of("config/application.yml");
@@ -42,7 +44,8 @@ class OperatorConfigurationTest {
 	void listsEverySetting() throws IOException {
 		String text = Files.readString(OPERATOR_FILE);
 		List<String> settings = settings(ScbProperties.class, "scb");
-		assertThat(settings).contains("scb.tls.key-store-password-file", "scb.poll.timeout", "scb.recovery.stale-after");
+		assertThat(settings).contains("scb.tls.key-store-password-file", "scb.poll.timeout",
+				"scb.recovery.stale-after");
 		for (String setting : settings) {
 			String leaf = setting.substring(setting.lastIndexOf('.') + 1);
 			assertThat(text).as(setting + " in " + OPERATOR_FILE).containsPattern("(?m)^\\s*(# )?" + leaf + ":");

@@ -20,8 +20,8 @@ import se.scbdelivery.testsupport.SharedStandIn;
 
 /**
  * The set-up of tests that run a delivery job itself, step by step, against the shared
- * stand-in, with the product's standard test settings. One Spring context serves every such
- * test class.
+ * stand-in, with the product's standard test settings. One Spring context serves every
+ * such test class.
  */
 @SpringBatchTest
 @ProductContextTest

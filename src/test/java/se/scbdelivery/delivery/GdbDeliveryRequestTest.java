@@ -18,8 +18,8 @@ class GdbDeliveryRequestTest {
 
 	@Test
 	void normalisesAndKeepsEveryValue() {
-		GdbDeliveryRequest request = GdbDeliveryRequest.of(FILE, "999000-0045", "krita", "2024-06-30", "KRITA_MONTHLY", "3",
-				null);
+		GdbDeliveryRequest request = GdbDeliveryRequest.of(FILE, "999000-0045", "krita", "2024-06-30", "KRITA_MONTHLY",
+				"3", null);
 		assertThat(request.organisation().value()).isEqualTo("9990000045");
 		assertThat(request.program()).isEqualTo(StatisticalProgram.KRITA);
 		assertThat(request.referencePeriod()).isEqualTo(LocalDate.of(2024, 6, 30));
@@ -31,8 +31,8 @@ class GdbDeliveryRequestTest {
 	@Test
 	void aFileNameWrittenInNfdIsTheSameNameInNfc() {
 		String nfd = "a\u030Arsrapport \u00F6vrigt.xml".replace("\u00F6", "o\u0308");
-		GdbDeliveryRequest request = GdbDeliveryRequest.of(Path.of("inbox", nfd), "9990000045", "VINN", "2024-06-30", "V40",
-				null, null);
+		GdbDeliveryRequest request = GdbDeliveryRequest.of(Path.of("inbox", nfd), "9990000045", "VINN", "2024-06-30",
+				"V40", null, null);
 		assertThat(request.fileName()).isEqualTo("\u00E5rsrapport \u00F6vrigt.xml");
 		assertThat(GenericDeliveryRequest.of(Path.of("inbox", nfd), "1", null, null, null, false).fileName())
 			.isEqualTo("\u00E5rsrapport \u00F6vrigt.xml");

@@ -6,8 +6,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * What a job execution ran, for assertions. Kept out of the test classes: {@code @SpringBatchTest}
- * takes any of their methods returning a StepExecution for a step scope factory.
+ * What a job execution ran, for assertions. Kept out of the test classes:
+ * {@code @SpringBatchTest} takes any of their methods returning a StepExecution for a
+ * step scope factory.
  */
 public final class JobExecutions {
 
@@ -20,8 +21,8 @@ public final class JobExecutions {
 			.stream()
 			.filter((step) -> step.getStepName().equals(name))
 			.reduce((first, second) -> second)
-			.orElseThrow(() -> new AssertionError("execution " + execution.getId() + " ran no step " + name + ": "
-					+ stepNames(execution)));
+			.orElseThrow(() -> new AssertionError(
+					"execution " + execution.getId() + " ran no step " + name + ": " + stepNames(execution)));
 	}
 
 	/** The steps a job execution ran, in order. */

@@ -34,24 +34,29 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Validates Kubernetes manifests against the Kubernetes API's own types, as generated from the
- * Kubernetes OpenAPI spec into {@code io.kubernetes:client-java-api} (22.0.x: Kubernetes 1.31).
- * Per document:
+ * Validates Kubernetes manifests against the Kubernetes API's own types, as generated
+ * from the Kubernetes OpenAPI spec into {@code io.kubernetes:client-java-api} (22.0.x:
+ * Kubernetes 1.31). Per document:
  * <ol>
- * <li>YAML without duplicate keys; {@code apiVersion} and {@code kind} name a known type;</li>
+ * <li>YAML without duplicate keys; {@code apiVersion} and {@code kind} name a known
+ * type;</li>
  * <li>the generated {@code validateJsonElement}: every field is one the spec defines (as
- * {@code kubectl}'s strict field validation), every required field is there, nested objects
- * and lists of objects recursively;</li>
- * <li>every value has the spec's JSON type: integers are JSON integers, booleans booleans,
- * strings strings ({@code parallelism: "3"} is refused as the API server refuses it), lists
- * lists, quantities and int-or-strings numbers or strings;</li>
- * <li>the document deserializes into the model (quantities such as {@code 512Mi} parse);</li>
+ * {@code kubectl}'s strict field validation), every required field is there, nested
+ * objects and lists of objects recursively;</li>
+ * <li>every value has the spec's JSON type: integers are JSON integers, booleans
+ * booleans, strings strings ({@code parallelism: "3"} is refused as the API server
+ * refuses it), lists lists, quantities and int-or-strings numbers or strings;</li>
+ * <li>the document deserializes into the model (quantities such as {@code 512Mi}
+ * parse);</li>
  * <li>{@code metadata.name} or {@code generateName} is set and a DNS-1123 name.</li>
  * </ol>
  */
 final class KubernetesManifestValidator {
 
-	/** The Kubernetes release whose OpenAPI spec client-java-api 22.0.x was generated from. */
+	/**
+	 * The Kubernetes release whose OpenAPI spec client-java-api 22.0.x was generated
+	 * from.
+	 */
 	static final String KUBERNETES_VERSION = "1.31";
 
 	private static final Map<String, Class<?>> TYPES = Map.of("v1/ConfigMap", V1ConfigMap.class,
@@ -122,8 +127,8 @@ final class KubernetesManifestValidator {
 		Object kind = document.content().get("kind");
 		Class<?> type = TYPES.get(apiVersion + "/" + kind);
 		if (type == null) {
-			problems.add(document.where() + ": no known Kubernetes type for apiVersion " + apiVersion + ", kind "
-					+ kind + " (known: " + TYPES.keySet() + ")");
+			problems.add(document.where() + ": no known Kubernetes type for apiVersion " + apiVersion + ", kind " + kind
+					+ " (known: " + TYPES.keySet() + ")");
 			return problems;
 		}
 		JsonElement json = this.plain.toJsonTree(document.content());
@@ -159,7 +164,8 @@ final class KubernetesManifestValidator {
 		if (name == null && generateName == null) {
 			problems.add(document.where() + ": neither metadata.name nor metadata.generateName");
 		}
-		if (name != null && (!DNS_1123_SUBDOMAIN.matcher(name.toString()).matches() || name.toString().length() > 253)) {
+		if (name != null
+				&& (!DNS_1123_SUBDOMAIN.matcher(name.toString()).matches() || name.toString().length() > 253)) {
 			problems.add(document.where() + ": metadata.name is not a DNS-1123 name: " + name);
 		}
 		if (generateName != null && !DNS_1123_SUBDOMAIN.matcher(generateName + "x").matches()) {

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The manifests under {@code k8s/}: valid Kubernetes objects (see
- * {@link KubernetesManifestValidator}), and the operating policy they exist for, so that an
- * edit that breaks either fails here.
+ * {@link KubernetesManifestValidator}), and the operating policy they exist for, so that
+ * an edit that breaks either fails here.
  */
 class KubernetesManifestsTest {
 
@@ -44,7 +43,9 @@ class KubernetesManifestsTest {
 
 	private static final String DATABASE_SECRET = "scb-delivery-database";
 
-	/** The default of scb.shutdown.grace: the time the program takes to stop on SIGTERM. */
+	/**
+	 * The default of scb.shutdown.grace: the time the program takes to stop on SIGTERM.
+	 */
 	private static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
 	private static final Pattern CERTIFICATE_PASSWORD_ENV = Pattern
@@ -64,8 +65,8 @@ class KubernetesManifestsTest {
 		for (Document document : documents) {
 			problems.addAll(validator.validate(document));
 		}
-		assertThat(problems).as("problems against the Kubernetes %s API types",
-				KubernetesManifestValidator.KUBERNETES_VERSION)
+		assertThat(problems)
+			.as("problems against the Kubernetes %s API types", KubernetesManifestValidator.KUBERNETES_VERSION)
 			.isEmpty();
 		assertThat(documents).extracting(Document::kind)
 			.contains("ConfigMap", "PersistentVolumeClaim", "CronJob", "Job");
@@ -93,7 +94,8 @@ class KubernetesManifestsTest {
 		assertThat(integer(spec, "activeDeadlineSeconds")).isPositive();
 		// created each month, never applied over last month's
 		assertThat(map(job.content(), "metadata")).containsKey("generateName").doesNotContainKey("name");
-		// FailIndex: a business outcome ends that pod's index, not its siblings' deliveries
+		// FailIndex: a business outcome ends that pod's index, not its siblings'
+		// deliveries
 		assertThat(spec.get("completionMode")).isEqualTo("Indexed");
 		assertThat(integer(spec, "backoffLimitPerIndex")).isBetween(0, 5);
 		assertBusinessOutcomesAreNotRetried(spec, "FailIndex");
@@ -193,8 +195,8 @@ class KubernetesManifestsTest {
 			Map<String, Object> pod = podSpec(workload.content());
 			assertThat(configMapMounts(pod)).as(workload.where())
 				.containsEntry("scb-delivery-config", workingDirectory + "/config");
-			assertThat(user).isEqualTo(map(pod, "securityContext").get("runAsUser") + ":"
-					+ map(pod, "securityContext").get("runAsGroup"));
+			assertThat(user).isEqualTo(
+					map(pod, "securityContext").get("runAsUser") + ":" + map(pod, "securityContext").get("runAsGroup"));
 			assertThat(volumeClaims(pod)).as(workload.where())
 				.containsEntry("/inbox", "scb-delivery-inbox")
 				.containsEntry("/reports", "scb-delivery-reports");
@@ -323,7 +325,8 @@ class KubernetesManifestsTest {
 			.orElseThrow(() -> new AssertionError("no podFailurePolicy rule on exit codes"));
 		assertThat(outcomes.get("action")).isEqualTo(action);
 		assertThat(map(outcomes, "onExitCodes").get("operator")).isEqualTo("In");
-		// 2 invalid input, 3 rejected by SCB, 4 loaded with errors; 1 (technical) is retried
+		// 2 invalid input, 3 rejected by SCB, 4 loaded with errors; 1 (technical) is
+		// retried
 		assertThat(list(map(outcomes, "onExitCodes"), "values")).containsExactly(2, 3, 4);
 	}
 
@@ -383,7 +386,10 @@ class KubernetesManifestsTest {
 		return mounts;
 	}
 
-	/** Mount path by the name of the source (Secret, ConfigMap, claim) of volumes of a kind. */
+	/**
+	 * Mount path by the name of the source (Secret, ConfigMap, claim) of volumes of a
+	 * kind.
+	 */
 	private static Map<String, String> mountsOf(Map<String, Object> pod, String source, String nameKey) {
 		Map<String, String> mounts = mounts(pod);
 		Map<String, String> found = new java.util.HashMap<>();
@@ -449,8 +455,7 @@ class KubernetesManifestsTest {
 		for (int i = 0; i < plugins.getLength(); i++) {
 			Element plugin = (Element) plugins.item(i);
 			if ("jib-maven-plugin".equals(text(plugin, "artifactId"))) {
-				assertThat(plugin.getElementsByTagName("executions").getLength()).as("Jib bound to no phase")
-					.isZero();
+				assertThat(plugin.getElementsByTagName("executions").getLength()).as("Jib bound to no phase").isZero();
 				return (Element) plugin.getElementsByTagName("container").item(0);
 			}
 		}

@@ -47,9 +47,9 @@ class DeliveryMetricsTest {
 	void tagsNothingButOutcomeAndChannel() {
 		this.metrics.finished("FAILED", "gdb", START, START.plus(Duration.ofMillis(10)));
 
-		assertThat(this.registry.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTags())
-			.extracting((tag) -> tag.getKey())
-			.containsExactlyInAnyOrder("outcome", "api"));
+		assertThat(this.registry.getMeters())
+			.allSatisfy((meter) -> assertThat(meter.getId().getTags()).extracting((tag) -> tag.getKey())
+				.containsExactlyInAnyOrder("outcome", "api"));
 	}
 
 	private double count(String outcome, String api) {

@@ -11,7 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** A Prometheus Pushgateway on a free loopback port that keeps every request it is sent. */
+/**
+ * A Prometheus Pushgateway on a free loopback port that keeps every request it is sent.
+ */
 final class FakePushgateway implements AutoCloseable {
 
 	private final HttpServer server;
@@ -30,7 +32,10 @@ final class FakePushgateway implements AutoCloseable {
 		return gateway;
 	}
 
-	/** host:port, as {@code management.prometheus.metrics.export.pushgateway.address} takes it. */
+	/**
+	 * host:port, as {@code management.prometheus.metrics.export.pushgateway.address}
+	 * takes it.
+	 */
 	String address() {
 		InetSocketAddress address = this.server.getAddress();
 		return address.getHostString() + ":" + address.getPort();

@@ -22,9 +22,9 @@ import se.scbdelivery.testsupport.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A delivery in a JVM of its own, as a CronJob's pod runs it: with the Pushgateway configured,
- * closing the context at the end of the command pushes the delivery counter and Spring Batch's
- * job metric; without it nothing is pushed.
+ * A delivery in a JVM of its own, as a CronJob's pod runs it: with the Pushgateway
+ * configured, closing the context at the end of the command pushes the delivery counter
+ * and Spring Batch's job metric; without it nothing is pushed.
  */
 class MetricsPushTest {
 
@@ -124,8 +124,9 @@ class MetricsPushTest {
 	private CliResult deliver(@Nullable String scbOutcome, ProductSettings settings) {
 		Path file = TestFiles.xml(this.dir.resolve("inbox"), "vinn.xml", 1_500, scbOutcome);
 		// the push happens when the process's context closes: a JVM of its own
-		return ChildJvm.withSettings(settings).run("deliver", "--file", file.toString(), "--org", "999000-0045",
-				"--program", "VINN", "--period", "2024-06-30", "--format", "V40");
+		return ChildJvm.withSettings(settings)
+			.run("deliver", "--file", file.toString(), "--org", "999000-0045", "--program", "VINN", "--period",
+					"2024-06-30", "--format", "V40");
 	}
 
 }

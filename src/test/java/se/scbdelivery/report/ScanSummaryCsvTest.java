@@ -31,16 +31,16 @@ class ScanSummaryCsvTest {
 				"exit code", "SCB status", "DeliveryId/ticket", "execution", "what to do next");
 		assertThat(records).hasSize(13).allSatisfy((record) -> assertThat(record).hasSize(11));
 		assertThat(records.subList(1, 13)).extracting((record) -> record.get(5))
-			.containsExactly("FAILED", "INVALID_INPUT", "STOPPED", "NOT_LOADED", "REFUSED", "LOADED_WITH_ERRORS", "LOADED",
-					"LOADED", "LOADED", "LOADED", "LOADED", "LOADED");
+			.containsExactly("FAILED", "INVALID_INPUT", "STOPPED", "NOT_LOADED", "REFUSED", "LOADED_WITH_ERRORS",
+					"LOADED", "LOADED", "LOADED", "LOADED", "LOADED", "LOADED");
 	}
 
 	@Test
 	void keepsEveryFieldWhole(@TempDir Path reports) throws Exception {
 		List<List<String>> records = Rfc4180.parse(body(write(reports)));
 
-		assertThat(records).contains(List.of("5560000050/KLP/202610/csv/kommun.csv", "5560000050", "KLP", "202610", "csv",
-				"FAILED", "1", "", "ticket 7f3c2a9e-1b44-4c1e-9d0a-5b2f8e6c1a77", "109",
+		assertThat(records).contains(List.of("5560000050/KLP/202610/csv/kommun.csv", "5560000050", "KLP", "202610",
+				"csv", "FAILED", "1", "", "ticket 7f3c2a9e-1b44-4c1e-9d0a-5b2f8e6c1a77", "109",
 				"Connection to SCB timed out after 30 s; resume with `restart 109`"));
 		assertThat(records).contains(List.of("5560000035/KLP/202610/csv/ek.csv", "5560000035", "KLP", "202610", "csv",
 				"NOT_LOADED", "3", "Ej inläst: kolumn 3 & 4 saknas", "A-1007", "107",
@@ -77,7 +77,10 @@ class ScanSummaryCsvTest {
 		return text.substring(1);
 	}
 
-	/** A strict RFC 4180 reader: records end with CRLF, and anything the RFC does not allow throws. */
+	/**
+	 * A strict RFC 4180 reader: records end with CRLF, and anything the RFC does not
+	 * allow throws.
+	 */
 	static final class Rfc4180 {
 
 		static List<List<String>> parse(String csv) {

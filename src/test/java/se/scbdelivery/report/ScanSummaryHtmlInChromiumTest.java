@@ -83,21 +83,27 @@ class ScanSummaryHtmlInChromiumTest {
 		Files.copy(screenshot, Path.of("target", "scan-summary.png"), StandardCopyOption.REPLACE_EXISTING);
 	}
 
-	/** Runs headless Chromium as the machine notes say it works as root offline; returns its stdout. */
+	/**
+	 * Runs headless Chromium as the machine notes say it works as root offline; returns
+	 * its stdout.
+	 */
 	private String chromium(String... arguments) throws Exception {
-		List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--user-data-dir=" + Files.createTempDirectory(this.work, "profile")));
+		List<String> command = new ArrayList<>(
+				List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+						"--no-first-run", "--disable-background-networking", "--disable-component-update",
+						"--disable-sync", "--user-data-dir=" + Files.createTempDirectory(this.work, "profile")));
 		command.addAll(List.of(arguments));
 		Path stdout = Files.createTempFile(this.work, "chromium", ".out");
 		Path stderr = Files.createTempFile(this.work, "chromium", ".err");
-		// files rather than pipes, so that a chatty Chromium can never block on a full pipe
+		// files rather than pipes, so that a chatty Chromium can never block on a full
+		// pipe
 		Process chromium = new ProcessBuilder(command).redirectOutput(stdout.toFile())
 			.redirectError(stderr.toFile())
 			.start();
 		if (!chromium.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
 			chromium.destroyForcibly();
-			fail("Chromium did not finish within " + TIMEOUT_SECONDS + " s: " + command + "\n" + Files.readString(stderr));
+			fail("Chromium did not finish within " + TIMEOUT_SECONDS + " s: " + command + "\n"
+					+ Files.readString(stderr));
 		}
 		assertThat(chromium.exitValue()).as("Chromium's exit code; it said:%n%s", Files.readString(stderr)).isZero();
 		return Files.readString(stdout);

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
@@ -34,8 +33,8 @@ class ScanSummaryHtmlTest {
 		assertThat(strings(page, "//thead//th")).containsExactly("Organisation", "Program", "Period", "Format", "File",
 				"Outcome", "SCB status", "DeliveryId / ticket", "Execution", "What to do next");
 		assertThat(strings(page, "//tbody/tr[1]/td")).containsExactly("5560000050", "KLP", "202610", "csv",
-				"5560000050/KLP/202610/csv/kommun.csv", "FAILED", "–", "ticket 7f3c2a9e-1b44-4c1e-9d0a-5b2f8e6c1a77", "109",
-				"Connection to SCB timed out after 30 s; resume with `restart 109`");
+				"5560000050/KLP/202610/csv/kommun.csv", "FAILED", "–", "ticket 7f3c2a9e-1b44-4c1e-9d0a-5b2f8e6c1a77",
+				"109", "Connection to SCB timed out after 30 s; resume with `restart 109`");
 	}
 
 	@Test
@@ -45,8 +44,9 @@ class ScanSummaryHtmlTest {
 		assertThat(xpath.evaluate("//h1", page)).isEqualTo("SCB scan 6 of 12 files need action");
 		assertThat(strings(page, "//dl[@class='run']/div")).containsExactly("Inbox/srv/scb/inbox",
 				"Started2026-11-23 17:11:00 Z", "Ended2026-11-23 17:24:37 Z (took 13 min 37 s)", "Exit code1");
-		assertThat(strings(page, "//section[@class='totals']/div/span[@class='count'] | "
-				+ "//section[@class='totals']/div/span[@class='name']"))
+		assertThat(strings(page,
+				"//section[@class='totals']/div/span[@class='count'] | "
+						+ "//section[@class='totals']/div/span[@class='name']"))
 			.containsExactly("6", "LOADED", "1", "LOADED_WITH_ERRORS", "1", "NOT_LOADED", "1", "REFUSED", "1", "FAILED",
 					"1", "INVALID_INPUT", "1", "STOPPED", "0", "SKIPPED");
 	}

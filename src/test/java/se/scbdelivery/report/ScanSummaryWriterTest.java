@@ -34,9 +34,11 @@ class ScanSummaryWriterTest {
 		List<Path> third = writer.write(ScanSummaries.monthEnd(), reports);
 
 		assertThat(second).extracting((file) -> file.getFileName().toString())
-			.containsExactly("scan-20261123-171100-2.json", "scan-20261123-171100-2.csv", "scan-20261123-171100-2.html");
+			.containsExactly("scan-20261123-171100-2.json", "scan-20261123-171100-2.csv",
+					"scan-20261123-171100-2.html");
 		assertThat(third).extracting((file) -> file.getFileName().toString())
-			.containsExactly("scan-20261123-171100-3.json", "scan-20261123-171100-3.csv", "scan-20261123-171100-3.html");
+			.containsExactly("scan-20261123-171100-3.json", "scan-20261123-171100-3.csv",
+					"scan-20261123-171100-3.html");
 		assertThat(reports.resolve("scan-20261123-171100.html")).hasContent("an earlier scan's page");
 	}
 

@@ -15,9 +15,9 @@ class ScanTableTest {
 	void startsWithTheTotalsFromDeliveredToFailed() {
 		List<String> lines = print(ScanSummaries.monthEnd());
 
-		assertThat(lines.get(0)).isEqualTo(
-				"12 files: 6 LOADED, 1 LOADED_WITH_ERRORS, 1 NOT_LOADED, 1 REFUSED, 1 FAILED, 1 INVALID_INPUT, "
-						+ "1 STOPPED");
+		assertThat(lines.get(0))
+			.isEqualTo("12 files: 6 LOADED, 1 LOADED_WITH_ERRORS, 1 NOT_LOADED, 1 REFUSED, 1 FAILED, 1 INVALID_INPUT, "
+					+ "1 STOPPED");
 	}
 
 	@Test
@@ -26,8 +26,8 @@ class ScanTableTest {
 
 		assertThat(lines.get(1)).startsWith("OUTCOME");
 		assertThat(lines.subList(2, lines.size())).extracting((line) -> line.substring(0, line.indexOf(' ')))
-			.containsExactly("FAILED", "INVALID_INPUT", "STOPPED", "NOT_LOADED", "REFUSED", "LOADED_WITH_ERRORS", "LOADED",
-					"LOADED", "LOADED", "LOADED", "LOADED", "LOADED");
+			.containsExactly("FAILED", "INVALID_INPUT", "STOPPED", "NOT_LOADED", "REFUSED", "LOADED_WITH_ERRORS",
+					"LOADED", "LOADED", "LOADED", "LOADED", "LOADED", "LOADED");
 	}
 
 	@Test
@@ -55,7 +55,8 @@ class ScanTableTest {
 
 	@Test
 	void saysSoWhenTheInboxWasEmpty() {
-		assertThat(print(new ScanSummary("/inbox", Instant.EPOCH, Instant.EPOCH, 0, List.of()))).containsExactly("0 files");
+		assertThat(print(new ScanSummary("/inbox", Instant.EPOCH, Instant.EPOCH, 0, List.of())))
+			.containsExactly("0 files");
 	}
 
 	private static ScanRow row(String file, String outcome) {

@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** {@code list --since}: dates in the given zone, date-times, and durations back from now. */
+/**
+ * {@code list --since}: dates in the given zone, date-times, and durations back from now.
+ */
 class StartedSinceTest {
 
 	private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);

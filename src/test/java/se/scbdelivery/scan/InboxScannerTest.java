@@ -45,9 +45,11 @@ class InboxScannerTest {
 		assertThat(a.fileFormat()).isEqualTo("V40");
 		assertThat(a.version()).isNull();
 		assertThat(a.fileName()).isEqualTo("a.xml");
-		GdbDeliveryRequest b = ((InboxFile.Ready) found.get("9990000052/KRITA/2026-10-31/KRITA_MONTHLY/3/b.xml")).request();
+		GdbDeliveryRequest b = ((InboxFile.Ready) found.get("9990000052/KRITA/2026-10-31/KRITA_MONTHLY/3/b.xml"))
+			.request();
 		assertThat(b.version()).isEqualTo("3");
-		assertThat(b.file()).isEqualTo(this.inbox.toRealPath().resolve("9990000052/KRITA/2026-10-31/KRITA_MONTHLY/3/b.xml"));
+		assertThat(b.file())
+			.isEqualTo(this.inbox.toRealPath().resolve("9990000052/KRITA/2026-10-31/KRITA_MONTHLY/3/b.xml"));
 	}
 
 	@Test
@@ -77,8 +79,8 @@ class InboxScannerTest {
 
 		assertThat(found.get("999000-0045/VINN/2026-09-30/V40/done.xml")).isInstanceOf(InboxFile.Ready.class);
 		assertThat(found.get("999000-0045/VINN/2026-09-30/V40/upload.xml.part")).isInstanceOf(InboxFile.Skipped.class);
-		assertThat(found.get("999000-0045/VINN/2026-09-30/V40/growing.xml")).isInstanceOfSatisfying(InboxFile.Skipped.class,
-				(skipped) -> assertThat(skipped.reason()).contains("still being written"));
+		assertThat(found.get("999000-0045/VINN/2026-09-30/V40/growing.xml")).isInstanceOfSatisfying(
+				InboxFile.Skipped.class, (skipped) -> assertThat(skipped.reason()).contains("still being written"));
 	}
 
 	@Test

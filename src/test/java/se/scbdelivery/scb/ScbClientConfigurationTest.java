@@ -96,7 +96,8 @@ class ScbClientConfigurationTest {
 
 	@Test
 	void nothingIsBuiltBeforeTheFirstCall() {
-		// a key store that does not exist, and no generic base URL in the test environment
+		// a key store that does not exist, and no generic base URL in the test
+		// environment
 		this.contextRunner.withPropertyValues("scb.tls.key-store=does-not-exist.p12").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(GdbClient.class)).as("what is injected by type")

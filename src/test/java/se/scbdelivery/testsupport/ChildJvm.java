@@ -30,17 +30,18 @@ import se.scbdelivery.ScbDeliveryApplication;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Runs the program in a JVM of its own, as an operator or a scheduler does: for what is set
- * up once per process (logging, shutdown hooks, the heap, signals). Each instance is a recipe
- * (settings, JVM options, environment, user, timeout) that {@link #run} runs to its end or
- * {@link #start}s and hands back as a {@link Running} process to signal and wait for.
+ * Runs the program in a JVM of its own, as an operator or a scheduler does: for what is
+ * set up once per process (logging, shutdown hooks, the heap, signals). Each instance is
+ * a recipe (settings, JVM options, environment, user, timeout) that {@link #run} runs to
+ * its end or {@link #start}s and hands back as a {@link Running} process to signal and
+ * wait for.
  * <p>
  * The command's arguments come first, then the {@link ProductSettings}' ones. Each run's
- * stdout and stderr go to files in a new folder {@code jvm-<n>-<command>} of the settings'
- * output folder under {@code target/test-output/}, and the run names a log file there if its
- * arguments name none. The test classpath's MockServer brings a second SLF4J provider, whose
- * one-time warning lines are left out of stderr. A child still running when the test JVM
- * ends is killed.
+ * stdout and stderr go to files in a new folder {@code jvm-<n>-<command>} of the
+ * settings' output folder under {@code target/test-output/}, and the run names a log file
+ * there if its arguments name none. The test classpath's MockServer brings a second SLF4J
+ * provider, whose one-time warning lines are left out of stderr. A child still running
+ * when the test JVM ends is killed.
  */
 public final class ChildJvm {
 
@@ -88,7 +89,10 @@ public final class ChildJvm {
 		return new ChildJvm(ChildJvm.class, settings, List.of(), Map.of(), null, null, DEFAULT_TIMEOUT);
 	}
 
-	/** The program with the command's arguments only; the output goes under {@code target/test-output/<test>}. */
+	/**
+	 * The program with the command's arguments only; the output goes under
+	 * {@code target/test-output/<test>}.
+	 */
 	public static ChildJvm withoutSettings(Class<?> test) {
 		return new ChildJvm(test, null, List.of(), Map.of(), null, null, DEFAULT_TIMEOUT);
 	}
@@ -116,10 +120,11 @@ public final class ChildJvm {
 	}
 
 	/**
-	 * Runs the program as another user ({@code runuser -u}, so the test JVM must be root), from
-	 * a copy of the classpath that every user can read: the jars of the local Maven repository
-	 * sit under root's home, and a checkout may sit in a folder only root may enter. The
-	 * settings' work folder and the run's output folders are opened to every user.
+	 * Runs the program as another user ({@code runuser -u}, so the test JVM must be
+	 * root), from a copy of the classpath that every user can read: the jars of the local
+	 * Maven repository sit under root's home, and a checkout may sit in a folder only
+	 * root may enter. The settings' work folder and the run's output folders are opened
+	 * to every user.
 	 */
 	public ChildJvm asUser(String user) {
 		return new ChildJvm(this.test, this.settings, this.jvmOptions, this.environment, user, this.workingDirectory,
@@ -132,7 +137,10 @@ public final class ChildJvm {
 				this.timeout);
 	}
 
-	/** How long {@link #run} and {@link Running#awaitExit()} wait for the program; 2 minutes by default. */
+	/**
+	 * How long {@link #run} and {@link Running#awaitExit()} wait for the program; 2
+	 * minutes by default.
+	 */
 	public ChildJvm timeout(Duration timeout) {
 		return new ChildJvm(this.test, this.settings, this.jvmOptions, this.environment, this.user,
 				this.workingDirectory, timeout);
@@ -195,7 +203,10 @@ public final class ChildJvm {
 		}
 	}
 
-	/** What the other user's program writes to: its working and output folders, the job repository's folder. */
+	/**
+	 * What the other user's program writes to: its working and output folders, the job
+	 * repository's folder.
+	 */
 	private void openToUser(Path folder) {
 		try {
 			openToAll(folder);
@@ -218,16 +229,22 @@ public final class ChildJvm {
 		Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
 	}
 
-	/** Opens the folder and those above it up to (not including) the temporary root to every user. */
+	/**
+	 * Opens the folder and those above it up to (not including) the temporary root to
+	 * every user.
+	 */
 	private static void openToAllUpToTheTemporaryFolder(Path folder) throws IOException {
 		Path root = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
-		for (Path step = folder.toRealPath(); step != null && step.startsWith(root) && !step.equals(root);
-				step = step.getParent()) {
+		for (Path step = folder.toRealPath(); step != null && step.startsWith(root)
+				&& !step.equals(root); step = step.getParent()) {
 			openToAll(step);
 		}
 	}
 
-	/** The test classpath, copied once per test JVM where every user can read it (about 100 MB, deleted at its end). */
+	/**
+	 * The test classpath, copied once per test JVM where every user can read it (about
+	 * 100 MB, deleted at its end).
+	 */
 	private static synchronized String readableClasspath() {
 		if (readableClasspath == null) {
 			try {
@@ -241,7 +258,8 @@ public final class ChildJvm {
 						copyTree(entry, target);
 						entries.add(target.toString());
 					}
-					else if (entry.toString().endsWith(".jar") && !entry.getFileName().toString().startsWith("surefire")) {
+					else if (entry.toString().endsWith(".jar")
+							&& !entry.getFileName().toString().startsWith("surefire")) {
 						Path copy = Files.copy(entry, copies.resolve(entry.getFileName()),
 								StandardCopyOption.REPLACE_EXISTING);
 						Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
@@ -349,7 +367,9 @@ public final class ChildJvm {
 			return this;
 		}
 
-		/** SIGTERM ({@code destroy}), as Kubernetes stops a pod: the shutdown hooks run. */
+		/**
+		 * SIGTERM ({@code destroy}), as Kubernetes stops a pod: the shutdown hooks run.
+		 */
 		public Running terminate() {
 			if (this.viaRunuser) {
 				java().destroy();
@@ -360,7 +380,10 @@ public final class ChildJvm {
 			return this;
 		}
 
-		/** SIGSTOP: the process stops where it is, as a frozen or swapped-out machine would. */
+		/**
+		 * SIGSTOP: the process stops where it is, as a frozen or swapped-out machine
+		 * would.
+		 */
 		public Running pause() {
 			return signal("STOP");
 		}
@@ -370,12 +393,18 @@ public final class ChildJvm {
 			return signal("CONT");
 		}
 
-		/** Waits until stderr holds the text, within the timeout; fails early if the program ends without it. */
+		/**
+		 * Waits until stderr holds the text, within the timeout; fails early if the
+		 * program ends without it.
+		 */
 		public void awaitStderr(String text) {
 			awaitText(this.stderr, "stderr", text);
 		}
 
-		/** Waits until stdout holds the text, within the timeout; fails early if the program ends without it. */
+		/**
+		 * Waits until stdout holds the text, within the timeout; fails early if the
+		 * program ends without it.
+		 */
 		public void awaitStdout(String text) {
 			awaitText(this.stdout, "stdout", text);
 		}
@@ -398,8 +427,8 @@ public final class ChildJvm {
 				if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 					kill();
 					this.process.waitFor(30, TimeUnit.SECONDS);
-					throw new AssertionError("the program did not finish within " + timeout + ": " + this.command
-							+ "\n" + result());
+					throw new AssertionError(
+							"the program did not finish within " + timeout + ": " + this.command + "\n" + result());
 				}
 			}
 			catch (InterruptedException ex) {
@@ -430,8 +459,7 @@ public final class ChildJvm {
 
 		private Running signal(String signal) {
 			try {
-				Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid()))
-					.redirectErrorStream(true)
+				Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid())).redirectErrorStream(true)
 					.start();
 				String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 				if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {

@@ -13,7 +13,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The harness's child JVM: the signals a test sends it, and its output under target/. The
- * program runs {@code simulate}, which serves until it is stopped and needs no job repository.
+ * program runs {@code simulate}, which serves until it is stopped and needs no job
+ * repository.
  */
 class ChildJvmTest {
 

@@ -10,7 +10,10 @@ public record CliResult(int exitCode, String out, String err) {
 
 	private static final Pattern EXECUTION = Pattern.compile("Delivery (\\d+): ");
 
-	/** The execution id of the first "Delivery N: " line on stdout; fails the test when there is none. */
+	/**
+	 * The execution id of the first "Delivery N: " line on stdout; fails the test when
+	 * there is none.
+	 */
 	public long execution() {
 		Matcher matcher = EXECUTION.matcher(this.out);
 		assertThat(matcher.find()).as("an execution id in " + this).isTrue();

@@ -6,11 +6,11 @@ import java.io.StringWriter;
 import se.scbdelivery.cli.ScbCommandLine;
 
 /**
- * Runs one command in the Spring context of the test JVM ({@link ProductContextTest}): the
- * context's own command line, the job repository and HTTP clients it holds, and what the
- * command printed on its two streams. Fast (no Spring Boot start per command), and the test
- * can reach the context's beans between commands. For what is set up once per process, use
- * {@link InProcessCli} or {@link ChildJvm}.
+ * Runs one command in the Spring context of the test JVM ({@link ProductContextTest}):
+ * the context's own command line, the job repository and HTTP clients it holds, and what
+ * the command printed on its two streams. Fast (no Spring Boot start per command), and
+ * the test can reach the context's beans between commands. For what is set up once per
+ * process, use {@link InProcessCli} or {@link ChildJvm}.
  */
 public final class InContextCli {
 

@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs one command through the real entry point, {@link ScbDeliveryApplication#run}, as
- * {@code java -jar} would (a full Spring Boot start per call), and captures what it printed
- * on stdout and stderr. A run that names no log file logs under {@code target/test-output/},
- * never to the working tree's {@code logs/}.
+ * {@code java -jar} would (a full Spring Boot start per call), and captures what it
+ * printed on stdout and stderr. A run that names no log file logs under
+ * {@code target/test-output/}, never to the working tree's {@code logs/}.
  */
 public final class InProcessCli {
 
@@ -57,9 +57,10 @@ public final class InProcessCli {
 	}
 
 	/**
-	 * The program turns Boot's shutdown hooks off (its own graceful stop needs the database and
-	 * the log alive). A JVM that runs the program many times over, as this one does, needs them
-	 * on: without them Boot does not set logging up afresh for the next run.
+	 * The program turns Boot's shutdown hooks off (its own graceful stop needs the
+	 * database and the log alive). A JVM that runs the program many times over, as this
+	 * one does, needs them on: without them Boot does not set logging up afresh for the
+	 * next run.
 	 */
 	private static String[] withBootHooks(String[] args) {
 		String[] all = Arrays.copyOf(args, args.length + 2);
@@ -77,7 +78,9 @@ public final class InProcessCli {
 		return all.toArray(String[]::new);
 	}
 
-	/** Neither stream shows a stack trace or a Java exception class: a person reads them. */
+	/**
+	 * Neither stream shows a stack trace or a Java exception class: a person reads them.
+	 */
 	public static void assertNoJavaInternals(CliResult result) {
 		assertThat(result.out() + result.err()).as(result.toString())
 			.doesNotContain("\tat ")
@@ -86,8 +89,11 @@ public final class InProcessCli {
 
 	/** The first line on stderr, which is the one the error handler writes. */
 	public static String firstErrorLine(CliResult result) {
-		return result.err().lines().filter((line) -> line.startsWith("error: ")).findFirst().orElseThrow(
-				() -> new AssertionError("no 'error: ' line on stderr in " + result));
+		return result.err()
+			.lines()
+			.filter((line) -> line.startsWith("error: "))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no 'error: ' line on stderr in " + result));
 	}
 
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A fresh PostgreSQL database for one test JVM, on the server at {@code 127.0.0.1:5432}
  * (user {@code postgres}, trust authentication), dropped when the JVM ends. Under CI
- * ({@code CI=true}) or {@code -Dscb.test.postgres=required} an unreachable server fails the
- * tests; elsewhere they are skipped, and the skip says why.
+ * ({@code CI=true}) or {@code -Dscb.test.postgres=required} an unreachable server fails
+ * the tests; elsewhere they are skipped, and the skip says why.
  */
 public final class PostgresTestDatabase {
 
@@ -39,7 +39,8 @@ public final class PostgresTestDatabase {
 				boolean required = "true".equals(System.getenv("CI"))
 						|| "required".equals(System.getProperty("scb.test.postgres"));
 				if (required) {
-					throw new IllegalStateException("PostgreSQL at " + SERVER + " is required here but: " + ex.getMessage(), ex);
+					throw new IllegalStateException(
+							"PostgreSQL at " + SERVER + " is required here but: " + ex.getMessage(), ex);
 				}
 				Assumptions.abort("PostgreSQL at " + SERVER + " cannot be reached (" + ex.getMessage()
 						+ "); these tests run where it can, and always under CI");

@@ -21,35 +21,38 @@ import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.simulator.ScbStandIn;
 
 /**
- * The product's settings as the tests give them, written once. {@link #standard} is what every
- * test runs with: a job repository in an H2 file in a temporary folder, the report folder
- * beside it, the log file under {@code target/test-output/}, fragments of 1,000 bytes (so small
- * files make several), polls every 10 to 20 ms, and two HTTP attempts 1 to 2 ms apart. A test
- * that needs something else says so by one named setting, e.g. {@code .httpMaxAttempts(3)},
- * with the reason beside it; {@link #with} is for the settings that only one test uses.
+ * The product's settings as the tests give them, written once. {@link #standard} is what
+ * every test runs with: a job repository in an H2 file in a temporary folder, the report
+ * folder beside it, the log file under {@code target/test-output/}, fragments of 1,000
+ * bytes (so small files make several), polls every 10 to 20 ms, and two HTTP attempts 1
+ * to 2 ms apart. A test that needs something else says so by one named setting, e.g.
+ * {@code .httpMaxAttempts(3)}, with the reason beside it; {@link #with} is for the
+ * settings that only one test uses.
  * <p>
- * Each setting returns a new instance, so a test can keep its base settings and vary one per
- * run. The same settings go to every runner: as {@code --name=value} arguments
- * ({@link #arguments()}) for {@link InProcessCli} and {@link ChildJvm}, or into a Spring context
- * in the test JVM ({@link #registerIn}, with {@link ProductContextTest}).
+ * Each setting returns a new instance, so a test can keep its base settings and vary one
+ * per run. The same settings go to every runner: as {@code --name=value} arguments
+ * ({@link #arguments()}) for {@link InProcessCli} and {@link ChildJvm}, or into a Spring
+ * context in the test JVM ({@link #registerIn}, with {@link ProductContextTest}).
  */
 public final class ProductSettings {
 
 	/**
-	 * The log file of a Spring context started in the test JVM ({@link ProductContextTest}).
-	 * Relative to the module's folder, where Maven runs the tests: logging is set up before
-	 * any {@code DynamicPropertySource} is read, so it cannot be a temporary folder's.
+	 * The log file of a Spring context started in the test JVM
+	 * ({@link ProductContextTest}). Relative to the module's folder, where Maven runs the
+	 * tests: logging is set up before any {@code DynamicPropertySource} is read, so it
+	 * cannot be a temporary folder's.
 	 */
 	public static final String IN_CONTEXT_LOG_FILE = "target/test-output/in-context/scb-delivery.log";
 
 	/**
 	 * Appended to every H2 file URL the harness writes, until issue 13 makes durability
-	 * independent of the URL. The product's default URL carries both, but a URL an operator
-	 * writes has neither, and the tests that kill or stop a delivery process fail without
-	 * them: WRITE_DELAY=0, or the newest fragment checkpoints die with a killed process (H2
-	 * writes a commit to the file up to 500 ms later) and the resumed upload starts further
-	 * back; DB_CLOSE_ON_EXIT=FALSE, or H2's own shutdown hook closes the database under the
-	 * graceful stop on SIGTERM, which then cannot record the execution as STOPPED.
+	 * independent of the URL. The product's default URL carries both, but a URL an
+	 * operator writes has neither, and the tests that kill or stop a delivery process
+	 * fail without them: WRITE_DELAY=0, or the newest fragment checkpoints die with a
+	 * killed process (H2 writes a commit to the file up to 500 ms later) and the resumed
+	 * upload starts further back; DB_CLOSE_ON_EXIT=FALSE, or H2's own shutdown hook
+	 * closes the database under the graceful stop on SIGTERM, which then cannot record
+	 * the execution as STOPPED.
 	 */
 	private static final String H2_DURABILITY_UNTIL_ISSUE_13 = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 
@@ -77,8 +80,8 @@ public final class ProductSettings {
 	}
 
 	/**
-	 * The standard settings, with the job repository and reports in {@code work} (a test's
-	 * {@code @TempDir}) and the log file in a new folder under
+	 * The standard settings, with the job repository and reports in {@code work} (a
+	 * test's {@code @TempDir}) and the log file in a new folder under
 	 * {@code target/test-output/<test class>/}.
 	 */
 	public static ProductSettings standard(Class<?> test, Path work) {
@@ -98,17 +101,17 @@ public final class ProductSettings {
 	}
 
 	/**
-	 * The standard settings in a new temporary folder of their own, for a Spring context that
-	 * outlives one test instance (the context cache keeps it for the whole test JVM); the
-	 * folder is deleted when the test JVM ends.
+	 * The standard settings in a new temporary folder of their own, for a Spring context
+	 * that outlives one test instance (the context cache keeps it for the whole test
+	 * JVM); the folder is deleted when the test JVM ends.
 	 */
 	public static ProductSettings standard(Class<?> test) {
 		return standard(test, TemporaryFolders.create("scb-" + test.getSimpleName() + "-"));
 	}
 
 	/**
-	 * Nothing but the log file under {@code target/test-output/}: for a command that brings
-	 * its own settings, as {@code demo} does.
+	 * Nothing but the log file under {@code target/test-output/}: for a command that
+	 * brings its own settings, as {@code demo} does.
 	 */
 	public static ProductSettings logFileOnly(Class<?> test) {
 		Path output = TestOutput.newFolder(test);
@@ -124,14 +127,20 @@ public final class ProductSettings {
 		return with(DATASOURCE_URL, h2Url(file)).without(DATASOURCE_USERNAME).without(DATASOURCE_PASSWORD);
 	}
 
-	/** The job repository in this JVM's fresh PostgreSQL database ({@link PostgresTestDatabase}). */
+	/**
+	 * The job repository in this JVM's fresh PostgreSQL database
+	 * ({@link PostgresTestDatabase}).
+	 */
 	public ProductSettings postgres() {
 		return withSupplied(DATASOURCE_URL, PostgresTestDatabase::url)
 			.withSupplied(DATASOURCE_USERNAME, PostgresTestDatabase::user)
 			.with(DATASOURCE_PASSWORD, "");
 	}
 
-	/** The job repository at exactly this JDBC URL: for a test about a particular URL form. */
+	/**
+	 * The job repository at exactly this JDBC URL: for a test about a particular URL
+	 * form.
+	 */
 	public ProductSettings jobRepositoryUrl(String url) {
 		return with(DATASOURCE_URL, url);
 	}
@@ -206,7 +215,10 @@ public final class ProductSettings {
 		return with("scb.inbox.settle", settle);
 	}
 
-	/** {@code scb.recovery.stale-after}: how long a dead process's lease keeps its delivery. */
+	/**
+	 * {@code scb.recovery.stale-after}: how long a dead process's lease keeps its
+	 * delivery.
+	 */
 	public ProductSettings staleAfter(String staleAfter) {
 		return with("scb.recovery.stale-after", staleAfter);
 	}
@@ -267,14 +279,17 @@ public final class ProductSettings {
 		return this.work;
 	}
 
-	/** This instance's folder under {@code target/test-output/}: its log, child JVMs' output. */
+	/**
+	 * This instance's folder under {@code target/test-output/}: its log, child JVMs'
+	 * output.
+	 */
 	public Path outputFolder() {
 		return this.output;
 	}
 
 	/**
-	 * The log file a run in a JVM of its own or in-process writes. (A Spring context in the
-	 * test JVM logs to {@link #IN_CONTEXT_LOG_FILE}.)
+	 * The log file a run in a JVM of its own or in-process writes. (A Spring context in
+	 * the test JVM logs to {@link #IN_CONTEXT_LOG_FILE}.)
 	 */
 	public Path logFile() {
 		return Path.of(required(LOG_FILE));
@@ -294,7 +309,10 @@ public final class ProductSettings {
 		return (value != null) ? value.get() : null;
 	}
 
-	/** A connection to the job repository, to look inside it while no delivery process runs. */
+	/**
+	 * A connection to the job repository, to look inside it while no delivery process
+	 * runs.
+	 */
 	public Connection connectToJobRepository() throws SQLException {
 		String user = value(DATASOURCE_USERNAME);
 		String password = value(DATASOURCE_PASSWORD);
@@ -303,14 +321,18 @@ public final class ProductSettings {
 	}
 
 	/**
-	 * The {@code scb.*} settings bound as the program binds them, for a test of one part (an
-	 * HTTP client, a tasklet) that takes {@link ScbProperties} rather than a Spring context.
+	 * The {@code scb.*} settings bound as the program binds them, for a test of one part
+	 * (an HTTP client, a tasklet) that takes {@link ScbProperties} rather than a Spring
+	 * context.
 	 */
 	public ScbProperties scbProperties() {
 		return new Binder(new MapConfigurationPropertySource(properties())).bindOrCreate("scb", ScbProperties.class);
 	}
 
-	/** Every setting as {@code --name=value}, as they follow the command on a command line. */
+	/**
+	 * Every setting as {@code --name=value}, as they follow the command on a command
+	 * line.
+	 */
 	public List<String> arguments() {
 		List<String> arguments = new ArrayList<>();
 		this.settings.forEach((name, value) -> arguments.add("--" + name + "=" + value.get()));
@@ -332,8 +354,9 @@ public final class ProductSettings {
 	}
 
 	/**
-	 * Every setting into a Spring context in the test JVM, read when the context reads it;
-	 * {@code logging.*} excepted, as logging is set up before (see {@link ProductContextTest}).
+	 * Every setting into a Spring context in the test JVM, read when the context reads
+	 * it; {@code logging.*} excepted, as logging is set up before (see
+	 * {@link ProductContextTest}).
 	 */
 	public void registerIn(DynamicPropertyRegistry registry) {
 		this.settings.forEach((name, value) -> {

@@ -15,7 +15,9 @@ import se.scbdelivery.config.ScbProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The harness's one list of settings: what it holds, and how a test states a difference. */
+/**
+ * The harness's one list of settings: what it holds, and how a test states a difference.
+ */
 class ProductSettingsTest {
 
 	@TempDir
@@ -25,7 +27,8 @@ class ProductSettingsTest {
 	void theStandardPutsTheJobRepositoryAndReportsInTheWorkFolderAndTheLogUnderTarget() {
 		ProductSettings settings = ProductSettings.standard(ProductSettingsTest.class, this.work);
 
-		// the two flags until issue 13 makes durability independent of the URL (see ProductSettings)
+		// the two flags until issue 13 makes durability independent of the URL (see
+		// ProductSettings)
 		assertThat(settings.jobRepositoryUrl())
 			.isEqualTo("jdbc:h2:file:" + this.work.resolve("jobrepo") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
 		assertThat(settings.reportDir()).isEqualTo(this.work.resolve("reports"));

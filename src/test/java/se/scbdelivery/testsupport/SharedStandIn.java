@@ -4,8 +4,8 @@ import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
 
 /**
- * One plain-HTTP stand-in for the whole test JVM, so that cached Spring contexts keep a base
- * URL that answers. Tests {@link ScbStandIn#reset() reset} it before they start.
+ * One plain-HTTP stand-in for the whole test JVM, so that cached Spring contexts keep a
+ * base URL that answers. Tests {@link ScbStandIn#reset() reset} it before they start.
  */
 public final class SharedStandIn {
 

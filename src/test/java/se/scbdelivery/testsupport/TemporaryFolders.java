@@ -10,9 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
- * Temporary folders that live as long as the test JVM, for what outlives one test instance (a
- * cached Spring context's job repository, the classpath copy for another user), deleted when
- * the JVM ends. A folder for one test is a JUnit {@code @TempDir}.
+ * Temporary folders that live as long as the test JVM, for what outlives one test
+ * instance (a cached Spring context's job repository, the classpath copy for another
+ * user), deleted when the JVM ends. A folder for one test is a JUnit {@code @TempDir}.
  */
 final class TemporaryFolders {
 
@@ -36,7 +36,10 @@ final class TemporaryFolders {
 		}
 	}
 
-	/** As much of the tree as can go: a file a process still writes may come back, and that is all right. */
+	/**
+	 * As much of the tree as can go: a file a process still writes may come back, and
+	 * that is all right.
+	 */
 	private static void delete(Path folder) {
 		try (Stream<Path> paths = Files.walk(folder)) {
 			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());

@@ -9,7 +9,10 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-/** Report files for tests: well-formed XML of about a given size, unique content each time. */
+/**
+ * Report files for tests: well-formed XML of about a given size, unique content each
+ * time.
+ */
 public final class TestFiles {
 
 	private TestFiles() {
@@ -17,7 +20,8 @@ public final class TestFiles {
 
 	/**
 	 * Writes an XML report of at least {@code size} bytes whose content is unique (so its
-	 * SHA-256 is a new delivery), optionally telling the stand-in which final status to give.
+	 * SHA-256 is a new delivery), optionally telling the stand-in which final status to
+	 * give.
 	 */
 	public static Path xml(Path dir, String name, int size, @Nullable String outcome) {
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -27,7 +31,11 @@ public final class TestFiles {
 		xml.append("<Report id=\"").append(UUID.randomUUID()).append("\">\n");
 		int row = 0;
 		while (xml.length() < size) {
-			xml.append("  <Holding n=\"").append(row++).append("\">värde ").append(UUID.randomUUID()).append("</Holding>\n");
+			xml.append("  <Holding n=\"")
+				.append(row++)
+				.append("\">värde ")
+				.append(UUID.randomUUID())
+				.append("</Holding>\n");
 		}
 		xml.append("</Report>\n");
 		try {

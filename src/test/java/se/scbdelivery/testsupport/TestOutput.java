@@ -10,12 +10,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Folders under {@code target/test-output/} for what a test run writes that a person may want
- * to read afterwards: the product's log files, and the stdout and stderr of child JVMs. Never
- * the working tree's {@code logs/}: a test that runs the product gives it a log file here
- * (through {@link ProductSettings}). Each folder is new: {@code <test class>/<run>-<n>}, where
- * the run is the test JVM's start time, so the folders of earlier runs stay until
- * {@code mvn clean}.
+ * Folders under {@code target/test-output/} for what a test run writes that a person may
+ * want to read afterwards: the product's log files, and the stdout and stderr of child
+ * JVMs. Never the working tree's {@code logs/}: a test that runs the product gives it a
+ * log file here (through {@link ProductSettings}). Each folder is new:
+ * {@code <test class>/<run>-<n>}, where the run is the test JVM's start time, so the
+ * folders of earlier runs stay until {@code mvn clean}.
  */
 public final class TestOutput {
 
@@ -28,7 +28,10 @@ public final class TestOutput {
 	private TestOutput() {
 	}
 
-	/** The build's {@code target/} folder: where the test classes were loaded from, one level up. */
+	/**
+	 * The build's {@code target/} folder: where the test classes were loaded from, one
+	 * level up.
+	 */
 	public static Path target() {
 		return TARGET;
 	}
@@ -55,7 +58,8 @@ public final class TestOutput {
 			}
 		}
 		catch (URISyntaxException | SecurityException | NullPointerException ex) {
-			// not loaded from target/test-classes: fall back to the working directory's target/
+			// not loaded from target/test-classes: fall back to the working directory's
+			// target/
 		}
 		return Path.of("target").toAbsolutePath();
 	}

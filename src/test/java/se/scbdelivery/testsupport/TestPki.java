@@ -32,9 +32,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * Test certificates made fresh for each test run: a CA, a server certificate for
  * {@code localhost}/{@code 127.0.0.1} (or for {@code localhost} only), and client
- * certificates (valid, expired, expiring, signed by a CA the server does not trust). Written
- * as PKCS12 files, the format SCB issues. No trust-all managers anywhere: tests trust this CA
- * explicitly.
+ * certificates (valid, expired, expiring, signed by a CA the server does not trust).
+ * Written as PKCS12 files, the format SCB issues. No trust-all managers anywhere: tests
+ * trust this CA explicitly.
  */
 public final class TestPki {
 
@@ -105,8 +105,8 @@ public final class TestPki {
 	}
 
 	/**
-	 * A server key store whose only name is {@code DNS:localhost}, so that reaching the same
-	 * server as {@code 127.0.0.1} must fail host name verification.
+	 * A server key store whose only name is {@code DNS:localhost}, so that reaching the
+	 * same server as {@code 127.0.0.1} must fail host name verification.
 	 */
 	public Store localhostOnlyServerKeyStore(String fileName, String password) {
 		return issue("CN=localhost", fileName, password, Instant.now().minus(Duration.ofDays(1)),
@@ -115,8 +115,8 @@ public final class TestPki {
 
 	/** A client certificate valid from yesterday for {@code validFor}. */
 	public Store clientKeyStore(String fileName, String password, Duration validFor) {
-		return issue("CN=scb-delivery test client, O=Fiktiv Rapportör AB, SERIALNUMBER=9990000045", fileName,
-				password, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(validFor), false);
+		return issue("CN=scb-delivery test client, O=Fiktiv Rapportör AB, SERIALNUMBER=9990000045", fileName, password,
+				Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(validFor), false);
 	}
 
 	/** A client certificate whose validity ended yesterday. */

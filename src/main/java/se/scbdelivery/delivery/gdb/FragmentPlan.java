@@ -2,8 +2,8 @@ package se.scbdelivery.delivery.gdb;
 
 /**
  * How a file of a given size is cut: fragments {@code 0..count-1} of at most
- * {@code fragmentSize} bytes, then the completion. Position {@code count} in the plan is the
- * completion, so a plan has {@code count + 1} items.
+ * {@code fragmentSize} bytes, then the completion. Position {@code count} in the plan is
+ * the completion, so a plan has {@code count + 1} items.
  */
 public record FragmentPlan(long fileSize, int fragmentSize) {
 
@@ -17,7 +17,10 @@ public record FragmentPlan(long fileSize, int fragmentSize) {
 		return Math.toIntExact((this.fileSize + this.fragmentSize - 1) / this.fragmentSize);
 	}
 
-	/** The item at a position: a data fragment for {@code 0..count-1}, the completion at {@code count}. */
+	/**
+	 * The item at a position: a data fragment for {@code 0..count-1}, the completion at
+	 * {@code count}.
+	 */
 	public Fragment at(int position) {
 		if (position == count()) {
 			return Fragment.completion();

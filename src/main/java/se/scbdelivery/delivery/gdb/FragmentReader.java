@@ -9,9 +9,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 /**
  * Yields fragments {@code 0..n-1} and then the completion {@code -1}, as byte ranges: the
  * bytes are read by the writer, straight from the file, so the file is never in memory.
- * Restartable: {@link #update} saves the position of the next fragment, and the step commits
- * after every fragment, so the saved position is always the fragment after the last one SCB
- * acknowledged. Not thread-safe; one instance per step execution.
+ * Restartable: {@link #update} saves the position of the next fragment, and the step
+ * commits after every fragment, so the saved position is always the fragment after the
+ * last one SCB acknowledged. Not thread-safe; one instance per step execution.
  */
 class FragmentReader extends ItemStreamSupport implements ItemStreamReader<Fragment> {
 
@@ -54,7 +54,9 @@ class FragmentReader extends ItemStreamSupport implements ItemStreamReader<Fragm
 		return context.getInt(NAME + "." + NEXT, 0);
 	}
 
-	/** The position this step execution started from: above 0 when it resumed an upload. */
+	/**
+	 * The position this step execution started from: above 0 when it resumed an upload.
+	 */
 	int resumedAt() {
 		return this.resumedAt;
 	}

@@ -10,26 +10,26 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-import se.scbdelivery.scb.gdb.DeliveryReceipt;
-import se.scbdelivery.scb.gdb.GdbClient;
-import se.scbdelivery.scb.gdb.UploadTarget;
-import se.scbdelivery.scb.http.ScbRefusedException;
 import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.journal.DeliveryJournals;
 import se.scbdelivery.delivery.journal.GdbReceipt;
 import se.scbdelivery.delivery.journal.JournalEntry;
 import se.scbdelivery.delivery.journal.UploadAttempt;
+import se.scbdelivery.scb.gdb.DeliveryReceipt;
+import se.scbdelivery.scb.gdb.GdbClient;
+import se.scbdelivery.scb.gdb.UploadTarget;
+import se.scbdelivery.scb.http.ScbRefusedException;
 
 /**
- * POSTs each fragment in this execution's heartbeat session; for the completion, saves SCB's
- * DeliveryId in the journal in the same transaction that commits the chunk.
+ * POSTs each fragment in this execution's heartbeat session; for the completion, saves
+ * SCB's DeliveryId in the journal in the same transaction that commits the chunk.
  * <p>
  * When a resumed upload's first fragment is refused (any 4xx but a plain 400 validation
- * answer), SCB no longer knows the partial upload in the new session: the file is sent over
- * from fragment 0 in this session, and the journal says so. The same holds for a refused
- * completion: its earlier answer may have been lost after SCB registered the file, so the
- * journal warns of a possible duplicate. The file is started over at most once per step
- * execution. One instance per step execution.
+ * answer), SCB no longer knows the partial upload in the new session: the file is sent
+ * over from fragment 0 in this session, and the journal says so. The same holds for a
+ * refused completion: its earlier answer may have been lost after SCB registered the
+ * file, so the journal warns of a possible duplicate. The file is started over at most
+ * once per step execution. One instance per step execution.
  */
 class FragmentWriter implements ItemWriter<Fragment> {
 
@@ -59,7 +59,8 @@ class FragmentWriter implements ItemWriter<Fragment> {
 
 	FragmentWriter(GdbClient gdb, GdbSessions sessions, DeliveryJournals journals, JobExecution execution,
 			FragmentPlan plan, Path file, UploadTarget target, Clock clock) {
-		this.contentCheck = new GdbUploadedContentCheck(file, DeliveryJobParameters.fingerprint(execution.getJobParameters()));
+		this.contentCheck = new GdbUploadedContentCheck(file,
+				DeliveryJobParameters.fingerprint(execution.getJobParameters()));
 		this.gdb = gdb;
 		this.sessions = sessions;
 		this.journals = journals;
@@ -104,13 +105,13 @@ class FragmentWriter implements ItemWriter<Fragment> {
 
 	private void send(Fragment fragment) {
 		if (fragment.isCompletion()) {
-			// the fragments SCB holds must all come from the file the delivery began with: a file
+			// the fragments SCB holds must all come from the file the delivery began
+			// with: a file
 			// rewritten during the upload would be assembled from two versions
 			this.contentCheck.verify();
 			DeliveryReceipt receipt = this.gdb.complete(this.sessions.get(this.execution.getId()), this.target);
-			this.journals.update(this.execution, (journal) -> journal.withCurrentAttempt(
-					(attempt) -> attempt.uploaded(new GdbReceipt(receipt.deliveryId().value(), receipt.timeStamp()),
-							this.clock.instant())));
+			this.journals.update(this.execution, (journal) -> journal.withCurrentAttempt((attempt) -> attempt
+				.uploaded(new GdbReceipt(receipt.deliveryId().value(), receipt.timeStamp()), this.clock.instant())));
 			logger.info("Upload of {} completed: DeliveryId {}", this.target.fileName(), receipt.deliveryId());
 		}
 		else {

@@ -13,26 +13,27 @@ import org.springframework.batch.core.step.tasklet.StoppableTasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.delivery.journal.DeliveryJournal;
+import se.scbdelivery.delivery.journal.DeliveryJournals;
+import se.scbdelivery.delivery.journal.GdbAnswer;
+import se.scbdelivery.delivery.journal.GdbVerdict;
+import se.scbdelivery.delivery.journal.JournalEntry;
+import se.scbdelivery.delivery.journal.UploadAttempt;
+import se.scbdelivery.delivery.journal.Verdict;
+import se.scbdelivery.delivery.step.PollPacer;
 import se.scbdelivery.scb.gdb.DeliveryId;
 import se.scbdelivery.scb.gdb.GdbClient;
 import se.scbdelivery.scb.gdb.GdbStatus;
 import se.scbdelivery.scb.gdb.HistoryEntry;
-import se.scbdelivery.delivery.journal.DeliveryJournals;
-import se.scbdelivery.delivery.journal.GdbAnswer;
-import se.scbdelivery.delivery.journal.GdbVerdict;
-import se.scbdelivery.delivery.journal.Verdict;
-import se.scbdelivery.delivery.journal.UploadAttempt;
-import se.scbdelivery.delivery.step.PollPacer;
-import se.scbdelivery.delivery.journal.DeliveryJournal;
-import se.scbdelivery.delivery.journal.JournalEntry;
 
 /**
- * Follows the current attempt's DeliveryId in {@code history/} until SCB's status is final,
- * and records it in the journal. One poll per call, so each poll is its own transaction and a
- * stop request is honoured between polls. The wait grows from {@code scb.poll.interval} to
- * {@code scb.poll.max-interval}; after {@code scb.poll.timeout} the step fails, and a restart
- * follows the same DeliveryId again (it never uploads again). {@code Systemfel} ends the step
- * with {@link #RESUBMIT} while re-uploads remain. One instance per step execution.
+ * Follows the current attempt's DeliveryId in {@code history/} until SCB's status is
+ * final, and records it in the journal. One poll per call, so each poll is its own
+ * transaction and a stop request is honoured between polls. The wait grows from
+ * {@code scb.poll.interval} to {@code scb.poll.max-interval}; after
+ * {@code scb.poll.timeout} the step fails, and a restart follows the same DeliveryId
+ * again (it never uploads again). {@code Systemfel} ends the step with {@link #RESUBMIT}
+ * while re-uploads remain. One instance per step execution.
  */
 class GdbAwaitProcessingTasklet implements StoppableTasklet {
 
@@ -53,8 +54,8 @@ class GdbAwaitProcessingTasklet implements StoppableTasklet {
 
 	private final PollPacer pacer;
 
-	GdbAwaitProcessingTasklet(GdbClient gdb, GdbSessions sessions, DeliveryJournals journals,
-			ScbProperties properties, Clock clock) {
+	GdbAwaitProcessingTasklet(GdbClient gdb, GdbSessions sessions, DeliveryJournals journals, ScbProperties properties,
+			Clock clock) {
 		this.gdb = gdb;
 		this.sessions = sessions;
 		this.journals = journals;
@@ -81,14 +82,13 @@ class GdbAwaitProcessingTasklet implements StoppableTasklet {
 		logger.info("DeliveryId {}: Status '{}', ProgressStatus {}, FileWasUploaded {}", deliveryId, entry.status(),
 				entry.progressStatus(), entry.fileWasUploaded());
 		if (!status.isFinal()) {
-			this.journals.update(execution,
-					(journal) -> journal.withLastAnswer(new GdbAnswer(entry)).withCurrentAttempt(UploadAttempt::polled));
+			this.journals.update(execution, (journal) -> journal.withLastAnswer(new GdbAnswer(entry))
+				.withCurrentAttempt(UploadAttempt::polled));
 			return RepeatStatus.CONTINUABLE;
 		}
 		GdbVerdict verdict = new GdbVerdict(entry.status(), entry.progressStatus());
-		DeliveryJournal journal = this.journals.update(execution,
-				(j) -> j.withLastAnswer(new GdbAnswer(entry))
-					.withCurrentAttempt((a) -> a.polled().ended(verdict, execution.getId(), this.clock.instant())));
+		DeliveryJournal journal = this.journals.update(execution, (j) -> j.withLastAnswer(new GdbAnswer(entry))
+			.withCurrentAttempt((a) -> a.polled().ended(verdict, execution.getId(), this.clock.instant())));
 		if (verdict.meaning() == Verdict.Meaning.SYSTEM_ERROR) {
 			resubmit(contribution, execution, journal, deliveryId);
 		}
@@ -96,8 +96,8 @@ class GdbAwaitProcessingTasklet implements StoppableTasklet {
 	}
 
 	/**
-	 * Asks the flow for a new upload, or fails the step when SCB answered Systemfel through
-	 * every re-upload allowed in this run.
+	 * Asks the flow for a new upload, or fails the step when SCB answered Systemfel
+	 * through every re-upload allowed in this run.
 	 */
 	private void resubmit(StepContribution contribution, JobExecution execution, DeliveryJournal journal,
 			String deliveryId) {

@@ -2,10 +2,10 @@ package se.scbdelivery.delivery.gdb;
 
 import java.time.Clock;
 
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -31,13 +31,13 @@ import se.scbdelivery.delivery.step.WriteReportTasklet;
 import se.scbdelivery.scb.gdb.GdbClient;
 
 /**
- * The GDB delivery job: one execution delivers one file. Validate the input, open a session
- * with a heartbeat, upload the fragments (committing after each, so a restart continues after
- * the last one SCB acknowledged), follow the DeliveryId until SCB has processed the file, and
- * write the report. {@code Systemfel} ("upload again") loops back to a new validation,
- * heartbeat and upload while re-uploads remain. A restart runs the validation and the
- * heartbeat again (a new session for the fragments and polls that remain) and continues at the
- * step that did not complete.
+ * The GDB delivery job: one execution delivers one file. Validate the input, open a
+ * session with a heartbeat, upload the fragments (committing after each, so a restart
+ * continues after the last one SCB acknowledged), follow the DeliveryId until SCB has
+ * processed the file, and write the report. {@code Systemfel} ("upload again") loops back
+ * to a new validation, heartbeat and upload while re-uploads remain. A restart runs the
+ * validation and the heartbeat again (a new session for the fragments and polls that
+ * remain) and continues at the step that did not complete.
  */
 @Configuration(proxyBeanMethods = false)
 class GdbDeliveryJobConfiguration {
@@ -75,7 +75,10 @@ class GdbDeliveryJobConfiguration {
 			.build();
 	}
 
-	/** Before every upload and every poll: the session's cookies go with each fragment and poll. */
+	/**
+	 * Before every upload and every poll: the session's cookies go with each fragment and
+	 * poll.
+	 */
 	@Bean
 	Step gdbHeartbeatStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, GdbClient gdb,
 			GdbSessions sessions, DeliveryJournals journals) {
@@ -112,8 +115,12 @@ class GdbDeliveryJobConfiguration {
 			.build();
 	}
 
-	/** How this delivery's file is cut, as fixed in the journal when its first upload began. */
-	// step-scoped without a proxy (a record cannot have one): resolved when the reader and the
+	/**
+	 * How this delivery's file is cut, as fixed in the journal when its first upload
+	 * began.
+	 */
+	// step-scoped without a proxy (a record cannot have one): resolved when the reader
+	// and the
 	// writer are, inside the step
 	@Bean
 	@Scope("step")

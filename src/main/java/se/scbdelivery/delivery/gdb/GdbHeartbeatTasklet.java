@@ -14,8 +14,9 @@ import se.scbdelivery.scb.gdb.GdbClient;
 import se.scbdelivery.scb.gdb.GdbSession;
 
 /**
- * {@code GET heartbeat}: opens this execution's session, whose cookies go with every fragment
- * and poll. Not needed once SCB's verdict is recorded (a restart that only writes the report).
+ * {@code GET heartbeat}: opens this execution's session, whose cookies go with every
+ * fragment and poll. Not needed once SCB's verdict is recorded (a restart that only
+ * writes the report).
  */
 class GdbHeartbeatTasklet implements Tasklet {
 
@@ -42,8 +43,7 @@ class GdbHeartbeatTasklet implements Tasklet {
 		}
 		GdbSession session = this.gdb.heartbeat();
 		this.sessions.put(execution.getId(), session);
-		logger.info("Heartbeat answered (server time {}), session cookies {}", session.serverTime(),
-				session.cookies());
+		logger.info("Heartbeat answered (server time {}), session cookies {}", session.serverTime(), session.cookies());
 		return RepeatStatus.FINISHED;
 	}
 

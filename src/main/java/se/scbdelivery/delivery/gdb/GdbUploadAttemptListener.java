@@ -16,9 +16,9 @@ import se.scbdelivery.delivery.journal.UploadAttempt;
 
 /**
  * Before the upload step: fixes how the file is cut for the life of the delivery (so a
- * resumed upload cuts it exactly as before, whatever {@code scb.upload.fragment-size} says
- * now), opens a new upload attempt in the journal when an upload starts from the beginning,
- * and notes the resume point when it continues an interrupted one.
+ * resumed upload cuts it exactly as before, whatever {@code scb.upload.fragment-size}
+ * says now), opens a new upload attempt in the journal when an upload starts from the
+ * beginning, and notes the resume point when it continues an interrupted one.
  */
 class GdbUploadAttemptListener implements StepExecutionListener {
 
@@ -42,7 +42,8 @@ class GdbUploadAttemptListener implements StepExecutionListener {
 		DeliveryJournal journal = this.journals.read(execution);
 		if (journal.fragmentSize() == 0) {
 			FragmentPlan plan = new FragmentPlan(journal.fileSize(), this.fragmentSize);
-			journal = this.journals.update(execution, (j) -> j.withFile(plan.fileSize(), plan.count(), this.fragmentSize));
+			journal = this.journals.update(execution,
+					(j) -> j.withFile(plan.fileSize(), plan.count(), this.fragmentSize));
 		}
 		UploadAttempt current = journal.currentAttempt();
 		if (current == null || current.isFinished()) {

@@ -1,6 +1,5 @@
 package se.scbdelivery.delivery.gdb;
 
-import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,15 +15,19 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+
 import se.scbdelivery.delivery.FileFingerprint;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
 
 /**
- * Hashes the file's bytes in order, behind the upload, on a thread of its own, so that before
- * the completion it can say whether the fragments SCB holds still make up the file the delivery
- * began with, without reading the whole file again at the end. The hashing of one fragment
- * runs while the next is on the wire; a resumed upload first hashes the part sent earlier.
- * One instance per upload step execution; its thread ends on its own when idle.
+ * Hashes the file's bytes in order, behind the upload, on a thread of its own, so that
+ * before the completion it can say whether the fragments SCB holds still make up the file
+ * the delivery began with, without reading the whole file again at the end. The hashing
+ * of one fragment runs while the next is on the wire; a resumed upload first hashes the
+ * part sent earlier. One instance per upload step execution; its thread ends on its own
+ * when idle.
  */
 final class GdbUploadedContentCheck {
 
@@ -36,7 +39,9 @@ final class GdbUploadedContentCheck {
 
 	private final MessageDigest digest;
 
-	/** One thread at most, none when idle: the ranges are hashed in the order asked for. */
+	/**
+	 * One thread at most, none when idle: the ranges are hashed in the order asked for.
+	 */
 	private final Executor hasher = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 			(task) -> {
 				Thread thread = new Thread(task, "upload-hash");
@@ -74,8 +79,8 @@ final class GdbUploadedContentCheck {
 
 	/**
 	 * Waits for the hashing of the whole file.
-	 * @throws InvalidDeliveryInputException when the file no longer has the size and SHA-256 the
-	 * delivery began with, or cannot be read
+	 * @throws InvalidDeliveryInputException when the file no longer has the size and
+	 * SHA-256 the delivery began with, or cannot be read
 	 */
 	void verify() {
 		coverUpTo(this.expected.size());
@@ -89,7 +94,8 @@ final class GdbUploadedContentCheck {
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			throw new InvalidDeliveryInputException("file " + this.file + " cannot be read: " + cause.getMessage(), cause);
+			throw new InvalidDeliveryInputException("file " + this.file + " cannot be read: " + cause.getMessage(),
+					cause);
 		}
 		String sha256 = this.sha256;
 		if (sha256 == null) {
@@ -106,7 +112,9 @@ final class GdbUploadedContentCheck {
 		}
 	}
 
-	/** @return the position hashed up to: {@code end}, or less when the file ends early */
+	/**
+	 * @return the position hashed up to: {@code end}, or less when the file ends early
+	 */
 	private long hash(long from, long end) {
 		try (FileChannel channel = FileChannel.open(this.file, StandardOpenOption.READ)) {
 			ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);

@@ -12,23 +12,23 @@ import org.springframework.batch.core.step.tasklet.StoppableTasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import se.scbdelivery.config.ScbProperties;
-import se.scbdelivery.scb.generic.GenericDeliveryClient;
-import se.scbdelivery.scb.generic.ProcessingState;
-import se.scbdelivery.scb.generic.Ticket;
 import se.scbdelivery.delivery.journal.DeliveryJournals;
 import se.scbdelivery.delivery.journal.GenericAnswer;
 import se.scbdelivery.delivery.journal.GenericVerdict;
-import se.scbdelivery.scb.generic.ValidationResult;
-import se.scbdelivery.delivery.step.PollPacer;
 import se.scbdelivery.delivery.journal.UploadAttempt;
+import se.scbdelivery.delivery.step.PollPacer;
+import se.scbdelivery.scb.generic.GenericDeliveryClient;
+import se.scbdelivery.scb.generic.ProcessingState;
+import se.scbdelivery.scb.generic.Ticket;
+import se.scbdelivery.scb.generic.ValidationResult;
 
 /**
  * Follows the current attempt's ticket on the status endpoint until SCB answers 302
  * (processed), then fetches {@code GET api/v1/delivery/{ticket}} and keeps SCB's whole
  * DeliveryResult (every error with its row errors, and the answer as received) and its
- * verdict in the journal. One poll per call, paced by {@link PollPacer}; after the timeout
- * the step fails and a restart follows the same ticket, never posting again. One instance
- * per step execution.
+ * verdict in the journal. One poll per call, paced by {@link PollPacer}; after the
+ * timeout the step fails and a restart follows the same ticket, never posting again. One
+ * instance per step execution.
  */
 class GenericAwaitValidationTasklet implements StoppableTasklet {
 
@@ -69,11 +69,9 @@ class GenericAwaitValidationTasklet implements StoppableTasklet {
 			return RepeatStatus.CONTINUABLE;
 		}
 		ValidationResult result = this.generic.result(new Ticket(ticket));
-		this.journals.update(execution,
-				(journal) -> journal.withLastAnswer(new GenericAnswer(result))
-					.withCurrentAttempt((attempt) -> attempt.polled()
-						.ended(new GenericVerdict(result.successfulValidation()), execution.getId(),
-								this.clock.instant())));
+		this.journals.update(execution, (journal) -> journal.withLastAnswer(new GenericAnswer(result))
+			.withCurrentAttempt((attempt) -> attempt.polled()
+				.ended(new GenericVerdict(result.successfulValidation()), execution.getId(), this.clock.instant())));
 		logger.info("Ticket {}: successfulValidation {}, {} errors", ticket, result.successfulValidation(),
 				result.errors().size());
 		return RepeatStatus.FINISHED;

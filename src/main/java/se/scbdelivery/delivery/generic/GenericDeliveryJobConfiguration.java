@@ -24,12 +24,12 @@ import se.scbdelivery.delivery.step.WriteReportTasklet;
 import se.scbdelivery.scb.generic.GenericDeliveryClient;
 
 /**
- * The delivery job for SCB's generic service: one execution delivers one file. Validate the
- * input, make the first call that initialises certificate authentication, post the file
- * (streamed, base64 in JSON) and save the ticket the moment it arrives, follow the ticket
- * until SCB has validated the file and keep SCB's whole result, then write the report. There
- * are no fragments: an interrupted POST is sent again whole, and a saved ticket is followed,
- * never posted again.
+ * The delivery job for SCB's generic service: one execution delivers one file. Validate
+ * the input, make the first call that initialises certificate authentication, post the
+ * file (streamed, base64 in JSON) and save the ticket the moment it arrives, follow the
+ * ticket until SCB has validated the file and keep SCB's whole result, then write the
+ * report. There are no fragments: an interrupted POST is sent again whole, and a saved
+ * ticket is followed, never posted again.
  */
 @Configuration(proxyBeanMethods = false)
 class GenericDeliveryJobConfiguration {

@@ -1,8 +1,8 @@
 package se.scbdelivery.delivery.generic;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,23 +12,23 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import se.scbdelivery.scb.generic.GenericDeliveryClient;
-import se.scbdelivery.scb.generic.Ticket;
-import se.scbdelivery.scb.http.ScbRefusedException;
 import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.GenericDeliveryRequest;
 import se.scbdelivery.delivery.journal.DeliveryJournals;
 import se.scbdelivery.delivery.journal.GenericReceipt;
 import se.scbdelivery.delivery.journal.JournalEntry;
 import se.scbdelivery.delivery.journal.UploadAttempt;
+import se.scbdelivery.scb.generic.GenericDeliveryClient;
+import se.scbdelivery.scb.generic.Ticket;
+import se.scbdelivery.scb.http.ScbRefusedException;
 
 /**
- * {@code POST api/v1/delivery}, at most once per attempt, with the ticket saved the moment it
- * arrives. Every POST makes a new ticket at SCB, so the attempt is committed to the journal
- * before the POST is sent (a first call that returns CONTINUABLE): a later execution that
- * finds an attempt without a ticket knows the POST may have reached SCB and says so when it
- * sends the file again. An attempt with a ticket is never posted again. One instance per
- * step execution.
+ * {@code POST api/v1/delivery}, at most once per attempt, with the ticket saved the
+ * moment it arrives. Every POST makes a new ticket at SCB, so the attempt is committed to
+ * the journal before the POST is sent (a first call that returns CONTINUABLE): a later
+ * execution that finds an attempt without a ticket knows the POST may have reached SCB
+ * and says so when it sends the file again. An attempt with a ticket is never posted
+ * again. One instance per step execution.
  */
 class GenericSubmitTasklet implements Tasklet {
 
@@ -64,8 +64,8 @@ class GenericSubmitTasklet implements Tasklet {
 		GenericDeliveryRequest request = DeliveryJobParameters.genericRequest(execution.getJobParameters());
 		try {
 			Ticket ticket = this.generic.submit(request.submission(), request.file());
-			this.journals.update(execution,
-					(journal) -> journal.withCurrentAttempt((attempt) -> attempt.uploaded(new GenericReceipt(ticket.value()), this.clock.instant())));
+			this.journals.update(execution, (journal) -> journal.withCurrentAttempt(
+					(attempt) -> attempt.uploaded(new GenericReceipt(ticket.value()), this.clock.instant())));
 			logger.info("{} received by SCB's generic service: ticket {}", request.fileName(), ticket);
 			return RepeatStatus.FINISHED;
 		}
@@ -87,8 +87,8 @@ class GenericSubmitTasklet implements Tasklet {
 				.withCurrentAttempt((attempt) -> attempt.unanswered(execution.getId(), this.clock.instant())));
 		}
 		int number = this.journals.read(execution).attempts().size() + 1;
-		this.journals.update(execution,
-				(journal) -> journal.withNewAttempt(UploadAttempt.begin(number, execution.getId(), this.clock.instant())));
+		this.journals.update(execution, (journal) -> journal
+			.withNewAttempt(UploadAttempt.begin(number, execution.getId(), this.clock.instant())));
 	}
 
 }

@@ -14,9 +14,10 @@ import se.scbdelivery.scb.generic.ValidationResult;
 /**
  * Everything that happened to one delivery across all its executions: the file's size and
  * fragment count, every upload attempt with its receipt and verdict, SCB's last detailed
- * answer, and every notable event. Kept in the job's ExecutionContext (which a restart carries
- * over) and written the moment something happens, so nothing SCB said is lost when a process
- * dies.
+ * answer, and every notable event. Kept in the job's ExecutionContext (which a restart
+ * carries over) and written the moment something happens, so nothing SCB said is lost
+ * when a process dies.
+ *
  * @param fragmentCount GDB's data fragments; 0 for a file that goes whole
  * @param lastAnswer SCB's latest detailed answer, once there is one
  */
@@ -33,8 +34,8 @@ public record DeliveryJournal(long fileSize, int fragmentCount, int fragmentSize
 	}
 
 	/**
-	 * Reads a journal as this version writes it, or as versions before the channel became a
-	 * type wrote it: GDB's last history entry and the generic validation result as two
+	 * Reads a journal as this version writes it, or as versions before the channel became
+	 * a type wrote it: GDB's last history entry and the generic validation result as two
 	 * nullable fields.
 	 */
 	@JsonCreator
@@ -87,8 +88,8 @@ public record DeliveryJournal(long fileSize, int fragmentCount, int fragmentSize
 	}
 
 	/**
-	 * Whether SCB's verdict on the current attempt settles the delivery: loaded, loaded with
-	 * errors, or not loaded. Then nothing more is sent to SCB or asked of it.
+	 * Whether SCB's verdict on the current attempt settles the delivery: loaded, loaded
+	 * with errors, or not loaded. Then nothing more is sent to SCB or asked of it.
 	 */
 	public boolean isSettled() {
 		Verdict verdict = verdict();

@@ -30,10 +30,10 @@ public class DeliveryJournals {
 	private final Clock clock;
 
 	/**
-	 * The journal last parsed or written per execution, with the very string it came from: a
-	 * delivery reads its journal a dozen times, and parsing it each time was a tenth of a small
-	 * delivery's CPU (issue 6's bulk profile). Keyed by identity of the string, so a context
-	 * reloaded from the database is parsed afresh.
+	 * The journal last parsed or written per execution, with the very string it came
+	 * from: a delivery reads its journal a dozen times, and parsing it each time was a
+	 * tenth of a small delivery's CPU (issue 6's bulk profile). Keyed by identity of the
+	 * string, so a context reloaded from the database is parsed afresh.
 	 */
 	private final Map<Long, Parsed> recent = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
 		@Override
@@ -78,10 +78,10 @@ public class DeliveryJournals {
 		return changed;
 	}
 
-	public DeliveryJournal note(JobExecution execution, JournalEntry.Kind kind, String message, @Nullable String scbAnswer) {
-		return update(execution,
-				(journal) -> journal.with(new JournalEntry(this.clock.instant(), execution.getId(), kind, message,
-						scbAnswer)));
+	public DeliveryJournal note(JobExecution execution, JournalEntry.Kind kind, String message,
+			@Nullable String scbAnswer) {
+		return update(execution, (journal) -> journal
+			.with(new JournalEntry(this.clock.instant(), execution.getId(), kind, message, scbAnswer)));
 	}
 
 	private record Parsed(String text, DeliveryJournal journal) {

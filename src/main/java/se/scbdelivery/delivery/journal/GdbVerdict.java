@@ -2,7 +2,9 @@ package se.scbdelivery.delivery.journal;
 
 import se.scbdelivery.scb.gdb.GdbStatus;
 
-/** A final {@code history/} status: SCB's text and its ProgressStatus, kept as received. */
+/**
+ * A final {@code history/} status: SCB's text and its ProgressStatus, kept as received.
+ */
 public record GdbVerdict(String status, int progressStatus) implements Verdict {
 
 	public GdbStatus gdbStatus() {
@@ -21,7 +23,8 @@ public record GdbVerdict(String status, int progressStatus) implements Verdict {
 			case LOADED_WITH_ERRORS -> Meaning.LOADED_WITH_ERRORS;
 			case NOT_LOADED -> Meaning.NOT_LOADED;
 			case SYSTEM_ERROR -> Meaning.SYSTEM_ERROR;
-			// SCB may add texts: a final one is judged by its ProgressStatus (3 finished OK)
+			// SCB may add texts: a final one is judged by its ProgressStatus (3 finished
+			// OK)
 			case UNKNOWN -> (this.progressStatus == 3) ? Meaning.LOADED : Meaning.NOT_LOADED;
 			case PROCESSING -> Meaning.NONE;
 		};

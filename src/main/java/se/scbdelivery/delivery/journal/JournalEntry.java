@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something a person should be able to read later: a warning, a resume, SCB's own words when
- * it refused something, why an execution failed.
+ * Something a person should be able to read later: a warning, a resume, SCB's own words
+ * when it refused something, why an execution failed.
  */
 public record JournalEntry(Instant at, long execution, Kind kind, String message, @Nullable String scbAnswer) {
 

@@ -1,6 +1,8 @@
 package se.scbdelivery.delivery.journal;
 
-/** An attempt that ended without SCB's final word: refused at upload, or its answer lost. */
+/**
+ * An attempt that ended without SCB's final word: refused at upload, or its answer lost.
+ */
 public record NoVerdict(String why) implements Verdict {
 
 	@Override

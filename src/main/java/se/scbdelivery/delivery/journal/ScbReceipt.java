@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * What SCB gave back for an uploaded file, by which the delivery is followed from then on:
- * a DeliveryId (GDB) or a ticket (generic service).
+ * What SCB gave back for an uploaded file, by which the delivery is followed from then
+ * on: a DeliveryId (GDB) or a ticket (generic service).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "channel")
 @JsonSubTypes({ @JsonSubTypes.Type(value = GdbReceipt.class, name = "gdb"),

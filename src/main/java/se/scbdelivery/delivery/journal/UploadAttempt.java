@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One complete upload of the file and what SCB finally said about it. Through GDB: the
- * fragments, the completing -1 and its DeliveryId; a delivery has more than one only when SCB
- * answered {@code Systemfel} ("upload again"). Through the generic service: one POST and its
- * ticket; a second attempt means the first POST's answer was lost.
+ * fragments, the completing -1 and its DeliveryId; a delivery has more than one only when
+ * SCB answered {@code Systemfel} ("upload again"). Through the generic service: one POST
+ * and its ticket; a second attempt means the first POST's answer was lost.
+ *
  * @param receipt what SCB gave back for the upload, once it did
  * @param end how the attempt ended, once it did
  */
@@ -22,17 +23,18 @@ public record UploadAttempt(int number, long startedInExecution, Instant started
 	}
 
 	/**
-	 * Reads an attempt as this version writes it, or as versions before the channel became a
-	 * type wrote it: DeliveryId, ticket and final status as flat, nullable fields, with the
-	 * generic verdict written as the text {@code successfulValidation true|false}.
+	 * Reads an attempt as this version writes it, or as versions before the channel
+	 * became a type wrote it: DeliveryId, ticket and final status as flat, nullable
+	 * fields, with the generic verdict written as the text
+	 * {@code successfulValidation true|false}.
 	 */
 	@JsonCreator
 	static UploadAttempt fromJson(@JsonProperty("number") int number,
 			@JsonProperty("startedInExecution") long startedInExecution, @JsonProperty("startedAt") Instant startedAt,
-			@JsonProperty("receipt") @Nullable ScbReceipt receipt, @JsonProperty("uploadedAt") @Nullable Instant uploadedAt,
-			@JsonProperty("polls") int polls, @JsonProperty("end") @Nullable AttemptEnd end,
-			@JsonProperty("startedOver") boolean startedOver, @JsonProperty("deliveryId") @Nullable String deliveryId,
-			@JsonProperty("ticket") @Nullable String ticket,
+			@JsonProperty("receipt") @Nullable ScbReceipt receipt,
+			@JsonProperty("uploadedAt") @Nullable Instant uploadedAt, @JsonProperty("polls") int polls,
+			@JsonProperty("end") @Nullable AttemptEnd end, @JsonProperty("startedOver") boolean startedOver,
+			@JsonProperty("deliveryId") @Nullable String deliveryId, @JsonProperty("ticket") @Nullable String ticket,
 			@JsonProperty("receiptTimeStamp") @Nullable String receiptTimeStamp,
 			@JsonProperty("finalStatus") @Nullable String finalStatus,
 			@JsonProperty("finalProgressStatus") @Nullable Integer finalProgressStatus,
@@ -81,7 +83,10 @@ public record UploadAttempt(int number, long startedInExecution, Instant started
 		return ended(new NoVerdict("refused with HTTP " + httpStatus), executionId, now);
 	}
 
-	/** The attempt is over without an answer from SCB: its request may or may not have arrived. */
+	/**
+	 * The attempt is over without an answer from SCB: its request may or may not have
+	 * arrived.
+	 */
 	public UploadAttempt unanswered(long executionId, Instant now) {
 		return ended(new NoVerdict("no answer: SCB may have received it"), executionId, now);
 	}

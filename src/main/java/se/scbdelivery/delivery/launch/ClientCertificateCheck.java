@@ -10,8 +10,8 @@ import java.util.List;
 public interface ClientCertificateCheck {
 
 	/**
-	 * @return warnings a person should see (e.g. the certificate expires within the warning
-	 * period); empty when there are none or no certificate is configured
+	 * @return warnings a person should see (e.g. the certificate expires within the
+	 * warning period); empty when there are none or no certificate is configured
 	 * @throws InvalidDeliveryInputException when the certificate cannot be used
 	 */
 	List<String> check();

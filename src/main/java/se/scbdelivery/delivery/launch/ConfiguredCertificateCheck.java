@@ -1,26 +1,26 @@
 package se.scbdelivery.delivery.launch;
 
-import java.util.Objects;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 
 import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.scb.http.ClientCertificate;
 import se.scbdelivery.scb.http.ClientCertificate.CertificateInfo;
 import se.scbdelivery.scb.http.ClientTlsContext;
-import se.scbdelivery.delivery.InvalidDeliveryInputException;
 
 /**
  * Checks the configured TLS material without connecting: both stores open with their
  * passwords, and neither the client certificate nor a CA certificate of its chain has
- * expired. A certificate that expires within
- * {@code scb.tls.expiry-warning} gives a warning. An expired or wrong certificate is SCB's
- * most common cause of failed deliveries, so it is caught here, before anything is sent.
+ * expired. A certificate that expires within {@code scb.tls.expiry-warning} gives a
+ * warning. An expired or wrong certificate is SCB's most common cause of failed
+ * deliveries, so it is caught here, before anything is sent.
  */
 @Component
 class ConfiguredCertificateCheck implements ClientCertificateCheck {

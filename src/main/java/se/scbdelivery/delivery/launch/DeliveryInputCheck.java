@@ -5,11 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.stereotype.Component;
 
 import se.scbdelivery.config.ScbProperties;
-import org.springframework.batch.core.job.parameters.JobParameters;
-
 import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.FileFingerprint;
@@ -17,9 +16,10 @@ import se.scbdelivery.delivery.InvalidDeliveryInputException;
 
 /**
  * Everything that must hold before a delivery may exist as a job execution: the file is a
- * readable, non-empty regular file, the fragment size is allowed, the certificate is usable.
- * Runs before an execution is created (so bad input leaves nothing for {@code restart} to
- * trip over) and again in the validate step at every start and restart.
+ * readable, non-empty regular file, the fragment size is allowed, the certificate is
+ * usable. Runs before an execution is created (so bad input leaves nothing for
+ * {@code restart} to trip over) and again in the validate step at every start and
+ * restart.
  */
 @Component
 public class DeliveryInputCheck {
@@ -48,9 +48,11 @@ public class DeliveryInputCheck {
 	}
 
 	/**
-	 * The one answer to "is this still the file the delivery began with?": the same checks
-	 * as before it began, and the same SHA-256 and size. A changed file is a new delivery.
-	 * @param since what began with the file, for the message: "this delivery", "execution 7"
+	 * The one answer to "is this still the file the delivery began with?": the same
+	 * checks as before it began, and the same SHA-256 and size. A changed file is a new
+	 * delivery.
+	 * @param since what began with the file, for the message: "this delivery", "execution
+	 * 7"
 	 * @throws InvalidDeliveryInputException when the file is unusable or has changed
 	 */
 	public FileFingerprint checkUnchanged(JobParameters parameters, String since) {
@@ -70,8 +72,8 @@ public class DeliveryInputCheck {
 	}
 
 	/**
-	 * @return the file's fingerprint, computed by reading it once per process while the file
-	 * keeps its size, modification time and inode
+	 * @return the file's fingerprint, computed by reading it once per process while the
+	 * file keeps its size, modification time and inode
 	 * @throws InvalidDeliveryInputException naming the first problem
 	 */
 	private FileFingerprint checkFile(Path file) {

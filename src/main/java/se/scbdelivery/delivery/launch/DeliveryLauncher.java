@@ -34,11 +34,12 @@ import se.scbdelivery.delivery.outcome.DeliveryResult;
 
 /**
  * Runs deliveries: decides whether a request is new, already delivered (then nothing is
- * sent and the earlier outcome is reported), interrupted (then it resumes), or being run by
- * another live process (then it is left alone). Every decision and the run itself happen
- * under the delivery's lease ({@link DeliveryLocks}), so of several processes only one ever
- * creates or resumes a delivery; an execution whose owner's lease lapsed is recovered
- * ({@link DeadExecutions}) and resumed. Executions run synchronously in the calling thread.
+ * sent and the earlier outcome is reported), interrupted (then it resumes), or being run
+ * by another live process (then it is left alone). Every decision and the run itself
+ * happen under the delivery's lease ({@link DeliveryLocks}), so of several processes only
+ * one ever creates or resumes a delivery; an execution whose owner's lease lapsed is
+ * recovered ({@link DeadExecutions}) and resumed. Executions run synchronously in the
+ * calling thread.
  */
 @Service
 public class DeliveryLauncher {
@@ -82,7 +83,8 @@ public class DeliveryLauncher {
 	}
 
 	/**
-	 * Delivers a file, or resumes its interrupted delivery, or reports its earlier outcome.
+	 * Delivers a file, or resumes its interrupted delivery, or reports its earlier
+	 * outcome.
 	 * @throws InvalidDeliveryInputException before anything is created or sent
 	 * @throws ExecutionStillRunningException when a live process is delivering it
 	 */
@@ -95,7 +97,8 @@ public class DeliveryLauncher {
 	/**
 	 * Resumes the delivery an execution belongs to, from its newest execution.
 	 * @throws IllegalArgumentException when there is no such execution
-	 * @throws InvalidDeliveryInputException when the file changed or the settings are unusable
+	 * @throws InvalidDeliveryInputException when the file changed or the settings are
+	 * unusable
 	 */
 	public DeliveryResult restart(long executionId) {
 		JobExecution given = findExecution(executionId);
@@ -113,8 +116,9 @@ public class DeliveryLauncher {
 	}
 
 	/**
-	 * Under the delivery's lease: reports a completed delivery, recovers one a dead process
-	 * left running, and runs the rest (a new execution, or one resuming the last).
+	 * Under the delivery's lease: reports a completed delivery, recovers one a dead
+	 * process left running, and runs the rest (a new execution, or one resuming the
+	 * last).
 	 */
 	private DeliveryResult launch(Job job, JobParameters parameters) {
 		try (DeliveryLocks.Lease lease = lease(parameters)) {
@@ -137,8 +141,8 @@ public class DeliveryLauncher {
 	 */
 	private DeliveryLocks.Lease lease(JobParameters parameters) {
 		if (this.running.isStopping()) {
-			throw new ExecutionStillRunningException("the process is stopping: " + DeliveryJobParameters.file(parameters)
-					+ " is left for the next run");
+			throw new ExecutionStillRunningException(
+					"the process is stopping: " + DeliveryJobParameters.file(parameters) + " is left for the next run");
 		}
 		String key = this.jobKeys.generateKey(parameters);
 		return this.locks.tryLock(key).orElseThrow(() -> {
@@ -158,10 +162,12 @@ public class DeliveryLauncher {
 			return this.jobOperator.start(job, parameters);
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
-			// completed by another process between the check under the lease and the start
+			// completed by another process between the check under the lease and the
+			// start
 			JobExecution completed = this.jobRepository.getLastJobExecution(job.getName(), parameters);
 			if (completed == null) {
-				throw new IllegalStateException("the delivery is complete but has no execution: " + ex.getMessage(), ex);
+				throw new IllegalStateException("the delivery is complete but has no execution: " + ex.getMessage(),
+						ex);
 			}
 			return completed;
 		}

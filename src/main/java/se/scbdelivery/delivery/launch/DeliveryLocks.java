@@ -26,11 +26,11 @@ import se.scbdelivery.config.ScbProperties;
 
 /**
  * A lease on each delivery, shared by every process on one job repository, through
- * ShedLock's JDBC lock provider (database time, so the processes' clocks need not agree). A
- * process holds the lease while it delivers, renewing it every quarter of
- * {@code scb.recovery.stale-after}; when its owner dies the lease lapses after that time and
- * another process may take the delivery over. ShedLock's own keep-alive wrapper needs at
- * least 30 s; renewing here through its extension API keeps shorter periods possible.
+ * ShedLock's JDBC lock provider (database time, so the processes' clocks need not agree).
+ * A process holds the lease while it delivers, renewing it every quarter of
+ * {@code scb.recovery.stale-after}; when its owner dies the lease lapses after that time
+ * and another process may take the delivery over. ShedLock's own keep-alive wrapper needs
+ * at least 30 s; renewing here through its extension API keeps shorter periods possible.
  */
 @Component
 public class DeliveryLocks implements DisposableBean {
@@ -82,11 +82,14 @@ public class DeliveryLocks implements DisposableBean {
 		return lock.map((taken) -> new Lease(name(key), taken));
 	}
 
-	/** Who holds a delivery's lease, if the table has a row for it (it may have lapsed). */
+	/**
+	 * Who holds a delivery's lease, if the table has a row for it (it may have lapsed).
+	 */
 	Optional<Holder> holder(String key) {
 		return this.jdbc
 			.query("SELECT LOCKED_BY, LOCKED_AT, LOCK_UNTIL FROM " + TABLE + " WHERE NAME = ?",
-					(rs, row) -> new Holder(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()),
+					(rs, row) -> new Holder(rs.getString(1), rs.getTimestamp(2).toInstant(),
+							rs.getTimestamp(3).toInstant()),
 					name(key))
 			.stream()
 			.findFirst();
@@ -123,7 +126,8 @@ public class DeliveryLocks implements DisposableBean {
 			this.name = name;
 			this.lock = lock;
 			long every = Math.max(DeliveryLocks.this.staleAfter.toMillis() / 4, 50);
-			this.renewal = DeliveryLocks.this.renewer.scheduleAtFixedRate(this::renew, every, every, TimeUnit.MILLISECONDS);
+			this.renewal = DeliveryLocks.this.renewer.scheduleAtFixedRate(this::renew, every, every,
+					TimeUnit.MILLISECONDS);
 		}
 
 		private synchronized void renew() {
@@ -136,7 +140,8 @@ public class DeliveryLocks implements DisposableBean {
 					this.lock = extended.get();
 				}
 				else {
-					logger.warn("The lease {} could not be renewed: another process may take the delivery over", this.name);
+					logger.warn("The lease {} could not be renewed: another process may take the delivery over",
+							this.name);
 				}
 			}
 			catch (RuntimeException ex) {

@@ -1,6 +1,5 @@
 package se.scbdelivery.delivery.launch;
 
-import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,13 +8,17 @@ import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
 import se.scbdelivery.delivery.FileFingerprint;
 
 /**
- * The fingerprints this process has already computed, so a file is read once per delivery and
- * not again when the validate step re-checks what the launcher checked moments before. An
- * entry counts only while the file still has the size, modification time and identity (inode)
- * it had while it was hashed; a file that changed during its hashing is not remembered.
+ * The fingerprints this process has already computed, so a file is read once per delivery
+ * and not again when the validate step re-checks what the launcher checked moments
+ * before. An entry counts only while the file still has the size, modification time and
+ * identity (inode) it had while it was hashed; a file that changed during its hashing is
+ * not remembered.
  */
 final class FingerprintCache {
 
@@ -28,7 +31,10 @@ final class FingerprintCache {
 		}
 	};
 
-	/** The file's fingerprint, from this cache when the file is unchanged, else from {@code compute}. */
+	/**
+	 * The file's fingerprint, from this cache when the file is unchanged, else from
+	 * {@code compute}.
+	 */
 	FileFingerprint get(Path file, Function<Path, FileFingerprint> compute) {
 		Key before = Key.of(file);
 		if (before != null) {
@@ -55,12 +61,12 @@ final class FingerprintCache {
 			try {
 				BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
 				Object identity = attributes.fileKey();
-				return (identity == null) ? null
-						: new Key(file.toAbsolutePath().normalize(), attributes.size(), attributes.lastModifiedTime(),
-								identity);
+				return (identity == null) ? null : new Key(file.toAbsolutePath().normalize(), attributes.size(),
+						attributes.lastModifiedTime(), identity);
 			}
 			catch (IOException ex) {
-				return null; // the computation that follows reports what is wrong with the file
+				return null; // the computation that follows reports what is wrong with
+								// the file
 			}
 		}
 

@@ -1,6 +1,7 @@
 package se.scbdelivery.delivery.launch;
 
 import java.util.Objects;
+
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +13,9 @@ import se.scbdelivery.delivery.InvalidDeliveryInputException;
 
 /**
  * What must hold before a delivery may exist as a job execution, or resume: settings that
- * belong to the environment, the channel's base URL, a usable file (unchanged, for a resume)
- * and a usable certificate. Bad input leaves nothing for {@code restart} to trip over.
+ * belong to the environment, the channel's base URL, a usable file (unchanged, for a
+ * resume) and a usable certificate. Bad input leaves nothing for {@code restart} to trip
+ * over.
  */
 @Component
 class PreflightChecks {

@@ -29,8 +29,8 @@ public class ResumableExecutions {
 	/**
 	 * The newest execution of every delivery that can be resumed, newest first: failed
 	 * technically, stopped, or left running by a process that is gone (nobody holds its
-	 * lease). Deliveries SCB refused and bad input are left out: resuming them would get the
-	 * same answer.
+	 * lease). Deliveries SCB refused and bad input are left out: resuming them would get
+	 * the same answer.
 	 */
 	public List<Long> find() {
 		List<JobExecution> resumable = new ArrayList<>();

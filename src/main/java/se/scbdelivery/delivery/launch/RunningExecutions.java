@@ -12,20 +12,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import se.scbdelivery.config.ScbProperties;
 
 /**
- * The executions running in this process, and a graceful stop on SIGTERM: each is asked to
- * stop (the upload after the fragment in flight, the polling before its next poll), and the
- * hook waits up to {@code scb.shutdown.grace} for them to end, recorded as STOPPED, before
- * the JVM goes. Once stopping has begun no new delivery starts. Both jobs register their
- * executions here as a listener.
+ * The executions running in this process, and a graceful stop on SIGTERM: each is asked
+ * to stop (the upload after the fragment in flight, the polling before its next poll),
+ * and the hook waits up to {@code scb.shutdown.grace} for them to end, recorded as
+ * STOPPED, before the JVM goes. Once stopping has begun no new delivery starts. Both jobs
+ * register their executions here as a listener.
  */
 @Component
 public class RunningExecutions implements JobExecutionListener {
@@ -46,8 +46,10 @@ public class RunningExecutions implements JobExecutionListener {
 
 	private volatile boolean stopping;
 
-	// resolved only when stopping: building the operator together with this bean was seen to
-	// leave Spring Batch's job registry without the jobs (a restart by JobExecution then fails)
+	// resolved only when stopping: building the operator together with this bean was seen
+	// to
+	// leave Spring Batch's job registry without the jobs (a restart by JobExecution then
+	// fails)
 	RunningExecutions(ObjectProvider<JobOperator> jobOperator, ScbProperties properties) {
 		this.jobOperator = jobOperator;
 		this.grace = properties.shutdown().grace();
@@ -71,7 +73,9 @@ public class RunningExecutions implements JobExecutionListener {
 		}
 	}
 
-	/** The command has ended (its results printed, its leases released): the JVM may go. */
+	/**
+	 * The command has ended (its results printed, its leases released): the JVM may go.
+	 */
 	public void commandFinished() {
 		this.commandDone.countDown();
 	}
@@ -81,7 +85,9 @@ public class RunningExecutions implements JobExecutionListener {
 		return this.stopping;
 	}
 
-	/** Stops every running execution and waits, at most the grace period, for all to end. */
+	/**
+	 * Stops every running execution and waits, at most the grace period, for all to end.
+	 */
 	void stopAll() {
 		this.stopping = true;
 		if (this.running.isEmpty()) {

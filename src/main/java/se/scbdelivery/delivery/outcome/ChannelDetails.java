@@ -17,13 +17,19 @@ public sealed interface ChannelDetails permits GdbDetails, GenericDetails {
 	/** GDB's file format; none for the generic service. */
 	@Nullable String fileFormat();
 
-	/** What SCB gave back for the upload, as a table shows it: the DeliveryId, or "ticket …". */
+	/**
+	 * What SCB gave back for the upload, as a table shows it: the DeliveryId, or "ticket
+	 * …".
+	 */
 	@Nullable String scbReference();
 
 	/** The DeliveryId or the ticket alone. */
 	@Nullable String receipt();
 
-	/** SCB's verdict as a table shows it: the history status, or {@code successfulValidation …}. */
+	/**
+	 * SCB's verdict as a table shows it: the history status, or
+	 * {@code successfulValidation …}.
+	 */
 	@Nullable String scbVerdict();
 
 }

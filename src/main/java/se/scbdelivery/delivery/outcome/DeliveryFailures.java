@@ -8,12 +8,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.BeanCreationException;
 
+import se.scbdelivery.delivery.ExplainedFailureException;
+import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.scb.http.ScbCallException;
 import se.scbdelivery.scb.http.ScbRefusedException;
-import se.scbdelivery.delivery.InvalidDeliveryInputException;
-import se.scbdelivery.delivery.ExplainedFailureException;
 
-/** Turns an execution's failures into the one line a person reads, and SCB's own answer. */
+/**
+ * Turns an execution's failures into the one line a person reads, and SCB's own answer.
+ */
 final class DeliveryFailures {
 
 	/** Exceptions whose message is already one line written for a person. */
@@ -42,8 +44,8 @@ final class DeliveryFailures {
 	}
 
 	/**
-	 * The failure inside Spring's wrappers: the SCB clients are built when first used, so an
-	 * error in their settings arrives wrapped in a BeanCreationException.
+	 * The failure inside Spring's wrappers: the SCB clients are built when first used, so
+	 * an error in their settings arrives wrapped in a BeanCreationException.
 	 */
 	private static Throwable unwrapped(Throwable failure) {
 		Throwable cause = failure;

@@ -5,10 +5,10 @@ import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
-import se.scbdelivery.scb.http.ScbRefusedException;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.delivery.journal.DeliveryJournal;
 import se.scbdelivery.delivery.journal.Verdict;
+import se.scbdelivery.scb.http.ScbRefusedException;
 
 /**
  * How a delivery ended, and the process exit code each ending gives (INTERFACE.md). The
@@ -20,7 +20,10 @@ public enum DeliveryOutcome {
 	/** {@code Inläst}; generic: {@code successfulValidation} true. */
 	LOADED(0),
 
-	/** {@code Ej inläst}, or an unknown status with ProgressStatus 2; generic: validation failed. */
+	/**
+	 * {@code Ej inläst}, or an unknown status with ProgressStatus 2; generic: validation
+	 * failed.
+	 */
 	NOT_LOADED(3),
 
 	/** SCB refused the file itself at upload (HTTP 400): it must be corrected. */
@@ -42,8 +45,8 @@ public enum DeliveryOutcome {
 	RUNNING(1),
 
 	/**
-	 * Left for a later run by {@code scan}: still being written, or being delivered by another
-	 * live process. Not a failure.
+	 * Left for a later run by {@code scan}: still being written, or being delivered by
+	 * another live process. Not a failure.
 	 */
 	SKIPPED(0);
 
@@ -57,7 +60,9 @@ public enum DeliveryOutcome {
 		return this.exitCode;
 	}
 
-	/** The outcome of an execution, from its status, SCB's final answer and its failures. */
+	/**
+	 * The outcome of an execution, from its status, SCB's final answer and its failures.
+	 */
 	public static DeliveryOutcome of(JobExecution execution, DeliveryJournal journal) {
 		BatchStatus status = execution.getStatus();
 		if (status == BatchStatus.COMPLETED) {
@@ -94,7 +99,10 @@ public enum DeliveryOutcome {
 		};
 	}
 
-	/** The outcome an exit status names, or {@link #FAILED} for one this version does not know. */
+	/**
+	 * The outcome an exit status names, or {@link #FAILED} for one this version does not
+	 * know.
+	 */
 	public static DeliveryOutcome ofExitCode(String exitCode) {
 		for (DeliveryOutcome outcome : values()) {
 			if (outcome.name().equals(exitCode)) {

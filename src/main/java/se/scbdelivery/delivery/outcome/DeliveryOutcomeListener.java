@@ -21,10 +21,10 @@ import se.scbdelivery.delivery.journal.JournalEntry;
 import se.scbdelivery.metrics.DeliveryMetrics;
 
 /**
- * Around every execution of either job: names the execution, organisation and file on each
- * log line of the delivery; at the end records the outcome as the exit status, keeps the
- * failure and SCB's answer in the journal, counts it in the metrics, and writes the report of
- * an execution that did not complete (the report step writes the others).
+ * Around every execution of either job: names the execution, organisation and file on
+ * each log line of the delivery; at the end records the outcome as the exit status, keeps
+ * the failure and SCB's answer in the journal, counts it in the metrics, and writes the
+ * report of an execution that did not complete (the report step writes the others).
  */
 @Component
 public class DeliveryOutcomeListener implements JobExecutionListener {
@@ -60,7 +60,8 @@ public class DeliveryOutcomeListener implements JobExecutionListener {
 		try {
 			String failure = DeliveryFailures.describe(execution);
 			if (failure != null) {
-				this.journals.note(execution, JournalEntry.Kind.FAILURE, failure, DeliveryFailures.scbAnswer(execution));
+				this.journals.note(execution, JournalEntry.Kind.FAILURE, failure,
+						DeliveryFailures.scbAnswer(execution));
 			}
 			DeliveryJournal journal = this.journals.read(execution);
 			DeliveryOutcome outcome = DeliveryOutcome.of(execution, journal);

@@ -12,14 +12,16 @@ import se.scbdelivery.delivery.journal.UploadAttempt;
 
 /**
  * Everything a reporter needs to know about one delivery, as written to
- * {@code scb.report.dir} and summarised on stdout: the file, its outcome, every attempt and
- * event, what to do next, and what belongs to its channel (written in line, beside the rest).
+ * {@code scb.report.dir} and summarised on stdout: the file, its outcome, every attempt
+ * and event, what to do next, and what belongs to its channel (written in line, beside
+ * the rest).
+ *
  * @param api the channel's key, {@code gdb} or {@code generic}
  */
 public record DeliveryReport(long execution, long instance, String api, String jobStatus, DeliveryOutcome outcome,
 		int exitCode, String environment, String file, String fileName, String sha256, long size,
-		@Nullable String organisation, @JsonUnwrapped ChannelDetails channel, String whatToDo,
-		@Nullable String failure, @Nullable Instant startedAt, @Nullable Instant endedAt, @Nullable Duration took,
-		List<UploadAttempt> attempts, List<JournalEntry> events) {
+		@Nullable String organisation, @JsonUnwrapped ChannelDetails channel, String whatToDo, @Nullable String failure,
+		@Nullable Instant startedAt, @Nullable Instant endedAt, @Nullable Duration took, List<UploadAttempt> attempts,
+		List<JournalEntry> events) {
 
 }

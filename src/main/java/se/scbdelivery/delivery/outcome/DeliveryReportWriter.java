@@ -20,8 +20,8 @@ import se.scbdelivery.delivery.journal.DeliveryJournals;
 
 /**
  * The one writer of delivery reports: assembles an execution's report, writes it as JSON
- * under {@code scb.report.dir} (replacing an earlier one of the same execution, atomically),
- * and notes its path in the journal.
+ * under {@code scb.report.dir} (replacing an earlier one of the same execution,
+ * atomically), and notes its path in the journal.
  */
 @Component
 public class DeliveryReportWriter {

@@ -19,7 +19,9 @@ import se.scbdelivery.delivery.journal.DeliveryJournals;
 import se.scbdelivery.delivery.journal.JournalEntry;
 import se.scbdelivery.delivery.journal.Verdict;
 
-/** Assembles the {@link DeliveryReport} of an execution from its parameters and journal. */
+/**
+ * Assembles the {@link DeliveryReport} of an execution from its parameters and journal.
+ */
 @Component
 public class DeliveryReports {
 
@@ -57,7 +59,8 @@ public class DeliveryReports {
 	private static ChannelDetails details(Channel channel, JobParameters parameters, DeliveryJournal journal) {
 		return switch (channel) {
 			case GDB -> new GdbDetails(parameters.getString(DeliveryJobParameters.PROGRAM),
-					parameters.getString(DeliveryJobParameters.PERIOD), parameters.getString(DeliveryJobParameters.FORMAT),
+					parameters.getString(DeliveryJobParameters.PERIOD),
+					parameters.getString(DeliveryJobParameters.FORMAT),
 					present(parameters, DeliveryJobParameters.VERSION), journal.fragmentCount(), journal.fragmentSize(),
 					journal.deliveryId(), journal.lastHistory());
 			case GENERIC -> new GenericDetails(parameters.getString(DeliveryJobParameters.CONTRACT),
@@ -78,7 +81,8 @@ public class DeliveryReports {
 		if (described != null) {
 			return described;
 		}
-		// failures read back from the repository are only in the exit description and the journal
+		// failures read back from the repository are only in the exit description and the
+		// journal
 		return journal.entries()
 			.stream()
 			.filter((entry) -> entry.kind() == JournalEntry.Kind.FAILURE && entry.execution() == execution.getId())

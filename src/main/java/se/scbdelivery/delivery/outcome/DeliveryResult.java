@@ -1,8 +1,8 @@
 package se.scbdelivery.delivery.outcome;
 
 /**
- * What {@link DeliveryLauncher} did: the report of the execution that ran, or of the earlier
- * one that had already completed (then nothing was sent).
+ * What {@link DeliveryLauncher} did: the report of the execution that ran, or of the
+ * earlier one that had already completed (then nothing was sent).
  */
 public record DeliveryResult(DeliveryReport report, boolean alreadyDelivered) {
 

@@ -6,11 +6,12 @@ import se.scbdelivery.scb.gdb.HistoryEntry;
 
 /**
  * A GDB delivery's metadata, its fragments, its DeliveryId and SCB's last history answer.
+ *
  * @param fragments the data fragments, without the completing {@code -1}
  */
 public record GdbDetails(String program, String referencePeriod, String fileFormat, @Nullable String version,
-		int fragments, int fragmentSize, @Nullable String deliveryId, @Nullable HistoryEntry scbStatus)
-		implements ChannelDetails {
+		int fragments, int fragmentSize, @Nullable String deliveryId,
+		@Nullable HistoryEntry scbStatus) implements ChannelDetails {
 
 	@Override
 	public @Nullable String scbReference() {

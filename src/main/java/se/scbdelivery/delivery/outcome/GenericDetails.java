@@ -4,10 +4,12 @@ import org.jspecify.annotations.Nullable;
 
 import se.scbdelivery.scb.generic.ValidationResult;
 
-/** A generic delivery's contract, format, test flag, ticket and SCB's whole validation result. */
-public record GenericDetails(String contract, @Nullable String deliveryFormatName,
-		@Nullable String externalVersionId, boolean test, @Nullable String ticket,
-		@Nullable ValidationResult validation) implements ChannelDetails {
+/**
+ * A generic delivery's contract, format, test flag, ticket and SCB's whole validation
+ * result.
+ */
+public record GenericDetails(String contract, @Nullable String deliveryFormatName, @Nullable String externalVersionId,
+		boolean test, @Nullable String ticket, @Nullable ValidationResult validation) implements ChannelDetails {
 
 	@Override
 	public String program() {

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 import se.scbdelivery.delivery.Channel;
 
-/** The read side for {@code list}: the reports of the newest executions of both channels. */
+/**
+ * The read side for {@code list}: the reports of the newest executions of both channels.
+ */
 @Component
 public class RecentDeliveries {
 
@@ -34,12 +36,13 @@ public class RecentDeliveries {
 	}
 
 	/**
-	 * The reports of the newest executions that pass the filter, newest first. The filter sees
-	 * each execution as the repository holds it; only a match is assembled into a report
-	 * (its journal read). Job instances are read a page at a time, newest first, until each
-	 * job has given {@code limit} matches: memory holds a page and the matches, but a filter
-	 * that matches little reads every execution. As without a filter, "newest" is by job
-	 * instance, so a recent restart of an old delivery may be left out.
+	 * The reports of the newest executions that pass the filter, newest first. The filter
+	 * sees each execution as the repository holds it; only a match is assembled into a
+	 * report (its journal read). Job instances are read a page at a time, newest first,
+	 * until each job has given {@code limit} matches: memory holds a page and the
+	 * matches, but a filter that matches little reads every execution. As without a
+	 * filter, "newest" is by job instance, so a recent restart of an old delivery may be
+	 * left out.
 	 */
 	public List<DeliveryReport> recent(int limit, Predicate<JobExecution> filter) {
 		List<DeliveryReport> recent = new ArrayList<>();

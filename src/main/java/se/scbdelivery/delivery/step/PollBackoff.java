@@ -2,7 +2,10 @@ package se.scbdelivery.delivery.step;
 
 import java.time.Duration;
 
-/** The wait before each history poll: from the first interval, doubling, up to the longest. */
+/**
+ * The wait before each history poll: from the first interval, doubling, up to the
+ * longest.
+ */
 record PollBackoff(Duration delay, Duration longest) {
 
 	PollBackoff next() {

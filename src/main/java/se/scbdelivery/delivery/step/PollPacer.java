@@ -1,11 +1,12 @@
 package se.scbdelivery.delivery.step;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
 
 import se.scbdelivery.config.ScbProperties;
 

@@ -2,7 +2,9 @@ package se.scbdelivery.delivery.step;
 
 import se.scbdelivery.delivery.ExplainedFailureException;
 
-/** SCB did not finish processing within {@code scb.poll.timeout}. A restart polls again. */
+/**
+ * SCB did not finish processing within {@code scb.poll.timeout}. A restart polls again.
+ */
 public class ProcessingTimeoutException extends ExplainedFailureException {
 
 	ProcessingTimeoutException(String message) {

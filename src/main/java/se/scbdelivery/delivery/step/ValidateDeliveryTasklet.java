@@ -17,9 +17,9 @@ import se.scbdelivery.delivery.launch.DeliveryInputCheck;
 
 /**
  * The first step of both jobs: re-checks, at every start and restart and before every
- * re-upload, what was checked before the execution was created: the file is still there and
- * unchanged (a changed file is a new delivery), the certificate still usable. Notes the
- * file's size in the journal once.
+ * re-upload, what was checked before the execution was created: the file is still there
+ * and unchanged (a changed file is a new delivery), the certificate still usable. Notes
+ * the file's size in the journal once.
  */
 public class ValidateDeliveryTasklet implements Tasklet {
 
@@ -41,7 +41,8 @@ public class ValidateDeliveryTasklet implements Tasklet {
 		DeliveryJournal journal = this.journals.read(execution);
 		for (String warning : this.inputCheck.checkCertificate()) {
 			logger.warn(warning);
-			// checked again before each re-upload after Systemfel: noted once per execution
+			// checked again before each re-upload after Systemfel: noted once per
+			// execution
 			if (journal.entries()
 				.stream()
 				.noneMatch((e) -> e.execution() == execution.getId() && e.message().equals(warning))) {

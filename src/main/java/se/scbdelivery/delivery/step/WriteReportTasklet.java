@@ -11,8 +11,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import se.scbdelivery.delivery.outcome.DeliveryReportWriter;
 
 /**
- * The last step of both jobs: writes the report of a delivery SCB has given its verdict on.
- * Should it fail, a restart runs only this step again: SCB is not asked again.
+ * The last step of both jobs: writes the report of a delivery SCB has given its verdict
+ * on. Should it fail, a restart runs only this step again: SCB is not asked again.
  */
 public class WriteReportTasklet implements Tasklet {
 

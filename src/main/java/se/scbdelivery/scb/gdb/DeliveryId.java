@@ -2,7 +2,9 @@ package se.scbdelivery.scb.gdb;
 
 import java.util.regex.Pattern;
 
-/** SCB's identifier of a completed upload: a GUID, used to follow it in {@code history/}. */
+/**
+ * SCB's identifier of a completed upload: a GUID, used to follow it in {@code history/}.
+ */
 public record DeliveryId(String value) {
 
 	private static final Pattern GUID = Pattern

@@ -54,9 +54,9 @@ final class FilePart {
 	}
 
 	/**
-	 * {@code filename="..."} as browsers write it (RFC 7578 §4.2: UTF-8 as is; quote, CR and LF
-	 * percent-encoded), plus RFC 5987's {@code filename*} when that form loses anything, as
-	 * .NET clients send and SCB's servers read.
+	 * {@code filename="..."} as browsers write it (RFC 7578 §4.2: UTF-8 as is; quote, CR
+	 * and LF percent-encoded), plus RFC 5987's {@code filename*} when that form loses
+	 * anything, as .NET clients send and SCB's servers read.
 	 */
 	static String fileNameParameters(String fileName) {
 		String quoted = fileName.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
@@ -66,27 +66,27 @@ final class FilePart {
 
 	/**
 	 * Reads the region lazily on subscription, so each attempt reads it again from disk.
-	 * A file shorter than the region is an error, not a transient fault: the file changed.
+	 * A file shorter than the region is an error, not a transient fault: the file
+	 * changed.
 	 */
 	static Flux<ByteBuf> region(Path file, long offset, int length) {
-		return Flux.using(() -> open(file),
-				(channel) -> Flux.<ByteBuf, Long>generate(() -> 0L, (sent, sink) -> {
-					if (sent == length) {
-						sink.complete();
-						return sent;
-					}
-					int size = (int) Math.min(BUFFER_SIZE, length - sent);
-					ByteBuf buffer = ByteBufAllocator.DEFAULT.buffer(size, size);
-					try {
-						fill(buffer, channel, offset + sent, file);
-					}
-					catch (RuntimeException ex) {
-						buffer.release();
-						throw ex;
-					}
-					sink.next(buffer);
-					return sent + size;
-				}), FileChannels::closeQuietly);
+		return Flux.using(() -> open(file), (channel) -> Flux.<ByteBuf, Long>generate(() -> 0L, (sent, sink) -> {
+			if (sent == length) {
+				sink.complete();
+				return sent;
+			}
+			int size = (int) Math.min(BUFFER_SIZE, length - sent);
+			ByteBuf buffer = ByteBufAllocator.DEFAULT.buffer(size, size);
+			try {
+				fill(buffer, channel, offset + sent, file);
+			}
+			catch (RuntimeException ex) {
+				buffer.release();
+				throw ex;
+			}
+			sink.next(buffer);
+			return sent + size;
+		}), FileChannels::closeQuietly);
 	}
 
 }

@@ -1,6 +1,5 @@
 package se.scbdelivery.scb.gdb;
 
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +37,9 @@ final class GdbAnswers {
 		}
 	}
 
-	/** {@code history/{id}}: an unknown Status text is kept, a missing one is an error. */
+	/**
+	 * {@code history/{id}}: an unknown Status text is kept, a missing one is an error.
+	 */
 	static HistoryEntry history(String call, ScbAnswer answer) {
 		JsonNode json = object(call, answer);
 		String status = text(json, "Status");
@@ -51,13 +52,15 @@ final class GdbAnswers {
 		}
 		int progressStatus = progress.isNumber() ? progress.asInt() : Integer.parseInt(progress.asString().trim());
 		JsonNode uploaded = property(json, "FileWasUploaded");
-		boolean fileWasUploaded = uploaded != null && (uploaded.isBoolean() ? uploaded.asBoolean()
-				: "true".equalsIgnoreCase(uploaded.asString().trim()));
+		boolean fileWasUploaded = uploaded != null
+				&& (uploaded.isBoolean() ? uploaded.asBoolean() : "true".equalsIgnoreCase(uploaded.asString().trim()));
 		return new HistoryEntry(text(json, "Id"), progressStatus, text(json, "SubmissionDate"), status,
 				fileWasUploaded);
 	}
 
-	/** The heartbeat's body, SCB's time of the call, with any JSON string quotes removed. */
+	/**
+	 * The heartbeat's body, SCB's time of the call, with any JSON string quotes removed.
+	 */
 	static @Nullable String serverTime(ScbAnswer answer) {
 		String text = answer.text().trim();
 		if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {

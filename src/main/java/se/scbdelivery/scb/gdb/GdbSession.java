@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What one heartbeat established: the cookies its answer set, which must go with every
- * fragment of the file that follows (SCB's load balancer and session are tied to them).
- * A session belongs to one delivery attempt in one process; it is never persisted.
+ * fragment of the file that follows (SCB's load balancer and session are tied to them). A
+ * session belongs to one delivery attempt in one process; it is never persisted.
  */
 public record GdbSession(List<SessionCookie> cookies, @Nullable String serverTime) {
 

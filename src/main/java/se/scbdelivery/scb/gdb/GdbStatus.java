@@ -1,11 +1,12 @@
 package se.scbdelivery.scb.gdb;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Arrays;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A history Status text with its ProgressStatus. SCB may add texts in future versions, so an
- * unknown text is kept as it is and judged by its ProgressStatus alone.
+ * A history Status text with its ProgressStatus. SCB may add texts in future versions, so
+ * an unknown text is kept as it is and judged by its ProgressStatus alone.
  */
 public record GdbStatus(String text, int progressStatus) {
 

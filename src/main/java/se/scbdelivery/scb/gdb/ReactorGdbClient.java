@@ -45,12 +45,14 @@ public final class ReactorGdbClient implements GdbClient {
 		ScbCall call = ScbCall.get(this.baseUrl, List.of("heartbeat"), ScbCall.noHeaders());
 		ScbAnswer answer = this.http.execute(call);
 		if (answer.status() != 200) {
-			// SCB documents 200 as the only success; anything else means something in between answered.
+			// SCB documents 200 as the only success; anything else means something in
+			// between answered.
 			throw new ScbBadAnswerException(call.name(), "HTTP " + answer.status() + " instead of 200", null);
 		}
 		List<SessionCookie> cookies = new ArrayList<>();
 		for (String header : answer.headers().getAll(HttpHeaderNames.SET_COOKIE)) {
-			// LAX: keep every cookie SCB's load balancer sets, even one STRICT would drop.
+			// LAX: keep every cookie SCB's load balancer sets, even one STRICT would
+			// drop.
 			Cookie cookie = ClientCookieDecoder.LAX.decode(header);
 			if (cookie != null) {
 				cookies.add(new SessionCookie(cookie.name(), cookie.value()));
@@ -60,8 +62,7 @@ public final class ReactorGdbClient implements GdbClient {
 	}
 
 	@Override
-	public void uploadFragment(GdbSession session, UploadTarget target, int index, Path file, long offset,
-			int length) {
+	public void uploadFragment(GdbSession session, UploadTarget target, int index, Path file, long offset, int length) {
 		if (index < 0 || offset < 0 || length < 0) {
 			throw new IllegalArgumentException(
 					"fragment " + index + " at " + offset + " of " + length + " bytes: all must be 0 or more");

@@ -15,9 +15,9 @@ import static se.scbdelivery.scb.http.JsonProperties.property;
 import static se.scbdelivery.scb.http.JsonProperties.text;
 
 /**
- * Reads the generic service's answers. Property names are matched case-insensitively (SCB's
- * documents write both camelCase and PascalCase); unknown properties are ignored; values
- * that arrive as JSON numbers or booleans are kept as their text.
+ * Reads the generic service's answers. Property names are matched case-insensitively
+ * (SCB's documents write both camelCase and PascalCase); unknown properties are ignored;
+ * values that arrive as JSON numbers or booleans are kept as their text.
  */
 final class GenericAnswers {
 
@@ -27,8 +27,8 @@ final class GenericAnswers {
 	}
 
 	/**
-	 * The POST's ticket: documented as a JSON string; a bare UUID or a
-	 * {@code {"ticket": ...}} object are also taken.
+	 * The POST's ticket: documented as a JSON string; a bare UUID or a {@code {"ticket":
+	 * ...}} object are also taken.
 	 */
 	static Ticket ticket(String call, ScbAnswer answer) {
 		String text = answer.text().trim();
@@ -78,7 +78,9 @@ final class GenericAnswers {
 		return new ValidationResult(successful, text(json, "ticket"), errors, answer.text());
 	}
 
-	/** A JSON boolean, or the string {@code "true"} or {@code "false"}; otherwise null. */
+	/**
+	 * A JSON boolean, or the string {@code "true"} or {@code "false"}; otherwise null.
+	 */
 	private static @Nullable Boolean bool(@Nullable JsonNode value) {
 		if (value == null) {
 			return null;
@@ -90,7 +92,10 @@ final class GenericAnswers {
 		return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false") ? Boolean.valueOf(text) : null;
 	}
 
-	/** The objects of an array property; absent or null is empty, anything else is an error. */
+	/**
+	 * The objects of an array property; absent or null is empty, anything else is an
+	 * error.
+	 */
 	private static List<JsonNode> objects(String call, JsonNode object, String name, ScbAnswer answer) {
 		JsonNode value = property(object, name);
 		if (value == null) {

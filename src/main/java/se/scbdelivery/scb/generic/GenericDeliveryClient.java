@@ -3,10 +3,10 @@ package se.scbdelivery.scb.generic;
 import java.nio.file.Path;
 
 /**
- * SCB's generic delivery service ("inlämningstjänst"): the whole file base64-encoded in one
- * JSON POST, a ticket back, a status endpoint, then the validation result. Blocking; one
- * shared instance. Failures are the same {@link se.scbdelivery.scb.http.ScbCallException}s
- * as the GDB client's.
+ * SCB's generic delivery service ("inlämningstjänst"): the whole file base64-encoded in
+ * one JSON POST, a ticket back, a status endpoint, then the validation result. Blocking;
+ * one shared instance. Failures are the same
+ * {@link se.scbdelivery.scb.http.ScbCallException}s as the GDB client's.
  */
 public interface GenericDeliveryClient {
 
@@ -17,19 +17,20 @@ public interface GenericDeliveryClient {
 	void heartbeat();
 
 	/**
-	 * {@code POST api/v1/delivery}: streams the JSON envelope and the file's base64 to the
-	 * connection as the file is read, with an exact Content-Length, so memory does not grow
-	 * with the file. Every POST makes a new ticket, so only faults where SCB surely did not
-	 * take the POST are retried (connection refused, 429, 503); a lost answer, a timeout or
-	 * another 5xx throws {@link se.scbdelivery.scb.http.ScbUnavailableException} at once —
-	 * the POST may have been received.
+	 * {@code POST api/v1/delivery}: streams the JSON envelope and the file's base64 to
+	 * the connection as the file is read, with an exact Content-Length, so memory does
+	 * not grow with the file. Every POST makes a new ticket, so only faults where SCB
+	 * surely did not take the POST are retried (connection refused, 429, 503); a lost
+	 * answer, a timeout or another 5xx throws
+	 * {@link se.scbdelivery.scb.http.ScbUnavailableException} at once — the POST may have
+	 * been received.
 	 */
 	Ticket submit(GenericSubmission submission, Path file);
 
 	/**
-	 * The status endpoint ({@code scb.generic.status-path}, {@code {ticket}} replaced): 202
-	 * is {@link ProcessingState#NOT_PROCESSED}, 302 {@link ProcessingState#PROCESSED}. A 302
-	 * is never followed.
+	 * The status endpoint ({@code scb.generic.status-path}, {@code {ticket}} replaced):
+	 * 202 is {@link ProcessingState#NOT_PROCESSED}, 302
+	 * {@link ProcessingState#PROCESSED}. A 302 is never followed.
 	 */
 	ProcessingState status(Ticket ticket);
 

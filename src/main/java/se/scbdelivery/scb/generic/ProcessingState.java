@@ -6,7 +6,10 @@ public enum ProcessingState {
 	/** HTTP 202: not processed yet. */
 	NOT_PROCESSED,
 
-	/** HTTP 302: processed; the result can be fetched. The 302 is an answer, never followed. */
+	/**
+	 * HTTP 302: processed; the result can be fetched. The 302 is an answer, never
+	 * followed.
+	 */
 	PROCESSED
 
 }

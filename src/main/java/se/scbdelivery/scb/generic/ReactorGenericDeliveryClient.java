@@ -40,10 +40,10 @@ public final class ReactorGenericDeliveryClient implements GenericDeliveryClient
 	private final ScbCall.AnswerCap resultCap;
 
 	/**
-	 * @param baseUrl the service's base, ending in {@code /}, under which {@code api/v1/...}
-	 * lie, e.g. {@code https://m2m.scb.se/API/}
-	 * @throws IllegalArgumentException if the base URL does not end in {@code /}, the status
-	 * path has no {@code {ticket}}, or the result cap is below 1
+	 * @param baseUrl the service's base, ending in {@code /}, under which
+	 * {@code api/v1/...} lie, e.g. {@code https://m2m.scb.se/API/}
+	 * @throws IllegalArgumentException if the base URL does not end in {@code /}, the
+	 * status path has no {@code {ticket}}, or the result cap is below 1
 	 */
 	public ReactorGenericDeliveryClient(ScbHttpClient http, URI baseUrl, ScbProperties.Generic settings) {
 		if (!baseUrl.getPath().endsWith("/")) {
@@ -88,8 +88,8 @@ public final class ReactorGenericDeliveryClient implements GenericDeliveryClient
 		return switch (answer.status()) {
 			case NOT_PROCESSED -> ProcessingState.NOT_PROCESSED;
 			case PROCESSED -> ProcessingState.PROCESSED;
-			default -> throw new ScbBadAnswerException(call.name(), "HTTP " + answer.status()
-					+ " instead of 202 (not processed) or 302 (processed)", null);
+			default -> throw new ScbBadAnswerException(call.name(),
+					"HTTP " + answer.status() + " instead of 202 (not processed) or 302 (processed)", null);
 		};
 	}
 
@@ -100,7 +100,10 @@ public final class ReactorGenericDeliveryClient implements GenericDeliveryClient
 		return GenericAnswers.result(call.name(), this.http.execute(call));
 	}
 
-	/** A configured path such as {@code api/v1/heartbeat}, as segments; a leading {@code /} is ignored. */
+	/**
+	 * A configured path such as {@code api/v1/heartbeat}, as segments; a leading
+	 * {@code /} is ignored.
+	 */
 	private static List<String> segments(String path) {
 		String relative = path.strip().replaceFirst("^/+", "");
 		return Arrays.asList(relative.split("/", -1));

@@ -22,15 +22,18 @@ import static se.scbdelivery.scb.http.FileChannels.open;
 
 /**
  * The JSON body of {@code POST api/v1/delivery}, with the file base64-encoded into
- * {@code fileObject.fileContent} as it is read. Only one chunk of the file is in memory at a
- * time, so a 1 GB file costs no more heap than a small one; the length is known beforehand
- * from the file's size, so the body goes with an exact Content-Length.
+ * {@code fileObject.fileContent} as it is read. Only one chunk of the file is in memory
+ * at a time, so a 1 GB file costs no more heap than a small one; the length is known
+ * beforehand from the file's size, so the body goes with an exact Content-Length.
  */
 final class SubmissionBody {
 
 	static final String CONTENT_TYPE = "application/json";
 
-	/** A multiple of 3, so that every chunk but the last encodes to base64 without padding. */
+	/**
+	 * A multiple of 3, so that every chunk but the last encodes to base64 without
+	 * padding.
+	 */
 	static final int CHUNK_SIZE = 48 * 1024;
 
 	private static final byte[] SUFFIX = "\"}}".getBytes(StandardCharsets.US_ASCII);
@@ -62,9 +65,9 @@ final class SubmissionBody {
 	}
 
 	/**
-	 * Everything before the base64: the metadata with PROTOCOL.md §2's field names, then the
-	 * file last, so that all but the base64 is known before streaming starts. Optional fields
-	 * are left out rather than sent as null; {@code test} only when true.
+	 * Everything before the base64: the metadata with PROTOCOL.md §2's field names, then
+	 * the file last, so that all but the base64 is known before streaming starts.
+	 * Optional fields are left out rather than sent as null; {@code test} only when true.
 	 */
 	static byte[] prefix(GenericSubmission submission) {
 		StringBuilder json = new StringBuilder("{");
@@ -92,9 +95,10 @@ final class SubmissionBody {
 	}
 
 	/**
-	 * The file's base64, read lazily on subscription in {@link #CHUNK_SIZE} pieces. A file
-	 * whose size differs from {@code size} fails the call rather than sending a body that
-	 * disagrees with its Content-Length: the file changed since the body was planned.
+	 * The file's base64, read lazily on subscription in {@link #CHUNK_SIZE} pieces. A
+	 * file whose size differs from {@code size} fails the call rather than sending a body
+	 * that disagrees with its Content-Length: the file changed since the body was
+	 * planned.
 	 */
 	static Flux<ByteBuf> base64(Path file, long size) {
 		Base64.Encoder encoder = Base64.getEncoder();

@@ -25,7 +25,8 @@ final class BoundedBody {
 	static Mono<byte[]> read(Flux<ByteBuf> body, int cap) {
 		return Mono.defer(() -> {
 			BoundedBody collector = new BoundedBody(cap);
-			// The predicate copies each buffer while it is still valid; false ends the read.
+			// The predicate copies each buffer while it is still valid; false ends the
+			// read.
 			return body.takeWhile(collector::append).then(Mono.fromSupplier(collector.bytes::toByteArray));
 		});
 	}

@@ -39,17 +39,17 @@ public final class ClientCertificate {
 
 	/**
 	 * The certificate of the first private key entry in the configured key store.
-	 * @throws IllegalArgumentException when no key store is configured, or naming the file
-	 * and the problem (missing, wrong password, not a key store, no private key); never the
-	 * password
+	 * @throws IllegalArgumentException when no key store is configured, or naming the
+	 * file and the problem (missing, wrong password, not a key store, no private key);
+	 * never the password
 	 */
 	public static CertificateInfo inspect(ScbProperties.Tls tls) {
 		return chain(tls).get(0);
 	}
 
 	/**
-	 * The chain of the first private key entry, the client's own certificate first, then the
-	 * CAs that issued it as far as the key store holds them.
+	 * The chain of the first private key entry, the client's own certificate first, then
+	 * the CAs that issued it as far as the key store holds them.
 	 * @throws IllegalArgumentException as {@link #inspect}
 	 */
 	public static List<CertificateInfo> chain(ScbProperties.Tls tls) {
@@ -62,7 +62,8 @@ public final class ClientCertificate {
 		try {
 			for (String alias : Collections.list(store.aliases())) {
 				Certificate[] chain = store.getCertificateChain(alias);
-				if (store.isKeyEntry(alias) && chain != null && chain.length > 0 && chain[0] instanceof X509Certificate) {
+				if (store.isKeyEntry(alias) && chain != null && chain.length > 0
+						&& chain[0] instanceof X509Certificate) {
 					List<CertificateInfo> infos = new ArrayList<>();
 					for (Certificate certificate : chain) {
 						if (certificate instanceof X509Certificate x509) {

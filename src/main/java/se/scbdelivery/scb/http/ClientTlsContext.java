@@ -1,12 +1,11 @@
 package se.scbdelivery.scb.http;
 
-import java.util.Objects;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
-
+import java.util.Objects;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
@@ -20,8 +19,8 @@ import se.scbdelivery.config.ScbProperties;
 
 /**
  * The client side of SCB's mutual TLS: our certificate from the configured key store, the
- * JVM's trusted CAs plus those of the optional trust store, TLS 1.3 and 1.2 only, and host
- * name verification on.
+ * JVM's trusted CAs plus those of the optional trust store, TLS 1.3 and 1.2 only, and
+ * host name verification on.
  */
 public final class ClientTlsContext {
 
@@ -31,15 +30,16 @@ public final class ClientTlsContext {
 	}
 
 	/**
-	 * Builds the client's {@link SslContext}. Without a key store no client certificate is
-	 * sent (SCB will then refuse the handshake).
-	 * @throws IllegalArgumentException naming the store file and the problem (missing file,
-	 * wrong password, not a key store, no private key); never the password
+	 * Builds the client's {@link SslContext}. Without a key store no client certificate
+	 * is sent (SCB will then refuse the handshake).
+	 * @throws IllegalArgumentException naming the store file and the problem (missing
+	 * file, wrong password, not a key store, no private key); never the password
 	 */
 	public static SslContext create(ScbProperties.Tls tls) {
 		SslContextBuilder builder = SslContextBuilder.forClient()
 			.protocols(PROTOCOLS)
-			// Netty and Reactor Netty both verify host names for clients by default; saying so
+			// Netty and Reactor Netty both verify host names for clients by default;
+			// saying so
 			// here keeps it on whatever a later version's default is.
 			.endpointIdentificationAlgorithm("HTTPS");
 		if (tls.keyStore() != null) {
@@ -78,8 +78,9 @@ public final class ClientTlsContext {
 	}
 
 	/**
-	 * One trust store holding the JVM's default CAs and the configured ones: extra CAs are
-	 * added, never a replacement, so SCB's publicly trusted certificate keeps working.
+	 * One trust store holding the JVM's default CAs and the configured ones: extra CAs
+	 * are added, never a replacement, so SCB's publicly trusted certificate keeps
+	 * working.
 	 */
 	private static TrustManagerFactory trustManagers(ScbProperties.Tls tls) {
 		char[] password = KeyStores.password(tls.trustStorePassword(), tls.trustStorePasswordFile(), "trust store");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Locale;
-
 import javax.net.ssl.SSLException;
 
 import io.netty.channel.ConnectTimeoutException;
@@ -32,11 +31,13 @@ final class FaultClassifier {
 		if (error instanceof ScbCallException || error instanceof TransientFault) {
 			return (RuntimeException) error;
 		}
-		// The handshake, connecting and a refused connection all come before the request is sent.
+		// The handshake, connecting and a refused connection all come before the request
+		// is sent.
 		if (find(error, SslHandshakeTimeoutException.class) != null) {
 			return new TransientFault("the TLS handshake timed out", null, true, error);
 		}
-		// TLS before I/O: a refused client certificate can also close the connection early.
+		// TLS before I/O: a refused client certificate can also close the connection
+		// early.
 		SSLException tls = find(error, SSLException.class);
 		if (tls != null) {
 			return new ScbTlsException(call, tlsReason(tls), error);
@@ -75,9 +76,9 @@ final class FaultClassifier {
 		if (lower.contains("subject alternative") || lower.contains("no name matching")) {
 			return "the server's certificate is not valid for this host name (" + firstLine(message) + ")";
 		}
-		if (lower.contains("certificate_required") || lower.contains("bad_certificate")
-				|| lower.contains("unknown_ca") || lower.contains("certificate_unknown")
-				|| lower.contains("certificate_expired") || lower.contains("access_denied")) {
+		if (lower.contains("certificate_required") || lower.contains("bad_certificate") || lower.contains("unknown_ca")
+				|| lower.contains("certificate_unknown") || lower.contains("certificate_expired")
+				|| lower.contains("access_denied")) {
 			return "the server refused our client certificate (" + firstLine(message)
 					+ "): check scb.tls.key-store and its expiry, and that it is for this environment (SCB's test"
 					+ " and production environments each accept only their own certificates)";

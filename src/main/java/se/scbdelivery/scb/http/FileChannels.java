@@ -13,7 +13,9 @@ public final class FileChannels {
 	private FileChannels() {
 	}
 
-	/** @throws IllegalStateException naming the file when it cannot be read */
+	/**
+	 * @throws IllegalStateException naming the file when it cannot be read
+	 */
 	public static FileChannel open(Path file) {
 		try {
 			return FileChannel.open(file, StandardOpenOption.READ);
@@ -25,10 +27,10 @@ public final class FileChannels {
 
 	/**
 	 * Fills the buffer with the file's bytes from {@code start}. Failures are not
-	 * IOExceptions: a problem with our own file is no transient fault of SCB's, and retrying
-	 * the call will not help.
-	 * @throws IllegalStateException when the file ends early (it changed during the delivery)
-	 * or cannot be read
+	 * IOExceptions: a problem with our own file is no transient fault of SCB's, and
+	 * retrying the call will not help.
+	 * @throws IllegalStateException when the file ends early (it changed during the
+	 * delivery) or cannot be read
 	 */
 	public static void fill(ByteBuf buffer, FileChannel channel, long start, Path file) {
 		try {

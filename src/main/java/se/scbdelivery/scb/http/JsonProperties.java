@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reading SCB's JSON answers as SCB's own client does: property names in any case (the docs
- * write PascalCase, the services also answer camelCase), a JSON null the same as absent.
+ * Reading SCB's JSON answers as SCB's own client does: property names in any case (the
+ * docs write PascalCase, the services also answer camelCase), a JSON null the same as
+ * absent.
  */
 public final class JsonProperties {
 

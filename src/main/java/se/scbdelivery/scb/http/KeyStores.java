@@ -14,8 +14,8 @@ import java.security.UnrecoverableKeyException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opens the configured key and trust stores. Every failure is one line naming the file and
- * the problem, and never the password, so it can be shown as it is.
+ * Opens the configured key and trust stores. Every failure is one line naming the file
+ * and the problem, and never the password, so it can be shown as it is.
  */
 final class KeyStores {
 
@@ -35,7 +35,8 @@ final class KeyStores {
 		}
 		try {
 			String text = Files.readString(passwordFile, StandardCharsets.UTF_8);
-			// Files written by `echo` or an editor end in a newline that is not part of the password.
+			// Files written by `echo` or an editor end in a newline that is not part of
+			// the password.
 			return text.replaceAll("[\r\n]+$", "").toCharArray();
 		}
 		catch (NoSuchFileException ex) {

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Percent-encoding as UTF-8 (RFC 3986 §2.1, §2.3): only unreserved characters stay as they
- * are, so a space, a non-ASCII letter or a {@code /} inside a file name cannot change the
- * path's structure. Also valid for RFC 5987 extended parameters ({@code filename*}).
+ * Percent-encoding as UTF-8 (RFC 3986 §2.1, §2.3): only unreserved characters stay as
+ * they are, so a space, a non-ASCII letter or a {@code /} inside a file name cannot
+ * change the path's structure. Also valid for RFC 5987 extended parameters
+ * ({@code filename*}).
  */
 public final class PercentEncoding {
 
@@ -19,8 +20,8 @@ public final class PercentEncoding {
 	/**
 	 * The segments encoded and joined with {@code /}. An empty last segment gives a path
 	 * ending in {@code /}, as SCB wants when the optional version is absent.
-	 * @throws IllegalArgumentException for a {@code .} or {@code ..} segment, which servers
-	 * would resolve away
+	 * @throws IllegalArgumentException for a {@code .} or {@code ..} segment, which
+	 * servers would resolve away
 	 */
 	static String join(List<String> segments) {
 		return segments.stream().map(PercentEncoding::segment).collect(Collectors.joining("/"));

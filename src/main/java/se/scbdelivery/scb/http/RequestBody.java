@@ -7,6 +7,7 @@ import org.reactivestreams.Publisher;
 
 /**
  * A request body sent with an exact {@code Content-Length}, never chunked.
+ *
  * @param content called once per attempt, so a retry reads the bytes again from their
  * source; the publisher must emit exactly {@code contentLength} bytes
  */

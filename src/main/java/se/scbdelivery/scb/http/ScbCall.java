@@ -12,11 +12,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * One request to SCB, and how strictly its answer is judged. The factory methods give the
  * defaults: every transient fault retried, only 2xx an answer, answers capped by
- * {@code scb.http.max-answer-bytes}; the {@code with…} methods derive a call that differs.
+ * {@code scb.http.max-answer-bytes}; the {@code with…} methods derive a call that
+ * differs.
+ *
  * @param baseUrl ends in {@code /}; the segments are resolved against it
  * @param pathSegments unencoded; each is percent-encoded on its own, and an empty last
  * segment makes the path end in {@code /}
- * @param headers sent as they are (secrets such as cookies belong here, never in the path)
+ * @param headers sent as they are (secrets such as cookies belong here, never in the
+ * path)
  * @param retryScope which transient faults may be retried
  * @param acceptedStatuses statuses outside 2xx that are answers to this call rather than
  * failures, e.g. a 302 that reports a state and must not be followed
@@ -24,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * {@code scb.http.max-answer-bytes}
  */
 public record ScbCall(HttpMethod method, URI baseUrl, List<String> pathSegments, HttpHeaders headers,
-		@Nullable RequestBody body, RetryScope retryScope, Set<Integer> acceptedStatuses, @Nullable AnswerCap answerCap) {
+		@Nullable RequestBody body, RetryScope retryScope, Set<Integer> acceptedStatuses,
+		@Nullable AnswerCap answerCap) {
 
 	public ScbCall {
 		pathSegments = List.copyOf(pathSegments);
@@ -34,7 +38,10 @@ public record ScbCall(HttpMethod method, URI baseUrl, List<String> pathSegments,
 		}
 	}
 
-	/** A call with the defaults: every transient fault retried, only 2xx accepted, the client's cap. */
+	/**
+	 * A call with the defaults: every transient fault retried, only 2xx accepted, the
+	 * client's cap.
+	 */
 	public ScbCall(HttpMethod method, URI baseUrl, List<String> pathSegments, HttpHeaders headers,
 			@Nullable RequestBody body) {
 		this(method, baseUrl, pathSegments, headers, body, RetryScope.ANY_TRANSIENT_FAULT, Set.of(), null);
@@ -73,7 +80,10 @@ public record ScbCall(HttpMethod method, URI baseUrl, List<String> pathSegments,
 				this.acceptedStatuses, cap);
 	}
 
-	/** Method and readable path, e.g. {@code POST file/3/9990000045/VINN/2024-06-30/V40/a.xml/}. */
+	/**
+	 * Method and readable path, e.g.
+	 * {@code POST file/3/9990000045/VINN/2024-06-30/V40/a.xml/}.
+	 */
 	public String name() {
 		return this.method.name() + " " + String.join("/", this.pathSegments);
 	}
@@ -85,6 +95,7 @@ public record ScbCall(HttpMethod method, URI baseUrl, List<String> pathSegments,
 
 	/**
 	 * The most bytes of an answer to read.
+	 *
 	 * @param setting the property that sets it, named when an answer is too large
 	 */
 	public record AnswerCap(int bytes, String setting) {

@@ -3,8 +3,8 @@ package se.scbdelivery.scb.http;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A call to SCB that did not give a usable answer. The message is one line a person can act
- * on: it names the call (method and path, never a secret) and what went wrong.
+ * A call to SCB that did not give a usable answer. The message is one line a person can
+ * act on: it names the call (method and path, never a secret) and what went wrong.
  */
 public abstract sealed class ScbCallException extends RuntimeException
 		permits ScbRefusedException, ScbUnavailableException, ScbBadAnswerException, ScbTlsException {

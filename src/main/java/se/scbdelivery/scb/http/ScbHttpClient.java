@@ -18,12 +18,13 @@ import reactor.netty.resources.ConnectionProvider;
 import se.scbdelivery.config.ScbProperties;
 
 /**
- * The one HTTP client for SCB, shared by every delivery and by both APIs: mutual TLS, every
- * timeout set, redirects not followed, answers read up to {@code scb.http.max-answer-bytes}
- * (or the call's own cap), transient faults retried within the call's {@link RetryScope}.
- * Blocking; safe for concurrent use. Keeps no cookies: callers send their session's cookies
- * as headers, so deliveries running at once cannot mix them up. In the application it is one
- * bean on the context's one {@link #connectionPool() pool}, which the context disposes.
+ * The one HTTP client for SCB, shared by every delivery and by both APIs: mutual TLS,
+ * every timeout set, redirects not followed, answers read up to
+ * {@code scb.http.max-answer-bytes} (or the call's own cap), transient faults retried
+ * within the call's {@link RetryScope}. Blocking; safe for concurrent use. Keeps no
+ * cookies: callers send their session's cookies as headers, so deliveries running at once
+ * cannot mix them up. In the application it is one bean on the context's one
+ * {@link #connectionPool() pool}, which the context disposes.
  */
 public final class ScbHttpClient implements AutoCloseable {
 
@@ -31,7 +32,10 @@ public final class ScbHttpClient implements AutoCloseable {
 
 	private final HttpClient client;
 
-	/** The pool this client made for itself and disposes on {@link #close()}; null on a caller's pool. */
+	/**
+	 * The pool this client made for itself and disposes on {@link #close()}; null on a
+	 * caller's pool.
+	 */
 	private final @Nullable ConnectionProvider ownPool;
 
 	private final TransientFaultRetry retry;
@@ -48,10 +52,12 @@ public final class ScbHttpClient implements AutoCloseable {
 			.secure((spec) -> spec.sslContext(tls))
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(http.connectTimeout().toMillis()))
 			.responseTimeout(http.responseTimeout())
-			// responseTimeout only starts once the request is sent; this bounds a stalled upload.
+			// responseTimeout only starts once the request is sent; this bounds a stalled
+			// upload.
 			.doOnRequest((request, connection) -> connection.addHandlerFirst(WRITE_TIMEOUT_HANDLER,
 					new WriteTimeoutHandler(writeTimeoutMillis, TimeUnit.MILLISECONDS)))
-			// A 302 is SCB's answer (or a login page in between), never a place to send the file.
+			// A 302 is SCB's answer (or a login page in between), never a place to send
+			// the file.
 			.followRedirect(false);
 		this.retry = retry;
 		this.classifier = new FaultClassifier(http.responseTimeout());
@@ -59,31 +65,34 @@ public final class ScbHttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * A new pool of connections to SCB, with the limits every client uses. Whoever makes it
-	 * disposes it.
+	 * A new pool of connections to SCB, with the limits every client uses. Whoever makes
+	 * it disposes it.
 	 */
 	public static ConnectionProvider connectionPool() {
 		return ConnectionProvider.builder("scb")
 			.maxConnections(32)
-			// Servers drop idle keep-alive connections; reusing one they dropped costs a retry.
+			// Servers drop idle keep-alive connections; reusing one they dropped costs a
+			// retry.
 			.maxIdleTime(Duration.ofSeconds(20))
 			.evictInBackground(Duration.ofSeconds(30))
 			.build();
 	}
 
 	/**
-	 * The client for the given settings on the caller's pool, waiting between retries in real
-	 * time. {@link #close()} leaves the pool open: it is the caller's to dispose.
-	 * @throws IllegalArgumentException if a key or trust store cannot be opened (one line)
+	 * The client for the given settings on the caller's pool, waiting between retries in
+	 * real time. {@link #close()} leaves the pool open: it is the caller's to dispose.
+	 * @throws IllegalArgumentException if a key or trust store cannot be opened (one
+	 * line)
 	 */
 	public static ScbHttpClient create(ScbProperties.Http http, ScbProperties.Tls tls, ConnectionProvider pool) {
 		return new ScbHttpClient(http, ClientTlsContext.create(tls), retry(http, Sleeper.THREAD), pool, false);
 	}
 
 	/**
-	 * The client for the given settings on a {@link #connectionPool() pool} of its own, which
-	 * {@link #close()} disposes, waiting between retries with {@code sleeper}.
-	 * @throws IllegalArgumentException if a key or trust store cannot be opened (one line)
+	 * The client for the given settings on a {@link #connectionPool() pool} of its own,
+	 * which {@link #close()} disposes, waiting between retries with {@code sleeper}.
+	 * @throws IllegalArgumentException if a key or trust store cannot be opened (one
+	 * line)
 	 */
 	public static ScbHttpClient create(ScbProperties.Http http, ScbProperties.Tls tls, Sleeper sleeper) {
 		return new ScbHttpClient(http, ClientTlsContext.create(tls), retry(http, sleeper), connectionPool(), true);
@@ -94,14 +103,15 @@ public final class ScbHttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Sends the call, retrying transient faults within its {@link ScbCall#retryScope()}, and
-	 * returns the 2xx answer or one with a status the call accepts.
+	 * Sends the call, retrying transient faults within its {@link ScbCall#retryScope()},
+	 * and returns the 2xx answer or one with a status the call accepts.
 	 * @throws ScbRefusedException on a 4xx other than 429, at once, with SCB's body
-	 * @throws ScbBadAnswerException on an answer larger than the cap, or a 1xx or 3xx answer
-	 * the call does not accept
+	 * @throws ScbBadAnswerException on an answer larger than the cap, or a 1xx or 3xx
+	 * answer the call does not accept
 	 * @throws ScbTlsException when the handshake fails, at once
 	 * @throws ScbUnavailableException when transient faults (I/O, timeouts, 5xx, 429)
-	 * persisted through every attempt, or at once when the call's scope forbids retrying one
+	 * persisted through every attempt, or at once when the call's scope forbids retrying
+	 * one
 	 */
 	public ScbAnswer execute(ScbCall call) {
 		return this.retry.run(call.name(), call.retryScope(), () -> attempt(call));
@@ -127,7 +137,8 @@ public final class ScbHttpClient implements AutoCloseable {
 		}
 		else {
 			request = withHeaders.request(call.method()).uri(call.uri()).send((req, out) -> {
-				// An exact length keeps Reactor Netty from switching to chunked transfer coding.
+				// An exact length keeps Reactor Netty from switching to chunked transfer
+				// coding.
 				req.header(HttpHeaderNames.CONTENT_TYPE, body.contentType());
 				req.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(body.contentLength()));
 				return out.send(body.content().get());
@@ -179,7 +190,10 @@ public final class ScbHttpClient implements AutoCloseable {
 		return text.isBlank() ? "" : ": " + ScbAnswer.excerpt(text);
 	}
 
-	/** Closes the pooled connections if the pool is this client's own; a caller's pool stays open. */
+	/**
+	 * Closes the pooled connections if the pool is this client's own; a caller's pool
+	 * stays open.
+	 */
 	@Override
 	public void close() {
 		if (this.ownPool != null) {

@@ -1,8 +1,8 @@
 package se.scbdelivery.scb.http;
 
 /**
- * SCB answered with a 4xx (other than 429): the request itself was refused. Never retried;
- * SCB's answer body is kept so it can be reported.
+ * SCB answered with a 4xx (other than 429): the request itself was refused. Never
+ * retried; SCB's answer body is kept so it can be reported.
  */
 public final class ScbRefusedException extends ScbCallException {
 

@@ -12,7 +12,8 @@ public final class ScbUnavailableException extends ScbCallException {
 	private final int attempts;
 
 	public ScbUnavailableException(String call, int attempts, String lastFault, @Nullable Throwable cause) {
-		super(call, call + " failed " + ((attempts == 1) ? "once" : attempts + " times") + "; last: " + lastFault, cause);
+		super(call, call + " failed " + ((attempts == 1) ? "once" : attempts + " times") + "; last: " + lastFault,
+				cause);
 		this.attempts = attempts;
 	}
 

@@ -15,7 +15,8 @@ final class TransientFault extends RuntimeException {
 
 	/**
 	 * @param requestNotProcessed true only when the server surely did not process the
-	 * request, so that even a call with {@link RetryScope#REQUEST_NOT_PROCESSED} may repeat it
+	 * request, so that even a call with {@link RetryScope#REQUEST_NOT_PROCESSED} may
+	 * repeat it
 	 */
 	TransientFault(String description, @Nullable String retryAfter, boolean requestNotProcessed,
 			@Nullable Throwable cause) {

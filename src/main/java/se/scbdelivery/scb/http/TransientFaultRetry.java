@@ -1,11 +1,11 @@
 package se.scbdelivery.scb.http;
 
-import java.util.Objects;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
 import se.scbdelivery.config.ScbProperties;
 
 /**
- * The one place calls to SCB are retried. An attempt signals a transient fault by throwing
- * {@link TransientFault}; anything else ends the call at once. Waits grow exponentially from
- * {@code initialBackoff} up to {@code maxBackoff} with equal jitter (half fixed, half random,
- * so parallel deliveries spread out but never retry at once), or follow the server's
- * {@code Retry-After}, capped at {@code maxRetryAfter}.
+ * The one place calls to SCB are retried. An attempt signals a transient fault by
+ * throwing {@link TransientFault}; anything else ends the call at once. Waits grow
+ * exponentially from {@code initialBackoff} up to {@code maxBackoff} with equal jitter
+ * (half fixed, half random, so parallel deliveries spread out but never retry at once),
+ * or follow the server's {@code Retry-After}, capped at {@code maxRetryAfter}.
  */
 final class TransientFaultRetry {
 
@@ -88,13 +88,17 @@ final class TransientFaultRetry {
 		}
 		long initial = this.settings.initialBackoff().toMillis();
 		long cap = this.settings.maxBackoff().toMillis();
-		// Shifting by 30 or more would overflow long for large initial values long before the cap matters.
+		// Shifting by 30 or more would overflow long for large initial values long before
+		// the cap matters.
 		long backoff = Math.min(cap, initial << Math.min(failedAttempt - 1, 30));
 		long half = backoff / 2;
 		return Duration.ofMillis(half + ((half > 0) ? this.random.nextLong(half + 1) : 0));
 	}
 
-	/** Seconds or an HTTP-date (RFC 9110 §10.2.3); {@code null} when neither, or in the past. */
+	/**
+	 * Seconds or an HTTP-date (RFC 9110 §10.2.3); {@code null} when neither, or in the
+	 * past.
+	 */
 	@Nullable Duration parseRetryAfter(String value) {
 		String text = value.trim();
 		if (text.matches("\\d{1,9}")) {

@@ -11,16 +11,21 @@ import se.scbdelivery.scb.StatisticalProgram;
 import se.scbdelivery.scb.gdb.UploadTarget;
 
 /**
- * The decoded segments of {@code file/{fragment}/{org}/{program}/{period}/{format}/{fileName}/{version?}},
- * not yet validated. Like SCB's optional route parameter, the version may be empty
- * ({@code .../{fileName}/}) or left out with its slash ({@code .../{fileName}}); both mean none.
+ * The decoded segments of
+ * {@code file/{fragment}/{org}/{program}/{period}/{format}/{fileName}/{version?}}, not
+ * yet validated. Like SCB's optional route parameter, the version may be empty
+ * ({@code .../{fileName}/}) or left out with its slash ({@code .../{fileName}}); both
+ * mean none.
  *
  * @param version {@code null} when there is none
  */
 record FragmentPath(int index, String organisation, String program, String period, String format, String fileName,
 		@Nullable String version) {
 
-	/** {@code fragment} for the data fragments 0, 1, ..., {@code -1} for the completing one. */
+	/**
+	 * {@code fragment} for the data fragments 0, 1, ..., {@code -1} for the completing
+	 * one.
+	 */
 	static final int COMPLETION = -1;
 
 	/**

@@ -1,12 +1,12 @@
 package se.scbdelivery.simulator.gdb;
 
-import java.util.Objects;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +19,8 @@ import se.scbdelivery.simulator.server.ReceivedFile;
 import se.scbdelivery.simulator.server.TemporaryFiles;
 
 /**
- * What SCB's GDB API answers (PROTOCOL.md §1), without HTTP plumbing or faults: heartbeat,
- * fragment upload and completion, history. Thread-safe.
+ * What SCB's GDB API answers (PROTOCOL.md §1), without HTTP plumbing or faults:
+ * heartbeat, fragment upload and completion, history. Thread-safe.
  */
 final class GdbApi {
 
@@ -54,7 +54,9 @@ final class GdbApi {
 
 	}
 
-	/** @param observations told when a file's upload is in flight */
+	/**
+	 * @param observations told when a file's upload is in flight
+	 */
 	GdbApi(int maxFragmentSize, GdbSessions sessions, GdbPartialUploads uploads, GdbDeliveries deliveries,
 			Faults faults, GdbObservations observations, Clock clock) {
 		this.maxFragmentSize = maxFragmentSize;
@@ -81,8 +83,8 @@ final class GdbApi {
 					+ GdbSessions.BALANCER_COOKIE + " cookies that GET heartbeat set");
 		}
 		if (upload.tooLarge()) {
-			return Answer.message(413, "the request body is larger than a fragment of " + this.maxFragmentSize
-					+ " bytes can make it");
+			return Answer.message(413,
+					"the request body is larger than a fragment of " + this.maxFragmentSize + " bytes can make it");
 		}
 		if (upload.part() == null) {
 			return Answer.message(400, String.valueOf(upload.formProblem()));
@@ -130,7 +132,8 @@ final class GdbApi {
 		}
 		Path file = this.uploads.take(target, sessionId);
 		if (file == null) {
-			// like a fragment k > 0 without an upload in progress: the upload is unknown here, not the file bad
+			// like a fragment k > 0 without an upload in progress: the upload is unknown
+			// here, not the file bad
 			return Answer.message(409, "nothing to complete: no fragments of this file have arrived in this session; "
 					+ "send fragments 0, 1, ... before -1");
 		}
@@ -141,12 +144,12 @@ final class GdbApi {
 		}
 		catch (GdbXmlCheck.NotWellFormedException ex) {
 			TemporaryFiles.delete(file);
-			return Answer.message(400, "the file is not well-formed XML: " + Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
+			return Answer.message(400,
+					"the file is not well-formed XML: " + Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
 		}
 		String imposed = this.faults.takeFinalStatus();
-		GdbFinalStatus status = (imposed != null) ? GdbFinalStatus.of(imposed, null)
-				: GdbFinalStatus.of((steering.outcome() != null) ? steering.outcome() : GdbFinalStatus.LOADED,
-						steering.progress());
+		GdbFinalStatus status = (imposed != null) ? GdbFinalStatus.of(imposed, null) : GdbFinalStatus
+			.of((steering.outcome() != null) ? steering.outcome() : GdbFinalStatus.LOADED, steering.progress());
 		StoredDelivery delivery = this.deliveries.store(target, ReceivedFile.takeOver(file), status,
 				this.faults.takeProcessing(Channel.GDB));
 		Map<String, Object> body = new LinkedHashMap<>();

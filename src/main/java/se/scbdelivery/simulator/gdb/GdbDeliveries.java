@@ -51,7 +51,10 @@ final class GdbDeliveries {
 	/** The DeliveryIds whose final status has been answered. */
 	private final Set<String> finalAnswered = new HashSet<>();
 
-	/** @param processing how long each delivery is processed, unless {@link #store} is told otherwise */
+	/**
+	 * @param processing how long each delivery is processed, unless {@link #store} is
+	 * told otherwise
+	 */
 	GdbDeliveries(int pollsBeforeFinal, Duration processing, Clock clock, UploadLog log) {
 		this.pollsBeforeFinal = pollsBeforeFinal;
 		this.processing = processing;
@@ -74,7 +77,10 @@ final class GdbDeliveries {
 		return delivery;
 	}
 
-	/** The history entry SCB would answer now; counts as one poll. {@code null} for an unknown id. */
+	/**
+	 * The history entry SCB would answer now; counts as one poll. {@code null} for an
+	 * unknown id.
+	 */
 	synchronized @Nullable Map<String, Object> poll(String deliveryId) {
 		StoredDelivery delivery = find(deliveryId);
 		if (delivery == null) {

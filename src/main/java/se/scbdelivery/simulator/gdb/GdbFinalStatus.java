@@ -2,7 +2,10 @@ package se.scbdelivery.simulator.gdb;
 
 import org.jspecify.annotations.Nullable;
 
-/** A history Status text with the ProgressStatus and FileWasUploaded SCB reports with it (PROTOCOL.md §1). */
+/**
+ * A history Status text with the ProgressStatus and FileWasUploaded SCB reports with it
+ * (PROTOCOL.md §1).
+ */
 record GdbFinalStatus(String text, int progressStatus, boolean fileWasUploaded) {
 
 	static final String PROCESSING = "Bearbetar";

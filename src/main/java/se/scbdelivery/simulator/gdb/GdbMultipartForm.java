@@ -11,9 +11,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the one {@code File} part from a {@code multipart/form-data} body (RFC 7578). Works
- * on bytes: part content may be binary and is never decoded. Part headers are read as UTF-8,
- * which is how clients send non-ASCII file names.
+ * Reads the one {@code File} part from a {@code multipart/form-data} body (RFC 7578).
+ * Works on bytes: part content may be binary and is never decoded. Part headers are read
+ * as UTF-8, which is how clients send non-ASCII file names.
  */
 final class GdbMultipartForm {
 
@@ -36,8 +36,9 @@ final class GdbMultipartForm {
 	}
 
 	/**
-	 * @throws IllegalArgumentException saying what is wrong, for a 400 answer: not multipart,
-	 * no boundary, a malformed body, or not exactly one {@code File} part with a filename
+	 * @throws IllegalArgumentException saying what is wrong, for a 400 answer: not
+	 * multipart, no boundary, a malformed body, or not exactly one {@code File} part with
+	 * a filename
 	 */
 	static FilePart filePart(@Nullable String contentType, byte[] body) {
 		String boundary = boundary(contentType);
@@ -142,7 +143,10 @@ final class GdbMultipartForm {
 		return new Part(null, null, content);
 	}
 
-	/** Parses {@code ; key=value; key="quoted \" value"} into lower-case keys and unquoted values. */
+	/**
+	 * Parses {@code ; key=value; key="quoted \" value"} into lower-case keys and unquoted
+	 * values.
+	 */
 	private static Map<String, String> parameters(String text) {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		int i = 0;

@@ -12,15 +12,18 @@ import se.scbdelivery.simulator.server.UploadLog;
 
 /**
  * What the stand-in received, in arrival order, for tests to check, and when each file's
- * upload was in flight: from its session's heartbeat (or, when another file already took that
- * heartbeat, from its first fragment the stand-in took) until its completion took it.
- * Thread-safe.
+ * upload was in flight: from its session's heartbeat (or, when another file already took
+ * that heartbeat, from its first fragment the stand-in took) until its completion took
+ * it. Thread-safe.
  */
 final class GdbObservations {
 
 	private final UploadLog log;
 
-	/** Session id → the {@link UploadLog#mark() mark} of its heartbeat, until a file's upload takes it. */
+	/**
+	 * Session id → the {@link UploadLog#mark() mark} of its heartbeat, until a file's
+	 * upload takes it.
+	 */
 	private final Map<String, Long> heartbeatsWithoutUpload = new HashMap<>();
 
 	private final List<Arrival> fragments = new ArrayList<>();
@@ -105,7 +108,10 @@ final class GdbObservations {
 		this.heartbeatsWithoutUpload.put(sessionId, this.log.mark());
 	}
 
-	/** The stand-in took a data fragment of this file: it is in flight, since its session's heartbeat if unclaimed. */
+	/**
+	 * The stand-in took a data fragment of this file: it is in flight, since its
+	 * session's heartbeat if unclaimed.
+	 */
 	synchronized void uploading(UploadTarget file, String sessionId) {
 		this.log.start(file, Channel.GDB, this.heartbeatsWithoutUpload.remove(sessionId));
 	}

@@ -18,13 +18,14 @@ import se.scbdelivery.scb.gdb.UploadTarget;
 import se.scbdelivery.simulator.server.TemporaryFiles;
 
 /**
- * Uploads in progress: the fragments received so far for each target (and, when uploads do
- * not survive a new session, each session). Fragments arrive in order, each index at most one
- * past the highest so far; a repeated index replaces its bytes, as SCB keeps the latest copy.
+ * Uploads in progress: the fragments received so far for each target (and, when uploads
+ * do not survive a new session, each session). Fragments arrive in order, each index at
+ * most one past the highest so far; a repeated index replaces its bytes, as SCB keeps the
+ * latest copy.
  * <p>
- * Each upload is spooled to a temporary file as its fragments arrive, so a stand-in that is
- * sent many large files holds none of them in memory: a month-end rehearsal or a benchmark
- * sends it gigabytes.
+ * Each upload is spooled to a temporary file as its fragments arrive, so a stand-in that
+ * is sent many large files holds none of them in memory: a month-end rehearsal or a
+ * benchmark sends it gigabytes.
  */
 final class GdbPartialUploads {
 
@@ -49,8 +50,7 @@ final class GdbPartialUploads {
 		this.surviveNewSession = surviveNewSession;
 	}
 
-	synchronized void put(UploadTarget target, String sessionId, int index, byte[] content)
-			throws OutOfOrderException {
+	synchronized void put(UploadTarget target, String sessionId, int index, byte[] content) throws OutOfOrderException {
 		Key key = key(target, sessionId);
 		Spool spool = this.uploads.get(key);
 		if (spool == null) {
@@ -69,8 +69,8 @@ final class GdbPartialUploads {
 	}
 
 	/**
-	 * Removes the upload and returns a temporary file holding its fragments joined in index
-	 * order, which the caller then owns; {@code null} when there is none.
+	 * Removes the upload and returns a temporary file holding its fragments joined in
+	 * index order, which the caller then owns; {@code null} when there is none.
 	 */
 	synchronized @Nullable Path take(UploadTarget target, String sessionId) {
 		Spool spool = this.uploads.remove(key(target, sessionId));
@@ -87,8 +87,8 @@ final class GdbPartialUploads {
 	}
 
 	/**
-	 * One upload's fragments, appended to a file in arrival order; a repeated index appends its
-	 * new bytes and points at them.
+	 * One upload's fragments, appended to a file in arrival order; a repeated index
+	 * appends its new bytes and points at them.
 	 */
 	private static final class Spool {
 
@@ -140,7 +140,9 @@ final class GdbPartialUploads {
 			}
 		}
 
-		/** The fragments in index order: the spool itself when no index was sent twice. */
+		/**
+		 * The fragments in index order: the spool itself when no index was sent twice.
+		 */
 		Path assemble() {
 			try {
 				if (isInOrder()) {

@@ -1,8 +1,8 @@
 package se.scbdelivery.simulator.gdb;
 
-import java.util.Objects;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiFunction;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -23,9 +23,9 @@ import se.scbdelivery.simulator.server.Responder;
 import se.scbdelivery.simulator.server.Responder.Exchange;
 
 /**
- * Turns HTTP requests below {@value RequestPath#GDB_BASE} into {@link GdbApi} calls: reads the
- * body (bounded), records what arrived, and has the {@link Responder} apply the faults and
- * answer.
+ * Turns HTTP requests below {@value RequestPath#GDB_BASE} into {@link GdbApi} calls:
+ * reads the body (bounded), records what arrived, and has the {@link Responder} apply the
+ * faults and answer.
  */
 final class GdbRouter implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
 
@@ -55,7 +55,8 @@ final class GdbRouter implements BiFunction<HttpServerRequest, HttpServerRespons
 	public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
 		return request.receive()
 			.asByteArray()
-			.collect(() -> new BoundedBody(this.bodyLimit, request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH)),
+			.collect(
+					() -> new BoundedBody(this.bodyLimit, request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH)),
 					BoundedBody::append)
 			.flatMap((body) -> route(request, response, body));
 	}
@@ -67,7 +68,8 @@ final class GdbRouter implements BiFunction<HttpServerRequest, HttpServerRespons
 			path = RequestPath.parse(request.uri(), RequestPath.GDB_BASE);
 		}
 		catch (IllegalArgumentException ex) {
-			return this.responder.send(response, exchange, Answer.message(400, Objects.requireNonNullElse(ex.getMessage(), ex.toString())));
+			return this.responder.send(response, exchange,
+					Answer.message(400, Objects.requireNonNullElse(ex.getMessage(), ex.toString())));
 		}
 		if (path == null) {
 			return this.responder.send(response, exchange, notFound(exchange));
@@ -91,7 +93,8 @@ final class GdbRouter implements BiFunction<HttpServerRequest, HttpServerRespons
 				fragment = FragmentPath.of(segments);
 			}
 			catch (IllegalArgumentException ex) {
-				return this.responder.send(response, exchange, Answer.message(400, Objects.requireNonNullElse(ex.getMessage(), ex.toString())));
+				return this.responder.send(response, exchange,
+						Answer.message(400, Objects.requireNonNullElse(ex.getMessage(), ex.toString())));
 			}
 			if (fragment != null) {
 				return fragment(request, response, exchange, fragment, body);
@@ -115,13 +118,14 @@ final class GdbRouter implements BiFunction<HttpServerRequest, HttpServerRespons
 				formProblem = Objects.requireNonNullElse(ex.getMessage(), ex.toString());
 			}
 		}
-		GdbObservations.Arrival arrival = this.observations.fragmentArrived(new ReceivedFragment(path.index(),
-				path.organisation(), path.program(), path.period(), path.format(), path.fileName(), path.version(),
-				(part != null) ? part.content().length : -1, (part != null) ? part.fileName() : null, sessionId,
-				ReceivedFragment.NO_ANSWER));
+		GdbObservations.Arrival arrival = this.observations
+			.fragmentArrived(new ReceivedFragment(path.index(), path.organisation(), path.program(), path.period(),
+					path.format(), path.fileName(), path.version(), (part != null) ? part.content().length : -1,
+					(part != null) ? part.fileName() : null, sessionId, ReceivedFragment.NO_ANSWER));
 		GdbApi.Upload upload = new GdbApi.Upload(path, sessionId, part, formProblem, body.tooLarge());
 		Call call = (path.index() == FragmentPath.COMPLETION) ? Call.COMPLETION : Call.FRAGMENT;
-		return this.responder.handle(response, exchange, call, path.index(), () -> this.api.upload(upload), arrival::answered);
+		return this.responder.handle(response, exchange, call, path.index(), () -> this.api.upload(upload),
+				arrival::answered);
 	}
 
 	private static Answer notFound(Exchange exchange) {
@@ -142,7 +146,10 @@ final class GdbRouter implements BiFunction<HttpServerRequest, HttpServerRespons
 		return null;
 	}
 
-	/** A request body kept up to a limit; beyond it only counted, so a huge body cannot exhaust memory. */
+	/**
+	 * A request body kept up to a limit; beyond it only counted, so a huge body cannot
+	 * exhaust memory.
+	 */
 	private static final class BoundedBody {
 
 		private final int limit;
@@ -151,7 +158,10 @@ final class GdbRouter implements BiFunction<HttpServerRequest, HttpServerRespons
 
 		private long size;
 
-		/** Sized for the announced body, so a 9 MB fragment is not copied as the buffer grows. */
+		/**
+		 * Sized for the announced body, so a 9 MB fragment is not copied as the buffer
+		 * grows.
+		 */
 		BoundedBody(int limit, @Nullable String contentLength) {
 			this.limit = limit;
 			this.bytes = new ByteArrayOutputStream(initialCapacity(limit, contentLength));

@@ -15,9 +15,9 @@ import se.scbdelivery.simulator.server.Responder;
 import se.scbdelivery.simulator.server.UploadLog;
 
 /**
- * The GDB API's side of the {@link ScbStandIn}: its heartbeat sessions, uploads in progress,
- * completed deliveries and what arrived, and the {@link #router router} that serves them.
- * Thread-safe.
+ * The GDB API's side of the {@link ScbStandIn}: its heartbeat sessions, uploads in
+ * progress, completed deliveries and what arrived, and the {@link #router router} that
+ * serves them. Thread-safe.
  */
 public final class GdbStandIn {
 
@@ -34,11 +34,11 @@ public final class GdbStandIn {
 	private final GdbObservations observations;
 
 	/**
-	 * @param pollsBeforeFinal how many history calls for a delivery answer {@code Bearbetar}
-	 * before its final status
+	 * @param pollsBeforeFinal how many history calls for a delivery answer
+	 * {@code Bearbetar} before its final status
 	 * @param maxFragmentSize the largest {@code File} part accepted
-	 * @param partialUploadsSurviveNewSession whether a partial upload can be continued in a new
-	 * heartbeat session
+	 * @param partialUploadsSurviveNewSession whether a partial upload can be continued in
+	 * a new heartbeat session
 	 * @param processing how long SCB processes a delivery after its completion
 	 * @param log where to record when uploads are in flight, and their events
 	 */
@@ -51,7 +51,10 @@ public final class GdbStandIn {
 		this.observations = new GdbObservations(log);
 	}
 
-	/** Serves the requests below {@value se.scbdelivery.simulator.server.RequestPath#GDB_BASE}. */
+	/**
+	 * Serves the requests below
+	 * {@value se.scbdelivery.simulator.server.RequestPath#GDB_BASE}.
+	 */
 	public BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> router(Responder responder,
 			Faults faults) {
 		GdbApi api = new GdbApi(this.maxFragmentSize, this.sessions, this.uploads, this.deliveries, faults,
@@ -98,7 +101,10 @@ public final class GdbStandIn {
 		this.deliveries.clear();
 	}
 
-	/** Deletes the temporary files of uploads in progress and large deliveries, keeping what was recorded. */
+	/**
+	 * Deletes the temporary files of uploads in progress and large deliveries, keeping
+	 * what was recorded.
+	 */
 	public void deleteFiles() {
 		this.uploads.clear();
 		this.deliveries.deleteFiles();

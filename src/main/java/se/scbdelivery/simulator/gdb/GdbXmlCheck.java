@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
@@ -20,10 +19,10 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Checks that an assembled file is well-formed XML and reads the stand-in's steering
- * instruction {@code <?scb-simulator outcome="TEXT" progress="N"?>} from it. Uses the JDK's
- * SAX parser rather than a DOM: files can be many fragments of 9 MB, and nothing needs a tree.
- * DTDs are neither loaded nor used to resolve external entities, so a file cannot make the
- * stand-in read local files or the network.
+ * instruction {@code <?scb-simulator outcome="TEXT" progress="N"?>} from it. Uses the
+ * JDK's SAX parser rather than a DOM: files can be many fragments of 9 MB, and nothing
+ * needs a tree. DTDs are neither loaded nor used to resolve external entities, so a file
+ * cannot make the stand-in read local files or the network.
  */
 final class GdbXmlCheck {
 
@@ -31,12 +30,17 @@ final class GdbXmlCheck {
 
 	private static final Pattern PSEUDO_ATTRIBUTE = Pattern.compile("([A-Za-z]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
 
-	/** What {@code <?scb-simulator ...?>} asked for; both {@code null} when the file had none. */
+	/**
+	 * What {@code <?scb-simulator ...?>} asked for; both {@code null} when the file had
+	 * none.
+	 */
 	record Steering(@Nullable String outcome, @Nullable Integer progress) {
 
 	}
 
-	/** The file is not well-formed XML; the message is the parser's, with line and column. */
+	/**
+	 * The file is not well-formed XML; the message is the parser's, with line and column.
+	 */
 	static final class NotWellFormedException extends Exception {
 
 		NotWellFormedException(String message) {

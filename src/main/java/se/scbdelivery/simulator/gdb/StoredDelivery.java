@@ -13,8 +13,8 @@ import se.scbdelivery.simulator.server.ReceivedFile;
  *
  * @param file the assembled file, in memory or, when large, on disk until
  * {@link ScbStandIn#reset()} or {@link ScbStandIn#close()}
- * @param status the final Status text {@code history} reports once the
- * {@code Bearbetar} polls are used up
+ * @param status the final Status text {@code history} reports once the {@code Bearbetar}
+ * polls are used up
  * @param progressStatus the ProgressStatus reported with the final status
  * @param fileWasUploaded the FileWasUploaded reported with the final status
  */

@@ -1,6 +1,6 @@
 /**
- * The stand-in's GDB M2M v2 API: heartbeat sessions, fragment uploads and their completion,
- * and the history with its statuses.
+ * The stand-in's GDB M2M v2 API: heartbeat sessions, fragment uploads and their
+ * completion, and the history with its statuses.
  */
 @NullMarked
 package se.scbdelivery.simulator.gdb;

@@ -1,10 +1,10 @@
 package se.scbdelivery.simulator.generic;
 
-import java.util.Objects;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import se.scbdelivery.scb.generic.ProcessingState;
@@ -19,8 +19,8 @@ import se.scbdelivery.simulator.server.RequestPath;
 /**
  * What SCB's generic delivery service answers (PROTOCOL.md §2), without HTTP plumbing or
  * faults: heartbeat, submission, status and result. Its validation is simulated: a file
- * passes unless it contains {@link GenericContentScanner#FAIL_MARKER}; then it fails with a
- * row-level error quoting its first rows with a {@code ;}, and a file-level error.
+ * passes unless it contains {@link GenericContentScanner#FAIL_MARKER}; then it fails with
+ * a row-level error quoting its first rows with a {@code ;}, and a file-level error.
  * Thread-safe.
  */
 final class GenericApi {
@@ -80,7 +80,10 @@ final class GenericApi {
 			.withHeader("Location", RequestPath.GENERIC_BASE + "api/v1/delivery/" + ticket.value());
 	}
 
-	/** The DeliveryResult once processed; 404 before, as for an unknown ticket, but saying so. */
+	/**
+	 * The DeliveryResult once processed; 404 before, as for an unknown ticket, but saying
+	 * so.
+	 */
 	Answer result(String ticketText) {
 		Ticket ticket;
 		try {

@@ -12,9 +12,9 @@ import io.netty.buffer.ByteBuf;
 import se.scbdelivery.simulator.server.TemporaryFiles;
 
 /**
- * A request body written to a temporary file chunk by chunk as it arrives, so a body of any
- * size passes through bounded memory. {@link #close()} deletes the file. Not thread-safe:
- * Reactor Netty delivers one request's chunks one after another.
+ * A request body written to a temporary file chunk by chunk as it arrives, so a body of
+ * any size passes through bounded memory. {@link #close()} deletes the file. Not
+ * thread-safe: Reactor Netty delivers one request's chunks one after another.
  */
 final class GenericBodyFile implements AutoCloseable {
 
@@ -33,7 +33,9 @@ final class GenericBodyFile implements AutoCloseable {
 		return new GenericBodyFile(Files.createTempFile("scb-stand-in-request-", ".json"));
 	}
 
-	/** Writes the chunk's readable bytes; the caller still owns (and releases) the buffer. */
+	/**
+	 * Writes the chunk's readable bytes; the caller still owns (and releases) the buffer.
+	 */
 	void append(ByteBuf chunk) {
 		try {
 			while (chunk.isReadable()) {

@@ -22,10 +22,16 @@ final class GenericContentScanner {
 	/** How many rows with a {@code ;} the row errors quote. */
 	private static final int ROWS = 2;
 
-	/** Bytes kept of one row; a longer row is quoted cut short, as a huge row must not fill the memory. */
+	/**
+	 * Bytes kept of one row; a longer row is quoted cut short, as a huge row must not
+	 * fill the memory.
+	 */
 	private static final int ROW_LIMIT = 1000;
 
-	/** Knuth-Morris-Pratt: how much of the marker still matches after a mismatch at each position. */
+	/**
+	 * Knuth-Morris-Pratt: how much of the marker still matches after a mismatch at each
+	 * position.
+	 */
 	private static final int[] FALLBACK = fallback(MARKER);
 
 	private int matched;
@@ -64,8 +70,8 @@ final class GenericContentScanner {
 	}
 
 	/**
-	 * The first two rows with a {@code ;}, without their line break, decoded as UTF-8; fewer
-	 * when the file has fewer, and the first row when none has one.
+	 * The first two rows with a {@code ;}, without their line break, decoded as UTF-8;
+	 * fewer when the file has fewer, and the first row when none has one.
 	 */
 	List<String> rowsWithSemicolon() {
 		if (this.rowsWithSemicolon.isEmpty() && this.firstRow != null) {

@@ -8,7 +8,8 @@ import se.scbdelivery.simulator.server.ReceivedFile;
  * A delivered file as decoded from its base64.
  *
  * @param sha256 the SHA-256 of the bytes, lower-case hex
- * @param file the bytes, in memory or, when large, in a temporary file until {@link #delete()}
+ * @param file the bytes, in memory or, when large, in a temporary file until
+ * {@link #delete()}
  * @param failMarker whether the bytes contain {@link GenericContentScanner#FAIL_MARKER}
  * @param rowsWithSemicolon what {@link GenericContentScanner#rowsWithSemicolon()} found
  */

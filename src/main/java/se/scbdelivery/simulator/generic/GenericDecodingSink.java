@@ -13,8 +13,8 @@ import se.scbdelivery.simulator.server.ReceivedFile;
 
 /**
  * Where the base64 decoder writes a delivered file: a temporary file, while computing the
- * bytes' SHA-256 and {@link GenericContentScanner scanning} them, so a file of any size passes
- * through bounded memory. Not thread-safe.
+ * bytes' SHA-256 and {@link GenericContentScanner scanning} them, so a file of any size
+ * passes through bounded memory. Not thread-safe.
  */
 final class GenericDecodingSink extends OutputStream {
 

@@ -12,10 +12,10 @@ import se.scbdelivery.simulator.server.TemporaryFiles;
 import se.scbdelivery.simulator.server.UploadLog;
 
 /**
- * What the generic service's side of the stand-in received, in arrival order, for tests to
- * check, and when each POST was in flight: from its arrival until its answer was made (just
- * before it is sent), or until it failed or its connection closed. Owns the temporary files
- * of large decoded submissions. Thread-safe.
+ * What the generic service's side of the stand-in received, in arrival order, for tests
+ * to check, and when each POST was in flight: from its arrival until its answer was made
+ * (just before it is sent), or until it failed or its connection closed. Owns the
+ * temporary files of large decoded submissions. Thread-safe.
  */
 final class GenericObservations {
 
@@ -29,7 +29,10 @@ final class GenericObservations {
 
 	private int heartbeats;
 
-	/** A submission, recorded once its body is read and completed by its ticket and answer. */
+	/**
+	 * A submission, recorded once its body is read and completed by its ticket and
+	 * answer.
+	 */
 	static final class Arrival {
 
 		private final GenericObservations owner;
@@ -59,7 +62,9 @@ final class GenericObservations {
 		this.log = log;
 	}
 
-	/** A {@code POST api/v1/delivery} arrived: it is in flight until {@link #postEnded}. */
+	/**
+	 * A {@code POST api/v1/delivery} arrived: it is in flight until {@link #postEnded}.
+	 */
 	Object postStarted() {
 		Object post = new Object();
 		this.log.start(post, Channel.GENERIC, null);
@@ -114,7 +119,10 @@ final class GenericObservations {
 		this.heartbeats = 0;
 	}
 
-	/** Deletes the temporary files of large decoded submissions, keeping what was recorded. */
+	/**
+	 * Deletes the temporary files of large decoded submissions, keeping what was
+	 * recorded.
+	 */
 	synchronized void deleteFiles() {
 		for (Arrival arrival : this.submissions) {
 			TemporaryFiles.delete(arrival.submission.decodedFile());

@@ -37,7 +37,10 @@ public final class GenericStandIn {
 		this.observations = new GenericObservations(log);
 	}
 
-	/** Serves the requests below {@value se.scbdelivery.simulator.server.RequestPath#GENERIC_BASE}. */
+	/**
+	 * Serves the requests below
+	 * {@value se.scbdelivery.simulator.server.RequestPath#GENERIC_BASE}.
+	 */
 	public BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> router(Responder responder,
 			Faults faults) {
 		return new GenericRouter(new GenericApi(this.tickets, faults, this.clock), responder, this.observations);
@@ -62,13 +65,19 @@ public final class GenericStandIn {
 		return this.observations.resultCalls(ticket);
 	}
 
-	/** Forgets what arrived, deleting the temporary files of large decoded submissions, and the tickets. */
+	/**
+	 * Forgets what arrived, deleting the temporary files of large decoded submissions,
+	 * and the tickets.
+	 */
 	public void reset() {
 		this.observations.clear();
 		this.tickets.clear();
 	}
 
-	/** Deletes the temporary files of large decoded submissions, keeping what was recorded. */
+	/**
+	 * Deletes the temporary files of large decoded submissions, keeping what was
+	 * recorded.
+	 */
 	public void deleteFiles() {
 		this.observations.deleteFiles();
 	}

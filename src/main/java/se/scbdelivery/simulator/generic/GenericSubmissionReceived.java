@@ -9,9 +9,9 @@ import se.scbdelivery.scb.generic.Ticket;
 import se.scbdelivery.simulator.ScbStandIn;
 
 /**
- * One {@code POST api/v1/delivery} the stand-in received, as the client sent it: the fields
- * as found (valid or not) and the decoded file. {@code decodedBytes} is the stand-in's own
- * array: don't change it.
+ * One {@code POST api/v1/delivery} the stand-in received, as the client sent it: the
+ * fields as found (valid or not) and the decoded file. {@code decodedBytes} is the
+ * stand-in's own array: don't change it.
  *
  * @param ticket the ticket made, or {@code null} when the POST was refused (by validation
  * or a respond fault) or is still held by a gate
@@ -20,8 +20,8 @@ import se.scbdelivery.simulator.ScbStandIn;
  * @param orgNr {@code orgNr} exactly as sent, or {@code null} when absent or JSON null
  * @param test {@code test}, or {@code null} when absent
  * @param fields every top-level field name the body had, unknown ones included
- * @param decodedSize the size of the decoded {@code fileContent}, or -1 when it was missing
- * or not valid base64
+ * @param decodedSize the size of the decoded {@code fileContent}, or -1 when it was
+ * missing or not valid base64
  * @param decodedSha256 its SHA-256 in lower-case hex, or {@code null} when there was none
  * @param decodedBytes the decoded file when it has at most 16 MiB, else {@code null}
  * @param decodedFile a temporary file holding a larger decoded file, deleted by
@@ -32,7 +32,9 @@ public record GenericSubmissionReceived(@Nullable Ticket ticket, int status, @Nu
 		@Nullable String externalVersionId, Set<String> fields, long decodedSize, @Nullable String decodedSha256,
 		byte @Nullable [] decodedBytes, @Nullable Path decodedFile) {
 
-	/** The {@link #status()} of a request that has not been, or never will be, answered. */
+	/**
+	 * The {@link #status()} of a request that has not been, or never will be, answered.
+	 */
 	public static final int NO_ANSWER = 0;
 
 	public GenericSubmissionReceived {
@@ -42,9 +44,9 @@ public record GenericSubmissionReceived(@Nullable Ticket ticket, int status, @Nu
 	static GenericSubmissionReceived arrived(ParsedSubmission submission) {
 		GenericDecodedContent content = submission.content();
 		return new GenericSubmissionReceived(null, NO_ANSWER, submission.contract(), submission.orgNr(),
-				submission.test(), submission.deliveryFormatName(), submission.externalVersionId(),
-				submission.fields(), (content != null) ? content.file().size() : -1,
-				(content != null) ? content.sha256() : null, (content != null) ? content.file().bytesInMemory() : null,
+				submission.test(), submission.deliveryFormatName(), submission.externalVersionId(), submission.fields(),
+				(content != null) ? content.file().size() : -1, (content != null) ? content.sha256() : null,
+				(content != null) ? content.file().bytesInMemory() : null,
 				(content != null) ? content.file().temporaryFile() : null);
 	}
 

@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 import se.scbdelivery.simulator.server.Answer;
 
 /**
- * A {@code POST api/v1/delivery} body as read: the known fields found (the others ignored)
- * and the decoded file, or the refusal SCB would answer instead of a ticket. The fields are
- * what the client sent, valid or not, up to where reading stopped.
+ * A {@code POST api/v1/delivery} body as read: the known fields found (the others
+ * ignored) and the decoded file, or the refusal SCB would answer instead of a ticket. The
+ * fields are what the client sent, valid or not, up to where reading stopped.
  *
  * @param fields the top-level field names present, unknown ones included
  * @param orgNr {@code orgNr} as sent, or {@code null} when absent or JSON null
@@ -31,7 +31,9 @@ record ParsedSubmission(Set<String> fields, @Nullable String contract, @Nullable
 		return new ParsedSubmission(Set.of(), null, null, null, null, null, null, refusal);
 	}
 
-	/** Deletes the decoded content's temporary file, for a submission nobody will look at. */
+	/**
+	 * Deletes the decoded content's temporary file, for a submission nobody will look at.
+	 */
 	void discard() {
 		if (this.content != null) {
 			this.content.delete();

@@ -22,17 +22,20 @@ import se.scbdelivery.simulator.server.Answer;
 
 /**
  * Reads a {@code POST api/v1/delivery} body from a file with Jackson's streaming parser,
- * decoding {@code fileObject.fileContent} straight into a {@link GenericDecodingSink}, so neither
- * the body nor the file is ever held in memory. Checks what SCB's service would refuse with
- * 400: a body that is not a JSON object, {@code contract} missing or blank, an {@code orgNr}
- * that is not an organisation number (JSON null counts as absent), a {@code test} that is
- * not a boolean, a {@code deliveryFormatName} or {@code externalVersionId} that is not a
- * string, and {@code fileObject.fileContent} missing or not base64. Unknown fields are
- * skipped unread.
+ * decoding {@code fileObject.fileContent} straight into a {@link GenericDecodingSink}, so
+ * neither the body nor the file is ever held in memory. Checks what SCB's service would
+ * refuse with 400: a body that is not a JSON object, {@code contract} missing or blank,
+ * an {@code orgNr} that is not an organisation number (JSON null counts as absent), a
+ * {@code test} that is not a boolean, a {@code deliveryFormatName} or
+ * {@code externalVersionId} that is not a string, and {@code fileObject.fileContent}
+ * missing or not base64. Unknown fields are skipped unread.
  */
 final class SubmissionParser {
 
-	/** Duplicate fields are refused: with two {@code fileContent}s, which one was delivered? */
+	/**
+	 * Duplicate fields are refused: with two {@code fileContent}s, which one was
+	 * delivered?
+	 */
 	private static final JsonFactory JSON = JsonFactory.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
@@ -82,7 +85,9 @@ final class SubmissionParser {
 				(problem != null) ? Answer.message(400, problem) : null);
 	}
 
-	/** @return what is wrong with the body, or {@code null} when it is well-formed */
+	/**
+	 * @return what is wrong with the body, or {@code null} when it is well-formed
+	 */
 	private @Nullable String readBody(JsonParser json) throws IOException {
 		JsonToken first = json.nextToken();
 		if (first != JsonToken.START_OBJECT) {
@@ -182,7 +187,8 @@ final class SubmissionParser {
 		if (this.contract == null || this.contract.isBlank()) {
 			return "contract is missing or blank: give the id of the delivery agreement, from SCB";
 		}
-		// a JSON null is what a client that serialises absent values sends: no organisation
+		// a JSON null is what a client that serialises absent values sends: no
+		// organisation
 		if (this.orgNr != null) {
 			try {
 				new OrganisationNumber(this.orgNr);

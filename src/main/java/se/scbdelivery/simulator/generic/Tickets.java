@@ -22,13 +22,16 @@ import se.scbdelivery.simulator.server.UploadLog;
  * The generic service's tickets and their validation outcome. A ticket's status answers
  * {@link ProcessingState#NOT_PROCESSED} for the first {@code pollsBeforeFinal} polls and
  * until its processing time has passed since it was made, and it counts as processed (its
- * result can be fetched) from the moment both are over, as if SCB finished validating right
- * after the last of those polls or once the time is up: with 0 polls and no processing
- * time, at once. Tickets are matched ignoring case. Thread-safe.
+ * result can be fetched) from the moment both are over, as if SCB finished validating
+ * right after the last of those polls or once the time is up: with 0 polls and no
+ * processing time, at once. Tickets are matched ignoring case. Thread-safe.
  */
 final class Tickets {
 
-	/** The validation errors (none: it passed), when its processing is over, and the polls answered so far. */
+	/**
+	 * The validation errors (none: it passed), when its processing is over, and the polls
+	 * answered so far.
+	 */
 	private static final class Entry {
 
 		private final List<ValidationError> errors;
@@ -61,7 +64,10 @@ final class Tickets {
 
 	private final Map<String, Entry> entries = new HashMap<>();
 
-	/** @param processing how long each ticket is processed, unless {@link #create} is told otherwise */
+	/**
+	 * @param processing how long each ticket is processed, unless {@link #create} is told
+	 * otherwise
+	 */
 	Tickets(int pollsBeforeFinal, Duration processing, Clock clock, UploadLog log) {
 		this.pollsBeforeFinal = pollsBeforeFinal;
 		this.processing = processing;
@@ -69,7 +75,9 @@ final class Tickets {
 		this.log = log;
 	}
 
-	/** @param processing how long SCB processes it, or {@code null} for the usual time */
+	/**
+	 * @param processing how long SCB processes it, or {@code null} for the usual time
+	 */
 	synchronized Ticket create(List<ValidationError> errors, @Nullable Duration processing) {
 		Ticket ticket = new Ticket(UUID.randomUUID().toString());
 		this.entries.put(key(ticket),

@@ -8,7 +8,10 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** An HTTP answer the stand-in sends: status, JSON body and extra headers (in order, names may repeat). */
+/**
+ * An HTTP answer the stand-in sends: status, JSON body and extra headers (in order, names
+ * may repeat).
+ */
 public record Answer(int status, byte[] body, List<Map.Entry<String, String>> headers) {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
@@ -17,7 +20,10 @@ public record Answer(int status, byte[] body, List<Map.Entry<String, String>> he
 		headers = List.copyOf(headers);
 	}
 
-	/** {@code value} as JSON; maps keep their order, so use a {@link LinkedHashMap} for SCB's property order. */
+	/**
+	 * {@code value} as JSON; maps keep their order, so use a {@link LinkedHashMap} for
+	 * SCB's property order.
+	 */
 	public static Answer json(int status, Object value) {
 		return new Answer(status, JSON.writeValueAsBytes(value), List.of());
 	}

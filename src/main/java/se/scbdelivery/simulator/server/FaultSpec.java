@@ -1,6 +1,5 @@
 package se.scbdelivery.simulator.server;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +8,14 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import se.scbdelivery.simulator.server.Faults.Call;
 
-/** Reads the text form of faults (grammar in {@link Faults}) into calls on a {@link Faults}. */
+/**
+ * Reads the text form of faults (grammar in {@link Faults}) into calls on a
+ * {@link Faults}.
+ */
 final class FaultSpec {
 
 	static final String GRAMMAR = "item[,item...] where item is CALL=ACTION[xTIMES], status=TEXT[xTIMES] "

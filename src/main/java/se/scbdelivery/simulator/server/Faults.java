@@ -14,17 +14,16 @@ import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
 
 /**
- * Faults the stand-in injects, each for a kind of {@link Call} (and, for fragments, optionally
- * one index) and a number of times, after which it is used up. Thread-safe: tests program
- * faults while clients call.
+ * Faults the stand-in injects, each for a kind of {@link Call} (and, for fragments,
+ * optionally one index) and a number of times, after which it is used up. Thread-safe:
+ * tests program faults while clients call.
  * <p>
- * For one request the stand-in takes at most one gate, then at most one delay, then at most
- * one answer fault (respond or drop), each the earliest programmed one that matches. A
- * respond fault answers instead of the stand-in: the request has no effect. A drop fault lets
- * the request take effect, then closes the connection without answering.
+ * For one request the stand-in takes at most one gate, then at most one delay, then at
+ * most one answer fault (respond or drop), each the earliest programmed one that matches.
+ * A respond fault answers instead of the stand-in: the request has no effect. A drop
+ * fault lets the request take effect, then closes the connection without answering.
  * <p>
- * The text form, for {@code simulate --faults}, is read by {@link #apply(String)}:
- * <pre>
+ * The text form, for {@code simulate --faults}, is read by {@link #apply(String)}: <pre>
  * spec     = item *( "," item )
  * item     = call "=" action [times]  |  "status=" text [times]  |  "processing=" duration [times]
  * call     = "heartbeat" | "fragment" [ ":" index ] | "completion" | "history"
@@ -32,20 +31,20 @@ import se.scbdelivery.simulator.StandInOptions;
  * action   = http-status | "drop" | "delay:" duration
  * duration = digits ( "ms" | "s" | "m" )
  * times    = "x" digits               ; left out: always
- * </pre>
- * {@code fragment} without an index means every data fragment (0, 1, ...); {@code completion}
- * is fragment -1. A 429 or 503 from the text form carries {@code Retry-After: 1}.
- * {@code status=TEXT} gives the next completed deliveries that final Status.
- * {@code processing=DURATION} makes SCB take that long to process the next GDB deliveries and
- * the next generic tickets (each API counts its own), instead of
- * {@link StandInOptions#processing()}: see {@link #processing(int, Duration)}. The last four
- * calls are the generic delivery service's: {@code generic-heartbeat}, {@code submit}
- * ({@code POST api/v1/delivery}), {@code status-call} (its status endpoint, named so because
- * {@code status=} already sets a GDB final Status) and {@code result}
- * ({@code GET api/v1/delivery/{ticket}}). Examples: {@code fragment:3=503x2},
- * {@code fragment:2=dropx1}, {@code heartbeat=429x1}, {@code history=delay:5sx1},
- * {@code completion=500}, {@code status=Systemfelx1}, {@code submit=dropx1},
- * {@code status-call=delay:2sx1}, {@code processing=60s}, {@code processing=5mx1}.
+ * </pre> {@code fragment} without an index means every data fragment (0, 1, ...);
+ * {@code completion} is fragment -1. A 429 or 503 from the text form carries
+ * {@code Retry-After: 1}. {@code status=TEXT} gives the next completed deliveries that
+ * final Status. {@code processing=DURATION} makes SCB take that long to process the next
+ * GDB deliveries and the next generic tickets (each API counts its own), instead of
+ * {@link StandInOptions#processing()}: see {@link #processing(int, Duration)}. The last
+ * four calls are the generic delivery service's: {@code generic-heartbeat},
+ * {@code submit} ({@code POST api/v1/delivery}), {@code status-call} (its status
+ * endpoint, named so because {@code status=} already sets a GDB final Status) and
+ * {@code result} ({@code GET api/v1/delivery/{ticket}}). Examples:
+ * {@code fragment:3=503x2}, {@code fragment:2=dropx1}, {@code heartbeat=429x1},
+ * {@code history=delay:5sx1}, {@code completion=500}, {@code status=Systemfelx1},
+ * {@code submit=dropx1}, {@code status-call=delay:2sx1}, {@code processing=60s},
+ * {@code processing=5mx1}.
  */
 public final class Faults {
 
@@ -71,8 +70,9 @@ public final class Faults {
 		GENERIC_HEARTBEAT,
 
 		/**
-		 * The generic service's {@code POST api/v1/delivery}. A drop fault lets the ticket be
-		 * made and recorded, then closes the connection: a POST whose answer was lost.
+		 * The generic service's {@code POST api/v1/delivery}. A drop fault lets the
+		 * ticket be made and recorded, then closes the connection: a POST whose answer
+		 * was lost.
 		 */
 		SUBMIT,
 
@@ -84,7 +84,10 @@ public final class Faults {
 
 	}
 
-	/** What the faults do to one request; fields are {@code null} (or false) where none applies. */
+	/**
+	 * What the faults do to one request; fields are {@code null} (or false) where none
+	 * applies.
+	 */
 	record Plan(@Nullable Gate gate, @Nullable Duration delay, @Nullable Answer response, boolean drop) {
 
 	}
@@ -167,8 +170,8 @@ public final class Faults {
 	private final Map<Channel, List<ProcessingCountdown>> processing = new EnumMap<>(Channel.class);
 
 	/**
-	 * @param forgetPartialUploads what {@link #forgetPartialUploads()} does: drops the GDB
-	 * side's uploads in progress
+	 * @param forgetPartialUploads what {@link #forgetPartialUploads()} does: drops the
+	 * GDB side's uploads in progress
 	 */
 	public Faults(Runnable forgetPartialUploads) {
 		this.forgetPartialUploads = forgetPartialUploads;
@@ -187,22 +190,27 @@ public final class Faults {
 		add(call, index, times, new Respond(Answer.raw(status, body, headers)));
 	}
 
-	/** Like {@link #respond(Call, Integer, int, int, String, Map)}, with an SCB-shaped message body. */
+	/**
+	 * Like {@link #respond(Call, Integer, int, int, String, Map)}, with an SCB-shaped
+	 * message body.
+	 */
 	public void respond(Call call, @Nullable Integer index, int times, int status) {
 		respond(call, index, times, status, "{\"Message\":\"fault injected by the stand-in: HTTP " + status + "\"}",
 				Map.of("Content-Type", "application/json; charset=utf-8"));
 	}
 
-	/** Handles {@code times} matching calls, then closes the connection without answering. */
+	/**
+	 * Handles {@code times} matching calls, then closes the connection without answering.
+	 */
 	public void drop(Call call, @Nullable Integer index, int times) {
 		add(call, index, times, new Drop());
 	}
 
 	/**
-	 * Answers {@code times} matching calls only after {@code delay}. The request takes effect
-	 * only when the delay is over, so a client that gives up first leaves no trace but
-	 * {@link ScbStandIn#fragments()} or {@link ScbStandIn#genericSubmissions()} (without a
-	 * ticket).
+	 * Answers {@code times} matching calls only after {@code delay}. The request takes
+	 * effect only when the delay is over, so a client that gives up first leaves no trace
+	 * but {@link ScbStandIn#fragments()} or {@link ScbStandIn#genericSubmissions()}
+	 * (without a ticket).
 	 */
 	public void delay(Call call, @Nullable Integer index, int times, Duration delay) {
 		if (delay.isNegative()) {
@@ -218,7 +226,10 @@ public final class Faults {
 		return gate;
 	}
 
-	/** Gives the next {@code times} completed deliveries this final Status, whatever the file asks. */
+	/**
+	 * Gives the next {@code times} completed deliveries this final Status, whatever the
+	 * file asks.
+	 */
 	public synchronized void finalStatus(int times, String text) {
 		checkTimes(times);
 		if (text.isBlank()) {
@@ -228,12 +239,12 @@ public final class Faults {
 	}
 
 	/**
-	 * Makes SCB take {@code processing} to process the next {@code times} GDB deliveries and
-	 * the next {@code times} generic tickets, each API counting its own, instead of
-	 * {@link StandInOptions#processing()}: until that long after its completion was answered,
-	 * a delivery's history answers {@code Bearbetar}; until that long after its POST, a
-	 * ticket's status answers 202. The {@link StandInOptions#pollsBeforeFinal()} polls still
-	 * come first.
+	 * Makes SCB take {@code processing} to process the next {@code times} GDB deliveries
+	 * and the next {@code times} generic tickets, each API counting its own, instead of
+	 * {@link StandInOptions#processing()}: until that long after its completion was
+	 * answered, a delivery's history answers {@code Bearbetar}; until that long after its
+	 * POST, a ticket's status answers 202. The {@link StandInOptions#pollsBeforeFinal()}
+	 * polls still come first.
 	 */
 	public synchronized void processing(int times, Duration processing) {
 		checkTimes(times);
@@ -278,8 +289,8 @@ public final class Faults {
 	}
 
 	/**
-	 * The final Status a fault imposes on the delivery being completed now, or {@code null};
-	 * for the GDB side, which calls it once per completed upload.
+	 * The final Status a fault imposes on the delivery being completed now, or
+	 * {@code null}; for the GDB side, which calls it once per completed upload.
 	 */
 	public synchronized @Nullable String takeFinalStatus() {
 		if (this.finalStatuses.isEmpty()) {
@@ -293,8 +304,8 @@ public final class Faults {
 	}
 
 	/**
-	 * The processing time a fault imposes on the GDB delivery or generic ticket being made
-	 * now, or {@code null}; for the APIs, which call it once per delivery or ticket.
+	 * The processing time a fault imposes on the GDB delivery or generic ticket being
+	 * made now, or {@code null}; for the APIs, which call it once per delivery or ticket.
 	 */
 	public synchronized @Nullable Duration takeProcessing(Channel channel) {
 		List<ProcessingCountdown> next = this.processing.get(channel);

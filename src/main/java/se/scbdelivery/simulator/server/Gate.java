@@ -13,9 +13,9 @@ import se.scbdelivery.simulator.ScbStandIn;
  * Holds one request until a test lets it go: the request is read in full and recorded (so
  * {@link ScbStandIn#awaitFragment} sees it), then waits for {@link #release()} before the
  * stand-in processes and answers it. Made by {@link Faults#gate}. The wait never blocks a
- * server thread. When the client closes the connection while its request is held (it timed
- * out, or its process was killed), the request is abandoned: releasing the gate then has no
- * effect on the upload.
+ * server thread. When the client closes the connection while its request is held (it
+ * timed out, or its process was killed), the request is abandoned: releasing the gate
+ * then has no effect on the upload.
  */
 public final class Gate {
 
@@ -41,7 +41,8 @@ public final class Gate {
 	public void awaitArrival(Duration timeout) {
 		try {
 			if (!this.arrival.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-				throw new IllegalStateException("no request reached the gate on " + this.description + " within " + timeout);
+				throw new IllegalStateException(
+						"no request reached the gate on " + this.description + " within " + timeout);
 			}
 		}
 		catch (InterruptedException ex) {

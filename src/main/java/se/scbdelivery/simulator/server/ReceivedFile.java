@@ -10,13 +10,16 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A file the stand-in received, through either API: in memory up to {@link #IN_MEMORY_LIMIT}
- * bytes, otherwise in the stand-in's temporary file until {@link #delete()}, so that however
- * much it is sent, its heap holds only small files. Immutable.
+ * A file the stand-in received, through either API: in memory up to
+ * {@link #IN_MEMORY_LIMIT} bytes, otherwise in the stand-in's temporary file until
+ * {@link #delete()}, so that however much it is sent, its heap holds only small files.
+ * Immutable.
  */
 public final class ReceivedFile {
 
-	/** Files up to this size are kept in memory; larger ones stay in their temporary file. */
+	/**
+	 * Files up to this size are kept in memory; larger ones stay in their temporary file.
+	 */
 	public static final int IN_MEMORY_LIMIT = 16 * 1024 * 1024;
 
 	private final long size;
@@ -68,8 +71,8 @@ public final class ReceivedFile {
 			return Files.readAllBytes(Objects.requireNonNull(this.file));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("the stand-in's copy (" + this.size
-					+ " bytes) is gone: it is deleted by reset() and close()", ex);
+			throw new UncheckedIOException(
+					"the stand-in's copy (" + this.size + " bytes) is gone: it is deleted by reset() and close()", ex);
 		}
 	}
 

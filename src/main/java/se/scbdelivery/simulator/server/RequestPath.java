@@ -11,9 +11,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request path below an API's base ({@link #GDB_BASE} or {@link #GENERIC_BASE}), split into segments, each percent-decoded as UTF-8.
- * Splitting comes before decoding, so an encoded {@code %2F} stays inside its segment, and
- * {@code +} is a plus sign, as RFC 3986 has it for paths (only form bodies use it for a space).
+ * A request path below an API's base ({@link #GDB_BASE} or {@link #GENERIC_BASE}), split
+ * into segments, each percent-decoded as UTF-8. Splitting comes before decoding, so an
+ * encoded {@code %2F} stays inside its segment, and {@code +} is a plus sign, as RFC 3986
+ * has it for paths (only form bodies use it for a space).
  */
 public record RequestPath(List<String> segments) {
 

@@ -14,10 +14,10 @@ import reactor.netty.http.server.HttpServerResponse;
 import se.scbdelivery.simulator.server.Faults.Call;
 
 /**
- * Answers one request of either API with the faults applied: waits at a gate, then a delay,
- * then runs the work off the event loop (or takes a respond fault's answer instead), and
- * sends the answer or closes the connection without one. Gates and delays only wait on
- * signals, so a held request never blocks other clients.
+ * Answers one request of either API with the faults applied: waits at a gate, then a
+ * delay, then runs the work off the event loop (or takes a respond fault's answer
+ * instead), and sends the answer or closes the connection without one. Gates and delays
+ * only wait on signals, so a held request never blocks other clients.
  */
 public final class Responder {
 
@@ -35,9 +35,10 @@ public final class Responder {
 	}
 
 	/**
-	 * @param index the fragment index for {@link Call#FRAGMENT} and {@link Call#COMPLETION}, else 0
-	 * @param work makes the answer; it runs only when no respond fault answers instead, and
-	 * also before a drop fault closes the connection
+	 * @param index the fragment index for {@link Call#FRAGMENT} and
+	 * {@link Call#COMPLETION}, else 0
+	 * @param work makes the answer; it runs only when no respond fault answers instead,
+	 * and also before a drop fault closes the connection
 	 * @param answered told the status actually sent; not called when nothing is sent
 	 */
 	public Mono<Void> handle(HttpServerResponse response, Exchange exchange, Call call, int index,
@@ -50,8 +51,10 @@ public final class Responder {
 			.then(Mono.fromSupplier(() -> (plan.response() != null) ? plan.response() : work.get())
 				.subscribeOn(Schedulers.boundedElastic()))
 			.doOnNext((answer) -> ready.set(true))
-			// Reactor Netty cancels when the client closes the connection before the answer is
-			// ready (it gave up, or was killed while a gate held its request): it is abandoned
+			// Reactor Netty cancels when the client closes the connection before the
+			// answer is
+			// ready (it gave up, or was killed while a gate held its request): it is
+			// abandoned
 			.doOnCancel(() -> {
 				if (!ready.get()) {
 					logger.info("{} {} -> no answer: the client closed the connection first", exchange.method(),
@@ -85,8 +88,8 @@ public final class Responder {
 	}
 
 	/**
-	 * Closes the connection and completes once it is closed, so nothing of a response can be
-	 * written first: the client sees the connection end where it expects an answer.
+	 * Closes the connection and completes once it is closed, so nothing of a response can
+	 * be written first: the client sees the connection end where it expects an answer.
 	 */
 	private static Mono<Void> closeWithoutAnswer(HttpServerResponse response, Exchange exchange) {
 		logger.info("{} {} -> no answer: connection closed by a drop fault ({} bytes received)", exchange.method(),

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -14,7 +13,10 @@ import io.netty.handler.ssl.ClientAuth;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.Http11SslContextSpec;
 
-/** The stand-in's TLS: its own PKCS12 key, TLS 1.2 and 1.3, and, when asked, a required client certificate. */
+/**
+ * The stand-in's TLS: its own PKCS12 key, TLS 1.2 and 1.3, and, when asked, a required
+ * client certificate.
+ */
 public final class ServerTls {
 
 	private ServerTls() {

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
-/** The stand-in's temporary files: what it was sent, kept on disk rather than in memory. */
+/**
+ * The stand-in's temporary files: what it was sent, kept on disk rather than in memory.
+ */
 public final class TemporaryFiles {
 
 	private TemporaryFiles() {

@@ -14,8 +14,8 @@ public record UploadEvent(Instant at, Channel channel, String id, Kind kind) {
 	public enum Kind {
 
 		/**
-		 * The upload is complete: the GDB completion (fragment -1) stored the delivery, or the
-		 * generic POST made its ticket.
+		 * The upload is complete: the GDB completion (fragment -1) stored the delivery,
+		 * or the generic POST made its ticket.
 		 */
 		COMPLETED,
 

@@ -10,12 +10,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When the stand-in's uploads were in flight, for tests that check how many a client runs at
- * once, and an ordered log of their {@link UploadEvent events}. Each API decides what an
- * upload is and when it starts and ends; here an upload is any object, and "at once" means
- * overlapping in the order the stand-in saw things happen: each start and end takes the next
- * {@link #mark() mark}, and a start may be dated back to an earlier mark (a GDB file's
- * heartbeat). Thread-safe.
+ * When the stand-in's uploads were in flight, for tests that check how many a client runs
+ * at once, and an ordered log of their {@link UploadEvent events}. Each API decides what
+ * an upload is and when it starts and ends; here an upload is any object, and "at once"
+ * means overlapping in the order the stand-in saw things happen: each start and end takes
+ * the next {@link #mark() mark}, and a start may be dated back to an earlier mark (a GDB
+ * file's heartbeat). Thread-safe.
  */
 public final class UploadLog {
 

@@ -21,24 +21,24 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import se.scbdelivery.config.ScbEnvironment;
-import se.scbdelivery.simulator.server.Faults.Call;
-import se.scbdelivery.simulator.gdb.ReceivedFragment;
+import se.scbdelivery.delivery.Channel;
+import se.scbdelivery.delivery.DeliveryJobParameters;
+import se.scbdelivery.delivery.DeliveryJobTestSupport;
+import se.scbdelivery.delivery.GdbDeliveryRequest;
+import se.scbdelivery.delivery.JobExecutions;
+import se.scbdelivery.delivery.launch.DeliveryInputCheck;
 import se.scbdelivery.simulator.ScbStandIn;
+import se.scbdelivery.simulator.gdb.ReceivedFragment;
+import se.scbdelivery.simulator.server.Faults.Call;
 import se.scbdelivery.testsupport.SharedStandIn;
 import se.scbdelivery.testsupport.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import se.scbdelivery.delivery.launch.DeliveryInputCheck;
-import se.scbdelivery.delivery.Channel;
-import se.scbdelivery.delivery.DeliveryJobParameters;
-import se.scbdelivery.delivery.DeliveryJobTestSupport;
-import se.scbdelivery.delivery.JobExecutions;
-import se.scbdelivery.delivery.GdbDeliveryRequest;
 
 /**
- * The upload step's restart contract, at the job level: when fragment k fails for good, the
- * execution fails with the step context pointing at k; the restart sends k first, never
- * 0..k-1 again, and SCB ends up with exactly the file.
+ * The upload step's restart contract, at the job level: when fragment k fails for good,
+ * the execution fails with the step context pointing at k; the restart sends k first,
+ * never 0..k-1 again, and SCB ends up with exactly the file.
  */
 class FragmentUploadRestartTest extends DeliveryJobTestSupport {
 
@@ -52,10 +52,11 @@ class FragmentUploadRestartTest extends DeliveryJobTestSupport {
 
 	@Test
 	void restartSendsFragmentKFirstAndNeverTheFragmentsBeforeIt() throws Exception {
-		// given a 6-fragment file whose fragment 3 SCB refuses with 500 through every retry
+		// given a 6-fragment file whose fragment 3 SCB refuses with 500 through every
+		// retry
 		Path file = TestFiles.xml(WORK.resolve("inbox"), "krita.xml", 5_500, null);
-		GdbDeliveryRequest request = GdbDeliveryRequest.of(file, "9990000045", "KRITA", "2024-06-30", "KRITA_MONTHLY", null,
-				null);
+		GdbDeliveryRequest request = GdbDeliveryRequest.of(file, "9990000045", "KRITA", "2024-06-30", "KRITA_MONTHLY",
+				null, null);
 		JobParameters parameters = DeliveryJobParameters.of(ScbEnvironment.TEST, request,
 				this.inputCheck.checkFile(file, Channel.GDB));
 		this.scb.faults().respond(Call.FRAGMENT, 3, Integer.MAX_VALUE, 500);
@@ -76,7 +77,8 @@ class FragmentUploadRestartTest extends DeliveryJobTestSupport {
 		int before = this.scb.fragments().size();
 		JobExecution restarted = this.jobs.getJobOperator().restart(failed);
 
-		// then fragment 3 is the first sent, 0..2 never again, and SCB holds exactly the file
+		// then fragment 3 is the first sent, 0..2 never again, and SCB holds exactly the
+		// file
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(restarted.getExitStatus().getExitCode()).isEqualTo("LOADED");
 		assertThat(restarted.getJobInstance()).isEqualTo(failed.getJobInstance());
@@ -103,13 +105,15 @@ class FragmentUploadRestartTest extends DeliveryJobTestSupport {
 		Files.writeString(file, "<changed/>");
 		JobExecution execution = this.jobs.startJob(parameters);
 
-		// then the validate step fails it as invalid input, before the heartbeat step, and SCB hears nothing
+		// then the validate step fails it as invalid input, before the heartbeat step,
+		// and SCB hears nothing
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("INVALID_INPUT");
 		assertThat(execution.getExitStatus().getExitDescription()).contains("has changed since this delivery began")
 			.contains("a changed file is a new delivery");
 		assertThat(JobExecutions.lastStep(execution, "validateDelivery").getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName).containsExactly("validateDelivery");
+		assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName)
+			.containsExactly("validateDelivery");
 		assertThat(this.scb.heartbeatCount()).isZero();
 		assertThat(this.scb.fragments()).isEmpty();
 	}

@@ -13,11 +13,11 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import se.scbdelivery.config.ScbEnvironment;
 import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.DeliveryJobTestSupport;
 import se.scbdelivery.delivery.GdbDeliveryRequest;
-import se.scbdelivery.config.ScbEnvironment;
 import se.scbdelivery.simulator.gdb.ReceivedFragment;
 import se.scbdelivery.testsupport.TestFiles;
 
@@ -26,8 +26,9 @@ import static se.scbdelivery.delivery.JobExecutions.lastStep;
 import static se.scbdelivery.delivery.JobExecutions.stepNames;
 
 /**
- * The GDB job's five steps as the job repository records them, and a restart after a failure
- * in each: it resumes at the step that failed, and nothing SCB already holds is sent again.
+ * The GDB job's five steps as the job repository records them, and a restart after a
+ * failure in each: it resumes at the step that failed, and nothing SCB already holds is
+ * sent again.
  */
 class GdbStepRestartTest extends DeliveryJobTestSupport {
 
@@ -68,8 +69,8 @@ class GdbStepRestartTest extends DeliveryJobTestSupport {
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(stepNames(execution)).containsExactly(VALIDATE, HEARTBEAT, UPLOAD, POLL, REPORT);
-		assertThat(execution.getStepExecutions()).allSatisfy(
-				(step) -> assertThat(step.getStatus()).as(step.getStepName()).isEqualTo(BatchStatus.COMPLETED));
+		assertThat(execution.getStepExecutions())
+			.allSatisfy((step) -> assertThat(step.getStatus()).as(step.getStepName()).isEqualTo(BatchStatus.COMPLETED));
 	}
 
 	@Test

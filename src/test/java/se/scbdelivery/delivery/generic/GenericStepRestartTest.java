@@ -14,11 +14,11 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import se.scbdelivery.config.ScbEnvironment;
 import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.DeliveryJobTestSupport;
 import se.scbdelivery.delivery.GenericDeliveryRequest;
-import se.scbdelivery.config.ScbEnvironment;
 import se.scbdelivery.simulator.generic.GenericSubmissionReceived;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +56,8 @@ class GenericStepRestartTest extends DeliveryJobTestSupport {
 		this.jobs.setJob(this.genericDeliveryJob);
 		String name = test.getTestMethod().orElseThrow().getName();
 		Path dir = Files.createDirectories(WORK.resolve("generic-" + name));
-		// a content of its own: the same content would be the same delivery, completed earlier
+		// a content of its own: the same content would be the same delivery, completed
+		// earlier
 		this.file = Files.writeString(dir.resolve("salaries.csv"), "org;amount;test\n9990000045;1200;" + name + "\n");
 		this.content = Files.readAllBytes(this.file);
 		GenericDeliveryRequest request = GenericDeliveryRequest.of(this.file, "C-1", "9990000045", null, null, true);

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Journals live for years in job repositories: those written by version 0.1.0, before the
- * channel became a type (flat, nullable DeliveryId, ticket and final status fields), are read
- * as they were meant. The fixtures were captured from that build's job repository.
+ * channel became a type (flat, nullable DeliveryId, ticket and final status fields), are
+ * read as they were meant. The fixtures were captured from that build's job repository.
  */
 class JournalCompatibilityTest {
 

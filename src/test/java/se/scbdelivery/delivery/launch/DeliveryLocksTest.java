@@ -54,11 +54,13 @@ class DeliveryLocksTest {
 
 	@Test
 	void aLapsedLeaseOfADeadProcessCanBeTakenOver() {
-		this.jdbc.update("INSERT INTO " + DeliveryLocks.TABLE + " (NAME, LOCK_UNTIL, LOCKED_AT, LOCKED_BY) VALUES (?, ?, ?, ?)",
+		this.jdbc.update(
+				"INSERT INTO " + DeliveryLocks.TABLE + " (NAME, LOCK_UNTIL, LOCKED_AT, LOCKED_BY) VALUES (?, ?, ?, ?)",
 				"delivery-k3", Timestamp.from(Instant.now().minusSeconds(3600)),
 				Timestamp.from(Instant.now().minusSeconds(7200)), "gone-host:1");
 
-		assertThat(this.locks.holder("k3")).hasValueSatisfying((holder) -> assertThat(holder.owner()).isEqualTo("gone-host:1"));
+		assertThat(this.locks.holder("k3"))
+			.hasValueSatisfying((holder) -> assertThat(holder.owner()).isEqualTo("gone-host:1"));
 		assertThat(this.locks.tryLock("k3")).isPresent();
 		assertThat(this.locks.holder("k3").orElseThrow().owner()).isEqualTo(this.locks.owner());
 	}

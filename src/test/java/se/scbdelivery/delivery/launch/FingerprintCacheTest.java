@@ -11,8 +11,9 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import se.scbdelivery.delivery.FileFingerprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FingerprintCacheTest {
 

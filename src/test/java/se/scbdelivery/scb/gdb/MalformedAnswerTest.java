@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
-/** A 2xx completion answer that is not SCB's documented JSON is an error naming the problem. */
+/**
+ * A 2xx completion answer that is not SCB's documented JSON is an error naming the
+ * problem.
+ */
 class MalformedAnswerTest {
 
 	private static ClientAndServer server;

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A strict reader of a recorded multipart/form-data body, to check what went on the wire. */
+/**
+ * A strict reader of a recorded multipart/form-data body, to check what went on the wire.
+ */
 final class MultipartParts {
 
 	record Part(String headers, byte[] content) {

@@ -215,7 +215,8 @@ class ReactorGdbClientContractTest {
 				.withHeader("Content-Type", "application/json; charset=utf-8")
 				.withBody(("{\"Id\": \"" + GUID + "\", \"ProgressStatus\": " + progress
 						+ ", \"SubmissionDate\": \"2024-07-01 09:30:00\", \"Status\": \"" + status
-						+ "\", \"FileWasUploaded\": " + uploaded + "}").getBytes(StandardCharsets.UTF_8)));
+						+ "\", \"FileWasUploaded\": " + uploaded + "}")
+					.getBytes(StandardCharsets.UTF_8)));
 
 		HistoryEntry entry = client.history(session(), new DeliveryId(GUID));
 
@@ -244,7 +245,8 @@ class ReactorGdbClientContractTest {
 		client.uploadFragment(session(), target(name, null), 0, file, 0, 10);
 
 		HttpRequest sent = onlyRequest();
-		// MockServer records the path as it arrived: double encoding would show up as %25C3%25A5.
+		// MockServer records the path as it arrived: double encoding would show up as
+		// %25C3%25A5.
 		String path = sent.getPath().getValue();
 		assertThat(path)
 			.isEqualTo(BASE + "file/0/9990000045/VINN/2024-06-30/V40/%C3%A5rsrapport%20maj%20%C3%A4%20%C3%B6.xml/");

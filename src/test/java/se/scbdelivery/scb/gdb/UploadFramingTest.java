@@ -45,18 +45,14 @@ class UploadFramingTest {
 		byte[] bytes = new byte[1_000_000];
 		new Random(1).nextBytes(bytes);
 		Path file = Files.write(this.dir.resolve("a.xml"), bytes);
-		this.server = HttpServer.create()
-			.host("127.0.0.1")
-			.port(0)
-			.handle((request, response) -> {
-				this.headers.add(request.requestHeaders().copy());
-				return request.receive()
-					.aggregate()
-					.asByteArray()
-					.doOnNext(this.bodies::add)
-					.then(response.status(200).send());
-			})
-			.bindNow();
+		this.server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
+			this.headers.add(request.requestHeaders().copy());
+			return request.receive()
+				.aggregate()
+				.asByteArray()
+				.doOnNext(this.bodies::add)
+				.then(response.status(200).send());
+		}).bindNow();
 
 		try (ScbHttpClient http = ScbHttpClient.create(TestSettings.http(1), TestSettings.noTls(),
 				new TestSettings.RecordingSleeper())) {

@@ -97,15 +97,17 @@ class ReactorGenericDeliveryClientContractTest {
 	@ParameterizedTest
 	@ValueSource(ints = { 300_000, 300_001, 300_002 })
 	void submitSendsTheEnvelopeWithTheFileAsBase64(int size) throws IOException {
-		// Given a binary file whose length leaves each remainder mod 3, so every padding case occurs
+		// Given a binary file whose length leaves each remainder mod 3, so every padding
+		// case occurs
 		byte[] bytes = new byte[size];
 		new Random(size).nextBytes(bytes);
 		Path file = Files.write(this.dir.resolve("data.bin"), bytes);
-		server.when(request().withMethod("POST")).respond(response().withStatusCode(200).withBody("\"" + TICKET + "\""));
+		server.when(request().withMethod("POST"))
+			.respond(response().withStatusCode(200).withBody("\"" + TICKET + "\""));
 
 		// When
-		Ticket ticket = client.submit(new GenericSubmission("1", new OrganisationNumber("9990000045"), "Format1",
-				"Ver1", true), file);
+		Ticket ticket = client
+			.submit(new GenericSubmission("1", new OrganisationNumber("9990000045"), "Format1", "Ver1", true), file);
 
 		// Then
 		assertThat(ticket).isEqualTo(new Ticket(TICKET));
@@ -134,7 +136,8 @@ class ReactorGenericDeliveryClientContractTest {
 	@Test
 	void submitLeavesOutAbsentOptionalFieldsAndTestWhenFalse() throws IOException {
 		Path file = Files.write(this.dir.resolve("a.csv"), new byte[0]);
-		server.when(request().withMethod("POST")).respond(response().withStatusCode(200).withBody("\"" + TICKET + "\""));
+		server.when(request().withMethod("POST"))
+			.respond(response().withStatusCode(200).withBody("\"" + TICKET + "\""));
 
 		client.submit(new GenericSubmission("K1", null, null, null, false), file);
 
@@ -146,7 +149,8 @@ class ReactorGenericDeliveryClientContractTest {
 	@Test
 	void submitEscapesQuotesBackslashesControlCharactersAndKeepsSwedishLetters() throws IOException {
 		Path file = Files.writeString(this.dir.resolve("a.csv"), "x");
-		server.when(request().withMethod("POST")).respond(response().withStatusCode(200).withBody("\"" + TICKET + "\""));
+		server.when(request().withMethod("POST"))
+			.respond(response().withStatusCode(200).withBody("\"" + TICKET + "\""));
 		String contract = "Avtal \"7\" för C:\\data\tåäö\n\u0001";
 		String format = "Format \"Å\" \\ ÄÖ";
 
@@ -269,7 +273,8 @@ class ReactorGenericDeliveryClientContractTest {
 
 	@Test
 	void successfulResultIsReadWithTheRawJsonKept() {
-		String body = "{\"successfulValidation\":true,\"ticket\":\"" + TICKET + "\",\"errors\":[],\"newField\":{\"a\":1}}";
+		String body = "{\"successfulValidation\":true,\"ticket\":\"" + TICKET
+				+ "\",\"errors\":[],\"newField\":{\"a\":1}}";
 		server.when(request().withMethod("GET").withPath(BASE + "api/v1/delivery/" + TICKET))
 			.respond(response().withStatusCode(200).withBody(body));
 
@@ -320,8 +325,8 @@ class ReactorGenericDeliveryClientContractTest {
 
 		assertThat(result.successfulValidation()).isFalse();
 		assertThat(result.ticket()).isEqualTo(TICKET);
-		assertThat(result.errors()).containsExactly(
-				new ValidationError("BadRequest", "500", "R", "M", List.of(new RowError("D", "X"))));
+		assertThat(result.errors())
+			.containsExactly(new ValidationError("BadRequest", "500", "R", "M", List.of(new RowError("D", "X"))));
 	}
 
 	@Test
@@ -335,15 +340,16 @@ class ReactorGenericDeliveryClientContractTest {
 
 	@Test
 	void resultLargerThanMaxAnswerBytesButWithinMaxResultBytesIsRead() {
-		ScbHttpClient small = ScbHttpClient.create(
-				TestSettings.http(3, Duration.ofSeconds(5), 1024), TestSettings.noTls(),
-				new TestSettings.RecordingSleeper());
+		ScbHttpClient small = ScbHttpClient.create(TestSettings.http(3, Duration.ofSeconds(5), 1024),
+				TestSettings.noTls(), new TestSettings.RecordingSleeper());
 		ReactorGenericDeliveryClient capped = new ReactorGenericDeliveryClient(small,
 				URI.create("http://localhost:" + server.getPort() + BASE),
 				settings("api/v1/heartbeat", "api/v1/status/{ticket}", 200_000));
 		StringBuilder rows = new StringBuilder();
 		for (int i = 0; i < 1000; i++) {
-			rows.append(i > 0 ? "," : "").append("{\"errorDescription\":\"Bad row\",\"rowData\":\"row ").append(i)
+			rows.append(i > 0 ? "," : "")
+				.append("{\"errorDescription\":\"Bad row\",\"rowData\":\"row ")
+				.append(i)
 				.append("\"}");
 		}
 		String body = "{\"successfulValidation\":false,\"errors\":[{\"errorCode\":\"1\",\"rowErrors\":[" + rows

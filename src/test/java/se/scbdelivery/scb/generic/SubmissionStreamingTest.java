@@ -75,7 +75,8 @@ class SubmissionStreamingTest {
 
 	@Test
 	void largeFileArrivesWhole() throws Exception {
-		// Given a 64 MiB + 1 byte file: a repeated random block, with a length that needs padding
+		// Given a 64 MiB + 1 byte file: a repeated random block, with a length that needs
+		// padding
 		byte[] block = new byte[1 << 20];
 		new Random(7).nextBytes(block);
 		Path file = this.dir.resolve("large.bin");
@@ -102,33 +103,29 @@ class SubmissionStreamingTest {
 		assertThat(counter.decodedBytes()).isEqualTo(size);
 		assertThat(counter.sha256()).isEqualTo(HexFormat.of().formatHex(expected.digest()));
 		assertThat(counter.suffix()).isEqualTo("\"}}");
-		assertThat(counter.bodyBytes())
-			.isEqualTo(Long.parseLong(this.headers.get(0).get("Content-Length")));
+		assertThat(counter.bodyBytes()).isEqualTo(Long.parseLong(this.headers.get(0).get("Content-Length")));
 	}
 
 	private DisposableServer start(Function<HttpServerRequest, Mono<Void>> reader) {
-		return HttpServer.create()
-			.host("127.0.0.1")
-			.port(0)
-			.handle((request, response) -> {
-				this.headers.add(request.requestHeaders().copy());
-				return reader.apply(request).then(response.status(200).sendString(Mono.just("\"" + TICKET + "\"")).then());
-			})
-			.bindNow();
+		return HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
+			this.headers.add(request.requestHeaders().copy());
+			return reader.apply(request).then(response.status(200).sendString(Mono.just("\"" + TICKET + "\"")).then());
+		}).bindNow();
 	}
 
 	private Ticket submit(GenericSubmission submission, Path file) {
 		try (ScbHttpClient http = ScbHttpClient.create(TestSettings.http(1), TestSettings.noTls(),
 				new TestSettings.RecordingSleeper())) {
-			return new ReactorGenericDeliveryClient(http, URI.create("http://127.0.0.1:" + this.server.port() + "/API/"),
+			return new ReactorGenericDeliveryClient(http,
+					URI.create("http://127.0.0.1:" + this.server.port() + "/API/"),
 					settings("api/v1/heartbeat", "api/v1/status/{ticket}", 1024))
 				.submit(submission, file);
 		}
 	}
 
 	/**
-	 * Decodes {@code fileContent} as the body arrives, keeping only a few leftover characters,
-	 * and counts and hashes the decoded bytes: the body is never held whole.
+	 * Decodes {@code fileContent} as the body arrives, keeping only a few leftover
+	 * characters, and counts and hashes the decoded bytes: the body is never held whole.
 	 */
 	private static final class DecodingCounter {
 

@@ -35,8 +35,9 @@ import static se.scbdelivery.scb.generic.ReactorGenericDeliveryClientContractTes
 import static se.scbdelivery.scb.generic.ReactorGenericDeliveryClientContractTest.settings;
 
 /**
- * Every POST makes a new ticket, so the submit is retried only where SCB surely did not take
- * it; each case counts the requests the server saw. The GETs keep the ordinary retry.
+ * Every POST makes a new ticket, so the submit is retried only where SCB surely did not
+ * take it; each case counts the requests the server saw. The GETs keep the ordinary
+ * retry.
  */
 class SubmitRetryTest {
 
@@ -161,7 +162,8 @@ class SubmitRetryTest {
 		}
 		this.http = ScbHttpClient.create(TestSettings.http(3), TestSettings.noTls(), this.sleeper);
 		ReactorGenericDeliveryClient client = new ReactorGenericDeliveryClient(this.http,
-				URI.create("http://127.0.0.1:" + port + BASE), settings("api/v1/heartbeat", "api/v1/status/{ticket}", 1024));
+				URI.create("http://127.0.0.1:" + port + BASE),
+				settings("api/v1/heartbeat", "api/v1/status/{ticket}", 1024));
 
 		assertThatExceptionOfType(ScbUnavailableException.class)
 			.isThrownBy(() -> client.submit(this.submission, this.file))
@@ -190,8 +192,8 @@ class SubmitRetryTest {
 		server.when(request().withPath(status), Times.once()).respond(response().withStatusCode(500));
 		server.when(request().withPath(status)).respond(response().withStatusCode(202));
 		server.when(request().withPath(result), Times.once()).respond(response().withStatusCode(500));
-		server.when(request().withPath(result)).respond(response().withStatusCode(200)
-			.withBody("{\"successfulValidation\":true}"));
+		server.when(request().withPath(result))
+			.respond(response().withStatusCode(200).withBody("{\"successfulValidation\":true}"));
 		ReactorGenericDeliveryClient client = client(3);
 
 		assertThat(client.status(new Ticket(TICKET))).isEqualTo(ProcessingState.NOT_PROCESSED);

@@ -27,8 +27,7 @@ class ClientCertificateTest {
 
 		assertThat(info.subject()).isEqualTo(store.certificate().getSubjectX500Principal().getName())
 			.contains("CN=scb-delivery test client");
-		assertThat(info.serialNumberHex())
-			.isEqualToIgnoringCase(store.certificate().getSerialNumber().toString(16));
+		assertThat(info.serialNumberHex()).isEqualToIgnoringCase(store.certificate().getSerialNumber().toString(16));
 		assertThat(info.notBefore()).isEqualTo(store.certificate().getNotBefore().toInstant());
 		assertThat(info.notAfter()).isEqualTo(store.certificate().getNotAfter().toInstant());
 		assertThat(info.isExpired(Instant.now())).isFalse();

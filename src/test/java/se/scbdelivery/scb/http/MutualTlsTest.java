@@ -1,7 +1,5 @@
 package se.scbdelivery.scb.http;
 
-import io.netty.buffer.ByteBufAllocator;
-import javax.net.ssl.SSLEngine;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -11,9 +9,10 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLEngine;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -27,8 +26,8 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 import se.scbdelivery.config.ScbProperties;
-import se.scbdelivery.testsupport.TestPki;
 import se.scbdelivery.testsupport.ProductSettings;
+import se.scbdelivery.testsupport.TestPki;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

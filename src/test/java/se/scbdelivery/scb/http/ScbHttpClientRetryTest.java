@@ -63,7 +63,8 @@ class ScbHttpClientRetryTest {
 		assertThat(answer.text()).isEqualTo("ok");
 		assertThat(requests()).isEqualTo(3);
 		assertThat(this.sleeper.delays()).hasSize(2);
-		// Equal jitter: at least half the exponential backoff (100 ms, then 200 ms), at most all of it.
+		// Equal jitter: at least half the exponential backoff (100 ms, then 200 ms), at
+		// most all of it.
 		assertThat(this.sleeper.delays().get(0)).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
 		assertThat(this.sleeper.delays().get(1)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
 	}
@@ -95,12 +96,11 @@ class ScbHttpClientRetryTest {
 		server.when(request().withPath(PATH))
 			.respond(response().withStatusCode(400).withBody("{\"Message\":\"Unknown file format V99\"}"));
 
-		assertThatExceptionOfType(ScbRefusedException.class).isThrownBy(() -> execute(client(4)))
-			.satisfies((ex) -> {
-				assertThat(ex.status()).isEqualTo(400);
-				assertThat(ex.body()).isEqualTo("{\"Message\":\"Unknown file format V99\"}");
-				assertThat(ex.call()).isEqualTo("GET heartbeat");
-			});
+		assertThatExceptionOfType(ScbRefusedException.class).isThrownBy(() -> execute(client(4))).satisfies((ex) -> {
+			assertThat(ex.status()).isEqualTo(400);
+			assertThat(ex.body()).isEqualTo("{\"Message\":\"Unknown file format V99\"}");
+			assertThat(ex.call()).isEqualTo("GET heartbeat");
+		});
 		assertThat(requests()).isEqualTo(1);
 		assertThat(this.sleeper.delays()).isEmpty();
 	}
@@ -143,7 +143,8 @@ class ScbHttpClientRetryTest {
 
 	@Test
 	void connectionNeverAcceptedTimesOutAndIsRetried() throws IOException {
-		// A listening socket whose accept queue is full: Linux drops further SYNs, so connecting hangs.
+		// A listening socket whose accept queue is full: Linux drops further SYNs, so
+		// connecting hangs.
 		try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			List<Socket> fillers = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
@@ -198,8 +199,7 @@ class ScbHttpClientRetryTest {
 
 	@Test
 	void errorAnswerLargerThanTheCapKeepsItsBeginning() {
-		server.when(request().withPath(PATH))
-			.respond(response().withStatusCode(404).withBody("x".repeat(10_000)));
+		server.when(request().withPath(PATH)).respond(response().withStatusCode(404).withBody("x".repeat(10_000)));
 		ScbHttpClient capped = ScbHttpClient.create(TestSettings.http(3, Duration.ofSeconds(5), 1024),
 				TestSettings.noTls(), this.sleeper);
 
@@ -253,9 +253,9 @@ class ScbHttpClientRetryTest {
 
 	private static ScbAnswer execute(ScbHttpClient client, UnaryOperator<ScbCall> options) {
 		try {
-			return client.execute(options.apply(ScbCall.get(
-					URI.create("http://localhost:" + server.getPort() + "/m2m/v2/"), List.of("heartbeat"),
-					ScbCall.noHeaders())));
+			return client
+				.execute(options.apply(ScbCall.get(URI.create("http://localhost:" + server.getPort() + "/m2m/v2/"),
+						List.of("heartbeat"), ScbCall.noHeaders())));
 		}
 		finally {
 			client.close();

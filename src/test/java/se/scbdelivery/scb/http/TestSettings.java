@@ -12,8 +12,8 @@ import se.scbdelivery.testsupport.ProductSettings;
 
 /**
  * The HTTP layer's settings for its own tests, bound from the product's standard test
- * settings with what these tests state differently: short timeouts, few attempts, backoffs of
- * 100 ms to 1 s (their delays are asserted), and a sleeper that only records.
+ * settings with what these tests state differently: short timeouts, few attempts,
+ * backoffs of 100 ms to 1 s (their delays are asserted), and a sleeper that only records.
  */
 public final class TestSettings {
 
@@ -32,8 +32,7 @@ public final class TestSettings {
 
 	public static ScbProperties.Http http(int maxAttempts, Duration connectTimeout, Duration responseTimeout,
 			int maxAnswerBytes) {
-		return STANDARD
-			.httpMaxAttempts(maxAttempts)
+		return STANDARD.httpMaxAttempts(maxAttempts)
 			.httpInitialBackoff("100ms")
 			.httpMaxBackoff("1s")
 			.httpResponseTimeout(responseTimeout.toMillis() + "ms")

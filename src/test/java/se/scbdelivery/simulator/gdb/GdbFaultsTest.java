@@ -29,7 +29,10 @@ import static se.scbdelivery.simulator.server.HttpResponses.expect;
 import static se.scbdelivery.simulator.server.HttpResponses.json;
 import static se.scbdelivery.simulator.server.HttpResponses.message;
 
-/** Each kind of fault does what a client's retry and recovery tests need, over real connections. */
+/**
+ * Each kind of fault does what a client's retry and recovery tests need, over real
+ * connections.
+ */
 class GdbFaultsTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
@@ -51,8 +54,7 @@ class GdbFaultsTest {
 
 	@Test
 	void respondAnswersTheScriptedFaultTheGivenTimesThenHandlesNormally() throws Exception {
-		this.standIn.faults()
-			.respond(Call.FRAGMENT, 1, 2, 503, "{\"Message\":\"busy\"}", Map.of("Retry-After", "1"));
+		this.standIn.faults().respond(Call.FRAGMENT, 1, 2, 503, "{\"Message\":\"busy\"}", Map.of("Retry-After", "1"));
 		expect(200, this.client.heartbeat());
 		expect(200, this.client.fragment(0, bytes("<a>")));
 
@@ -66,8 +68,7 @@ class GdbFaultsTest {
 		assertThat(second.statusCode()).isEqualTo(503);
 		assertThat(third.statusCode()).isEqualTo(200);
 		assertThat(this.standIn.fragments()).extracting(ReceivedFragment::index, ReceivedFragment::status)
-			.containsExactly(tuple(0, 200), tuple(1, 503),
-					tuple(1, 503), tuple(1, 200));
+			.containsExactly(tuple(0, 200), tuple(1, 503), tuple(1, 503), tuple(1, 200));
 	}
 
 	@Test

@@ -10,7 +10,10 @@ import se.scbdelivery.simulator.gdb.GdbMultipartForm.FilePart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The multipart reader keeps binary content byte for byte and finds the File part among others. */
+/**
+ * The multipart reader keeps binary content byte for byte and finds the File part among
+ * others.
+ */
 class GdbMultipartFormTest {
 
 	@Test
@@ -64,10 +67,9 @@ class GdbMultipartFormTest {
 			.isThrownBy(() -> GdbMultipartForm.filePart(type,
 					bytes("--b1\r\nContent-Disposition: form-data; name=\"File\"\r\n\r\n<a/>\r\n--b1--")))
 			.withMessageContaining("has no filename");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> GdbMultipartForm.filePart(type,
-					bytes("--b1\r\nContent-Disposition: form-data; name=\"File\"; filename=\"a\"\r\n\r\n1\r\n"
-							+ "--b1\r\nContent-Disposition: form-data; name=\"File\"; filename=\"b\"\r\n\r\n2\r\n--b1--")))
+		assertThatIllegalArgumentException().isThrownBy(() -> GdbMultipartForm.filePart(type,
+				bytes("--b1\r\nContent-Disposition: form-data; name=\"File\"; filename=\"a\"\r\n\r\n1\r\n"
+						+ "--b1\r\nContent-Disposition: form-data; name=\"File\"; filename=\"b\"\r\n\r\n2\r\n--b1--")))
 			.withMessageContaining("it has 2");
 		assertThatIllegalArgumentException().isThrownBy(() -> GdbMultipartForm.filePart(null, bytes("")))
 			.withMessageContaining("Content-Type is missing");

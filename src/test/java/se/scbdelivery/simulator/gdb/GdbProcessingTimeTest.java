@@ -23,9 +23,9 @@ import static se.scbdelivery.simulator.server.HttpResponses.expect;
 import static se.scbdelivery.simulator.server.HttpResponses.json;
 
 /**
- * SCB's pace: a DeliveryId's history answers {@code Bearbetar} until the processing time has
- * passed since its completion was answered, on the stand-in's clock, however often it is
- * polled.
+ * SCB's pace: a DeliveryId's history answers {@code Bearbetar} until the processing time
+ * has passed since its completion was answered, on the stand-in's clock, however often it
+ * is polled.
  */
 class GdbProcessingTimeTest {
 

@@ -15,20 +15,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-
 import javax.net.ssl.SSLContext;
 
 import static se.scbdelivery.simulator.server.HttpResponses.expect;
 import static se.scbdelivery.simulator.server.HttpResponses.json;
 
 /**
- * A bare GDB client for the stand-in's tests, on the JDK's HttpClient: one cookie store per
- * instance, as SCB's example client keeps one HTTP client per file. Multipart bodies are
- * built by hand, so tests control every byte.
+ * A bare GDB client for the stand-in's tests, on the JDK's HttpClient: one cookie store
+ * per instance, as SCB's example client keeps one HTTP client per file. Multipart bodies
+ * are built by hand, so tests control every byte.
  */
 final class GdbTestClient {
 
-	/** A valid target below {@code file/{fragment}/}: org, program, period, format, file name, no version. */
+	/**
+	 * A valid target below {@code file/{fragment}/}: org, program, period, format, file
+	 * name, no version.
+	 */
 	static final String TARGET = "9990000045/VINN/2026-09-30/V40/rapport.xml/";
 
 	static final String BOUNDARY = "scb-test-boundary-7f3a";
@@ -63,7 +65,10 @@ final class GdbTestClient {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).timeout(TIMEOUT).GET().build());
 	}
 
-	/** {@code POST file/{index}/{target}} with one {@code File} part holding {@code content}. */
+	/**
+	 * {@code POST file/{index}/{target}} with one {@code File} part holding
+	 * {@code content}.
+	 */
 	HttpResponse<String> fragment(int index, String target, byte[] content) throws IOException, InterruptedException {
 		return fragment(index, target, "rapport.xml", content);
 	}
@@ -87,7 +92,10 @@ final class GdbTestClient {
 				BodyPublishers.ofByteArray(multipart("File", partFileName, content)), timeout);
 	}
 
-	/** A POST with any content type and body publisher (chunked when the publisher has no length). */
+	/**
+	 * A POST with any content type and body publisher (chunked when the publisher has no
+	 * length).
+	 */
 	HttpRequest post(String path, String contentType, BodyPublisher body, Duration timeout) {
 		return HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(timeout)
@@ -100,12 +108,16 @@ final class GdbTestClient {
 		return this.http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
-	/** Heartbeat, the fragments of {@code fragmentSize} bytes, then -1; returns the DeliveryId. */
+	/**
+	 * Heartbeat, the fragments of {@code fragmentSize} bytes, then -1; returns the
+	 * DeliveryId.
+	 */
 	String deliver(byte[] file, int fragmentSize) throws IOException, InterruptedException {
 		expect(200, heartbeat());
 		int index = 0;
 		for (int offset = 0; offset < file.length; offset += fragmentSize) {
-			expect(200, fragment(index++, Arrays.copyOfRange(file, offset, Math.min(file.length, offset + fragmentSize))));
+			expect(200,
+					fragment(index++, Arrays.copyOfRange(file, offset, Math.min(file.length, offset + fragmentSize))));
 		}
 		return json(expect(200, fragment(-1, new byte[0]))).get("DeliveryId").asString();
 	}
@@ -121,7 +133,10 @@ final class GdbTestClient {
 		return body.toByteArray();
 	}
 
-	/** Percent-encodes one path segment as UTF-8, leaving unreserved characters and {@code +} as they are. */
+	/**
+	 * Percent-encodes one path segment as UTF-8, leaving unreserved characters and
+	 * {@code +} as they are.
+	 */
 	static String encodeSegment(String segment) {
 		StringBuilder encoded = new StringBuilder();
 		for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {

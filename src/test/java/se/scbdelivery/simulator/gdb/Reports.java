@@ -14,9 +14,11 @@ final class Reports {
 	}
 
 	/**
-	 * A well-formed UTF-8 report starting with a byte order mark, of about {@code rows} × 100
-	 * bytes, full of multi-byte characters so that fragment boundaries fall inside them.
-	 * @param outcome the {@code <?scb-simulator outcome=...?>} to steer history, or {@code null}
+	 * A well-formed UTF-8 report starting with a byte order mark, of about {@code rows} ×
+	 * 100 bytes, full of multi-byte characters so that fragment boundaries fall inside
+	 * them.
+	 * @param outcome the {@code <?scb-simulator outcome=...?>} to steer history, or
+	 * {@code null}
 	 */
 	static byte[] report(@Nullable String outcome, int rows) {
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -25,7 +27,10 @@ final class Reports {
 		}
 		xml.append("<Rapport program=\"VINN\" uppgiftslämnare=\"9990000045\">\n");
 		for (int row = 0; row < rows; row++) {
-			xml.append("  <Innehav rad=\"").append(row).append("\">Värdepapper Åäö €").append(row * 7919 % 1000)
+			xml.append("  <Innehav rad=\"")
+				.append(row)
+				.append("\">Värdepapper Åäö €")
+				.append(row * 7919 % 1000)
 				.append(" – ½ ✓ 𝄞</Innehav>\n");
 		}
 		xml.append("</Rapport>\n");

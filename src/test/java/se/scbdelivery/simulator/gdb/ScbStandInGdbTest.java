@@ -37,7 +37,10 @@ import static se.scbdelivery.simulator.server.HttpResponses.expect;
 import static se.scbdelivery.simulator.server.HttpResponses.json;
 import static se.scbdelivery.simulator.server.HttpResponses.message;
 
-/** The stand-in speaks SCB's GDB M2M v2 protocol (PROTOCOL.md §1), driven by the JDK's HTTP client. */
+/**
+ * The stand-in speaks SCB's GDB M2M v2 protocol (PROTOCOL.md §1), driven by the JDK's
+ * HTTP client.
+ */
 class ScbStandInGdbTest {
 
 	private ScbStandIn standIn;
@@ -68,7 +71,8 @@ class ScbStandInGdbTest {
 				(cookie) -> assertThat(cookie).matches("JSESSIONID=[0-9A-F]{32}; Path=/; HttpOnly"),
 				(cookie) -> assertThat(cookie).matches("BIGipServerm2m=[0-9A-F]{32}; Path=/"));
 		assertThat(this.standIn.heartbeatCount()).isEqualTo(1);
-		assertThat(this.standIn.gdbBaseUrl().toString()).isEqualTo("http://127.0.0.1:" + this.standIn.port() + "/m2m/v2/");
+		assertThat(this.standIn.gdbBaseUrl().toString())
+			.isEqualTo("http://127.0.0.1:" + this.standIn.port() + "/m2m/v2/");
 	}
 
 	@Test
@@ -95,8 +99,7 @@ class ScbStandInGdbTest {
 
 		assertThat(UUID.fromString(deliveryId).toString()).isEqualTo(deliveryId);
 		assertThat(this.standIn.fragments()).extracting(ReceivedFragment::index, ReceivedFragment::status)
-			.containsExactly(tuple(0, 200), tuple(1, 200),
-					tuple(2, 200), tuple(-1, 200));
+			.containsExactly(tuple(0, 200), tuple(1, 200), tuple(2, 200), tuple(-1, 200));
 		assertThat(this.standIn.fragments()).extracting(ReceivedFragment::partBytes)
 			.containsExactly(third, third, file.length - 2 * third, 0);
 		assertThat(this.standIn.deliveries()).singleElement().satisfies((delivery) -> {
@@ -117,9 +120,9 @@ class ScbStandInGdbTest {
 		byte[] file = Reports.report(50);
 		expect(200, this.client.heartbeat());
 
-		HttpResponse<String> response = this.client
-			.send(this.client.post("file/0/" + TARGET, "multipart/form-data; boundary=" + GdbTestClient.BOUNDARY,
-					GdbTestClient.chunked(GdbTestClient.multipart("File", "rapport.xml", file)), Duration.ofSeconds(10)));
+		HttpResponse<String> response = this.client.send(this.client.post("file/0/" + TARGET,
+				"multipart/form-data; boundary=" + GdbTestClient.BOUNDARY,
+				GdbTestClient.chunked(GdbTestClient.multipart("File", "rapport.xml", file)), Duration.ofSeconds(10)));
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(json(response).get("Fragment").asInt()).isZero();
@@ -141,7 +144,8 @@ class ScbStandInGdbTest {
 		assertThat(answers).extracting((entry) -> entry.get("FileWasUploaded").asBoolean())
 			.containsExactly(false, false, true, true);
 		assertThat(answers.get(0).get("Id").asString()).isEqualTo(deliveryId);
-		assertThat(answers.get(0).get("SubmissionDate").asString()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+		assertThat(answers.get(0).get("SubmissionDate").asString())
+			.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
 		assertThat(this.standIn.historyCalls(deliveryId)).isEqualTo(4);
 	}
 
@@ -294,10 +298,10 @@ class ScbStandInGdbTest {
 		start(StandInOptions.defaults());
 		expect(200, this.client.heartbeat());
 
-		HttpResponse<String> wrongName = this.client.send(this.client.post("file/0/" + TARGET,
-				"multipart/form-data; boundary=" + GdbTestClient.BOUNDARY,
-				BodyPublishers.ofByteArray(GdbTestClient.multipart("file", "rapport.xml", bytes("<a/>"))),
-				Duration.ofSeconds(10)));
+		HttpResponse<String> wrongName = this.client
+			.send(this.client.post("file/0/" + TARGET, "multipart/form-data; boundary=" + GdbTestClient.BOUNDARY,
+					BodyPublishers.ofByteArray(GdbTestClient.multipart("file", "rapport.xml", bytes("<a/>"))),
+					Duration.ofSeconds(10)));
 		HttpResponse<String> notMultipart = this.client.send(this.client.post("file/0/" + TARGET,
 				"application/octet-stream", BodyPublishers.ofByteArray(bytes("<a/>")), Duration.ofSeconds(10)));
 		HttpResponse<String> noBoundary = this.client.send(this.client.post("file/0/" + TARGET, "multipart/form-data",
@@ -354,8 +358,7 @@ class ScbStandInGdbTest {
 		HttpResponse<String> response = this.client.fragment(-1, new byte[0]);
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(message(response)).startsWith("the file is not well-formed XML: line 1, column")
-			.contains("Innehav");
+		assertThat(message(response)).startsWith("the file is not well-formed XML: line 1, column").contains("Innehav");
 		assertThat(this.standIn.deliveries()).isEmpty();
 		assertThat(this.client.fragment(2, bytes("x")).statusCode()).isEqualTo(409);
 	}
@@ -437,7 +440,8 @@ class ScbStandInGdbTest {
 		StoredDelivery delivery = this.standIn.deliveries().get(0);
 		assertThat(delivery.size()).isEqualTo(file.length);
 		assertThat(delivery.content()).isEqualTo(file);
-		assertThat(newFiles(before)).singleElement().satisfies((path) -> assertThat(Files.size(path)).isEqualTo(file.length));
+		assertThat(newFiles(before)).singleElement()
+			.satisfies((path) -> assertThat(Files.size(path)).isEqualTo(file.length));
 		this.standIn.reset();
 		assertThat(newFiles(before)).isEmpty();
 	}

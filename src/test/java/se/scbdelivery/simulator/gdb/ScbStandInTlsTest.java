@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -27,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** Over HTTPS the stand-in, like SCB, requires a client certificate signed by the CA it trusts. */
+/**
+ * Over HTTPS the stand-in, like SCB, requires a client certificate signed by the CA it
+ * trusts.
+ */
 class ScbStandInTlsTest {
 
 	private static final String PASSWORD = "test-password";
@@ -75,7 +77,8 @@ class ScbStandInTlsTest {
 	void clientWithoutACertificateFailsTheHandshake() {
 		GdbTestClient client = new GdbTestClient(this.standIn.gdbBaseUrl(), sslContext(null, this.caTrust));
 
-		// TLS 1.3: the client may finish its side of the handshake before the server judges its
+		// TLS 1.3: the client may finish its side of the handshake before the server
+		// judges its
 		// certificate, so the refusal arrives as an alert or as a closed connection
 		assertThatExceptionOfType(IOException.class).isThrownBy(client::heartbeat);
 
@@ -84,11 +87,12 @@ class ScbStandInTlsTest {
 
 	@Test
 	void clientWithACertificateFromAnotherCaFailsTheHandshake() {
-		Store stranger = new TestPki(this.dir.resolve("other"), "some other CA").clientKeyStore("stranger.p12", PASSWORD,
-				Duration.ofDays(730));
+		Store stranger = new TestPki(this.dir.resolve("other"), "some other CA").clientKeyStore("stranger.p12",
+				PASSWORD, Duration.ofDays(730));
 		GdbTestClient client = new GdbTestClient(this.standIn.gdbBaseUrl(), sslContext(stranger, this.caTrust));
 
-		// TLS 1.3: the client may finish its side of the handshake before the server judges its
+		// TLS 1.3: the client may finish its side of the handshake before the server
+		// judges its
 		// certificate, so the refusal arrives as an alert or as a closed connection
 		assertThatExceptionOfType(IOException.class).isThrownBy(client::heartbeat);
 

@@ -25,7 +25,10 @@ import static se.scbdelivery.simulator.server.HttpResponses.expect;
 import static se.scbdelivery.simulator.server.HttpResponses.json;
 import static se.scbdelivery.simulator.server.HttpResponses.message;
 
-/** Faults on the generic service's calls do what a client's retry and recovery tests need, over real connections. */
+/**
+ * Faults on the generic service's calls do what a client's retry and recovery tests need,
+ * over real connections.
+ */
 class GenericFaultsTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
@@ -119,7 +122,8 @@ class GenericFaultsTest {
 		HttpResponse<String> failed = this.client.submit(BODY);
 		String ticket = this.client.deliver(new byte[] { 1 });
 		HttpResponse<String> unavailable = this.client.status(ticket);
-		// the faulted call answered instead of the stand-in, so it was no poll: one 202 is still due
+		// the faulted call answered instead of the stand-in, so it was no poll: one 202
+		// is still due
 		expect(202, this.client.status(ticket));
 		expect(302, this.client.status(ticket));
 

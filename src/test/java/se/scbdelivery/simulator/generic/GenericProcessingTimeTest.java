@@ -19,8 +19,9 @@ import static se.scbdelivery.simulator.server.HttpResponses.expect;
 import static se.scbdelivery.simulator.server.HttpResponses.json;
 
 /**
- * SCB's pace on the generic service: a ticket's status answers 202 until the processing time
- * has passed since its POST, on the stand-in's clock, and its result is not there before.
+ * SCB's pace on the generic service: a ticket's status answers 202 until the processing
+ * time has passed since its POST, on the stand-in's clock, and its result is not there
+ * before.
  */
 class GenericProcessingTimeTest {
 

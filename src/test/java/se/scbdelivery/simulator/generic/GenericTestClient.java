@@ -20,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 import se.scbdelivery.simulator.server.HttpResponses;
 
 /**
- * A bare client of the stand-in's generic delivery service, on the JDK's HttpClient, which
- * never follows the status endpoint's 302. Bodies are built by hand, so tests control every
- * field.
+ * A bare client of the stand-in's generic delivery service, on the JDK's HttpClient,
+ * which never follows the status endpoint's 302. Bodies are built by hand, so tests
+ * control every field.
  */
 final class GenericTestClient {
 
@@ -83,13 +83,17 @@ final class GenericTestClient {
 		return this.http.send(request(path), BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
-	/** Submits {@code content} under contract 1 with nothing else, and returns the ticket. */
+	/**
+	 * Submits {@code content} under contract 1 with nothing else, and returns the ticket.
+	 */
 	String deliver(byte[] content) throws IOException, InterruptedException {
-		return HttpResponses.json(HttpResponses.expect(200, submit(body(Map.of("contract", "1"), content))))
-			.asString();
+		return HttpResponses.json(HttpResponses.expect(200, submit(body(Map.of("contract", "1"), content)))).asString();
 	}
 
-	/** The JSON body: {@code fields} in their order, then {@code fileObject} holding {@code content}. */
+	/**
+	 * The JSON body: {@code fields} in their order, then {@code fileObject} holding
+	 * {@code content}.
+	 */
 	static String body(Map<String, Object> fields, byte[] content) {
 		Map<String, Object> body = new LinkedHashMap<>(fields);
 		body.put("fileObject", Map.of("fileContent", Base64.getEncoder().encodeToString(content)));

@@ -21,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static se.scbdelivery.simulator.server.HttpResponses.expect;
 
-/** The stand-in records how many generic POSTs were in flight at once, so a test can check a client's limit. */
+/**
+ * The stand-in records how many generic POSTs were in flight at once, so a test can check
+ * a client's limit.
+ */
 class GenericUploadsInFlightTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);

@@ -19,7 +19,10 @@ import java.util.List;
  */
 final class PatternContent {
 
-	/** A prime length, so chunk and base64 boundaries keep falling at different pattern offsets. */
+	/**
+	 * A prime length, so chunk and base64 boundaries keep falling at different pattern
+	 * offsets.
+	 */
 	private static final int PERIOD = 251;
 
 	/** A multiple of 3, so only the last chunk's base64 has padding. */
@@ -54,17 +57,22 @@ final class PatternContent {
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
-	/** {@code {"contract":"1","fileObject":{"fileContent":"<base64 of size pattern bytes>"}}}, streamed. */
+	/**
+	 * {@code {"contract":"1","fileObject":{"fileContent":"<base64 of size pattern
+	 * bytes>"}}}, streamed.
+	 */
 	static InputStream submission(long size) {
-		return new SequenceInputStream(Collections.enumeration(List.of(
-				text("{\"contract\":\"1\",\"fileObject\":{\"fileContent\":\""), new Base64Stream(size), text("\"}}"))));
+		return new SequenceInputStream(Collections.enumeration(List
+			.of(text("{\"contract\":\"1\",\"fileObject\":{\"fileContent\":\""), new Base64Stream(size), text("\"}}"))));
 	}
 
 	private static InputStream text(String text) {
 		return new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
 	}
 
-	/** The base64 of the pattern's first {@code size} bytes, encoded one chunk at a time. */
+	/**
+	 * The base64 of the pattern's first {@code size} bytes, encoded one chunk at a time.
+	 */
 	private static final class Base64Stream extends InputStream {
 
 		private final long size;

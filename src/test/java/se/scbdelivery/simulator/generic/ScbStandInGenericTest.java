@@ -26,7 +26,10 @@ import static se.scbdelivery.simulator.server.HttpResponses.expect;
 import static se.scbdelivery.simulator.server.HttpResponses.json;
 import static se.scbdelivery.simulator.server.HttpResponses.message;
 
-/** The stand-in speaks SCB's generic delivery service (PROTOCOL.md §2), driven by the JDK's HTTP client. */
+/**
+ * The stand-in speaks SCB's generic delivery service (PROTOCOL.md §2), driven by the
+ * JDK's HTTP client.
+ */
 class ScbStandInGenericTest {
 
 	private ScbStandIn standIn;
@@ -61,7 +64,8 @@ class ScbStandInGenericTest {
 	@ParameterizedTest
 	@ValueSource(ints = { 1, 2, 256, 1001 })
 	void submissionGetsATicketThenStatusAnswers202ThenRedirectsToASuccessfulResult(int size) throws Exception {
-		// given: binary content with every byte value, of a size that needs base64 padding
+		// given: binary content with every byte value, of a size that needs base64
+		// padding
 		start(2);
 		byte[] content = PatternContent.bytes(size);
 		Map<String, Object> fields = new LinkedHashMap<>();
@@ -108,8 +112,8 @@ class ScbStandInGenericTest {
 		assertThat(json(processed).get("status").asString()).isEqualTo("Processed");
 		assertThat(processed.headers().firstValue("Location")).hasValue("/API/api/v1/delivery/" + ticket);
 
-		HttpResponse<String> result = this.client.get(processed.headers().firstValue("Location").orElseThrow()
-			.substring("/API/".length()));
+		HttpResponse<String> result = this.client
+			.get(processed.headers().firstValue("Location").orElseThrow().substring("/API/".length()));
 		assertThat(result.statusCode()).isEqualTo(200);
 		assertThat(json(result)).isEqualTo(JsonMapper.shared()
 			.readTree("{\"successfulValidation\":true,\"ticket\":\"" + ticket + "\",\"errors\":[]}"));
@@ -153,19 +157,20 @@ class ScbStandInGenericTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-			not json at all                                                      | 400 | the body is not JSON:
-			`[1]`                                                                | 400 | the body must be a JSON object with contract and fileObject.fileContent, not an array
-			`{"fileObject":{"fileContent":"YQ=="}}`                              | 400 | contract is missing or blank
-			`{"contract":" ","fileObject":{"fileContent":"YQ=="}}`               | 400 | contract is missing or blank
-			`{"contract":"1","orgNr":"9990000046","fileObject":{"fileContent":"YQ=="}}` | 400 | orgNr: organisation number '9990000046' has a wrong check digit (Luhn): expected 5
-			`{"contract":"1","orgNr":"999000-0045","fileObject":{"fileContent":"YQ=="}}` | 400 | orgNr: organisation number '999000-0045' must be ten digits
-			`{"contract":"1","test":"yes","fileObject":{"fileContent":"YQ=="}}`  | 400 | test must be true or false, not a string
-			`{"contract":"1"}`                                                   | 400 | fileObject.fileContent is missing
-			`{"contract":"1","fileObject":{}}`                                   | 400 | fileObject.fileContent is missing
-			`{"contract":"1","fileObject":{"fileContent":"@@@@"}}`               | 400 | fileObject.fileContent is not valid base64:
-			`{"contract":"1","fileObject":{"fileContent":"YQ=="}} {}`            | 400 | the body is not JSON: more follows
-			""")
+	@CsvSource(delimiter = '|', quoteCharacter = '`',
+			textBlock = """
+					not json at all                                                      | 400 | the body is not JSON:
+					`[1]`                                                                | 400 | the body must be a JSON object with contract and fileObject.fileContent, not an array
+					`{"fileObject":{"fileContent":"YQ=="}}`                              | 400 | contract is missing or blank
+					`{"contract":" ","fileObject":{"fileContent":"YQ=="}}`               | 400 | contract is missing or blank
+					`{"contract":"1","orgNr":"9990000046","fileObject":{"fileContent":"YQ=="}}` | 400 | orgNr: organisation number '9990000046' has a wrong check digit (Luhn): expected 5
+					`{"contract":"1","orgNr":"999000-0045","fileObject":{"fileContent":"YQ=="}}` | 400 | orgNr: organisation number '999000-0045' must be ten digits
+					`{"contract":"1","test":"yes","fileObject":{"fileContent":"YQ=="}}`  | 400 | test must be true or false, not a string
+					`{"contract":"1"}`                                                   | 400 | fileObject.fileContent is missing
+					`{"contract":"1","fileObject":{}}`                                   | 400 | fileObject.fileContent is missing
+					`{"contract":"1","fileObject":{"fileContent":"@@@@"}}`               | 400 | fileObject.fileContent is not valid base64:
+					`{"contract":"1","fileObject":{"fileContent":"YQ=="}} {}`            | 400 | the body is not JSON: more follows
+					""")
 	void invalidBodyIsRefusedWithItsReasonAndGetsNoTicket(String body, int status, String reason) throws Exception {
 		start(0);
 

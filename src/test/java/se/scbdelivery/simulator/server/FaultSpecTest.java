@@ -13,7 +13,10 @@ import se.scbdelivery.simulator.server.Faults.Plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The text form of faults, for {@code simulate --faults}: what each item programs, and what it refuses. */
+/**
+ * The text form of faults, for {@code simulate --faults}: what each item programs, and
+ * what it refuses.
+ */
 class FaultSpecTest {
 
 	private final Faults faults = new Faults(() -> {
@@ -126,8 +129,8 @@ class FaultSpecTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "processing=fast", "processing:1=5s", "processing=5sx0", "processing=5h",
-			"processing=-5s", "processing=" })
+	@ValueSource(strings = { "processing=fast", "processing:1=5s", "processing=5sx0", "processing=5h", "processing=-5s",
+			"processing=" })
 	void malformedProcessingItemsAreRejected(String spec) {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.faults.apply(spec))
 			.withMessageStartingWith("fault '")

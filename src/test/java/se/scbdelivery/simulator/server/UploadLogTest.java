@@ -10,7 +10,10 @@ import se.scbdelivery.simulator.server.UploadEvent.Kind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** Uploads in flight count as overlapping in the order the stand-in saw them; events keep that order. */
+/**
+ * Uploads in flight count as overlapping in the order the stand-in saw them; events keep
+ * that order.
+ */
 class UploadLogTest {
 
 	private final TestClock clock = new TestClock(Instant.parse("2026-09-30T08:00:00Z"));
