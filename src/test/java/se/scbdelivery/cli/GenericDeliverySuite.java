@@ -139,7 +139,8 @@ abstract class GenericDeliverySuite extends DeliveryEndToEnd {
 			"no contract|--org 9990000045|Missing required option for --api generic: --contract",
 			"a GDB option|--contract 1 --program VINN|--program cannot be used with --api generic",
 			"a bad organisation number|--contract 1 --org 9990000046|has a wrong check digit",
-			"a generic option with GDB|--api gdb --org 9990000045 --program VINN --period 2024-06-30 --format V40 --contract 1|--contract cannot be used with --api gdb" })
+			"a generic option with GDB|--api gdb --org 9990000045 --program VINN --period 2024-06-30 --format V40"
+					+ " --contract 1|--contract cannot be used with --api gdb" })
 	void rejectsBadGenericInputAndSendsNothing(String what, String options, String message) {
 		Path file = TestFiles.xml(this.inbox, "data.csv", 600, null);
 		List<String> args = new java.util.ArrayList<>(List.of("deliver", "--file", file.toString()));

@@ -1,6 +1,5 @@
 package se.scbdelivery.delivery.gdb;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,12 +12,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import se.scbdelivery.config.ScbEnvironment;
 import se.scbdelivery.delivery.Channel;
@@ -26,11 +20,8 @@ import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.DeliveryJobTestSupport;
 import se.scbdelivery.delivery.GdbDeliveryRequest;
 import se.scbdelivery.delivery.JobExecutions;
-import se.scbdelivery.delivery.launch.DeliveryInputCheck;
-import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.gdb.ReceivedFragment;
 import se.scbdelivery.simulator.server.Faults.Call;
-import se.scbdelivery.testsupport.SharedStandIn;
 import se.scbdelivery.testsupport.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;

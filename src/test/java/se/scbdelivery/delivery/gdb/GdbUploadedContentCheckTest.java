@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import se.scbdelivery.delivery.FileFingerprint;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
-import se.scbdelivery.delivery.launch.DeliveryInputCheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -67,7 +67,8 @@ class SubmissionStreamingTest {
 			assertThat(sent.get("Content-Type")).isEqualTo("application/json");
 			assertThat(sent.get("Content-Length")).isEqualTo(Integer.toString(bodies.get(0).length));
 		});
-		String expected = "{\"contract\":\"K\\\"1\",\"orgNr\":\"9990000045\",\"test\":true,\"deliveryFormatName\":\"Fö\","
+		String expected = "{\"contract\":\"K\\\"1\",\"orgNr\":\"9990000045\",\"test\":true,"
+				+ "\"deliveryFormatName\":\"Fö\","
 				+ "\"externalVersionId\":\"v\\\\2\",\"fileObject\":{\"fileContent\":\""
 				+ Base64.getEncoder().encodeToString(bytes) + "\"}}";
 		assertThat(new String(bodies.get(0), StandardCharsets.UTF_8)).isEqualTo(expected);
