@@ -45,6 +45,9 @@ public final class DeliverySummary {
 			row(out, "attempt " + attempt.number(), attempt(attempt));
 		}
 		row(out, "timings", timings(report));
+		if (report.step() != null) {
+			row(out, "step", report.jobStatus() + " in " + report.step());
+		}
 		for (JournalEntry event : report.events()) {
 			row(out, event.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
 					"[" + TIME.format(event.at()) + ", execution " + event.execution() + "] " + event.message()

@@ -15,7 +15,7 @@ public final class DeliveryTable {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 		.withZone(ZoneId.systemDefault());
 
-	private static final String ROW = "%-9s %-16s %-9s %-18s %-10s %-7s %-10s %-28s %-45s %s%n";
+	private static final String ROW = "%-9s %-16s %-STATUSs %-18s %-10s %-7s %-10s %-28s %-45s %s%n";
 
 	private DeliveryTable() {
 	}
@@ -31,15 +31,23 @@ public final class DeliveryTable {
 			out.flush();
 			return;
 		}
-		out.printf(ROW, "EXECUTION", "STARTED", "STATUS", "OUTCOME", "ORG", "PROG", "PERIOD", "FILE",
+		// an execution that did not complete shows the step it stopped in: "FAILED in
+		// heartbeat"
+		int statusWidth = Math.max(9, reports.stream().mapToInt((report) -> status(report).length()).max().orElse(0));
+		String row = ROW.replace("STATUS", Integer.toString(statusWidth));
+		out.printf(row, "EXECUTION", "STARTED", "STATUS", "OUTCOME", "ORG", "PROG", "PERIOD", "FILE",
 				"DELIVERYID / TICKET", "SCB STATUS");
 		for (DeliveryReport report : reports) {
-			out.printf(ROW, report.execution(), (report.startedAt() != null) ? TIME.format(report.startedAt()) : "-",
-					report.jobStatus(), report.outcome(), orDash(report.organisation()), report.channel().program(),
+			out.printf(row, report.execution(), (report.startedAt() != null) ? TIME.format(report.startedAt()) : "-",
+					status(report), report.outcome(), orDash(report.organisation()), report.channel().program(),
 					orDash(report.channel().referencePeriod()), clip(report.fileName(), 28),
 					orDash(report.channel().scbReference()), orDash(report.channel().scbVerdict()));
 		}
 		out.flush();
+	}
+
+	private static String status(DeliveryReport report) {
+		return (report.step() != null) ? report.jobStatus() + " in " + report.step() : report.jobStatus();
 	}
 
 	private static String orDash(@Nullable String value) {

@@ -7,13 +7,17 @@ import java.lang.reflect.Proxy;
 import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -53,6 +57,18 @@ final class UnchangedContextWrites implements InvocationHandler {
 		}
 	});
 
+	/**
+	 * The step executions of the job instances this process created, by instance and step
+	 * name.
+	 */
+	private final Map<Long, Map<String, List<StepExecution>>> createdInstances = Collections
+		.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Long, Map<String, List<StepExecution>>> eldest) {
+				return size() > REMEMBERED;
+			}
+		});
+
 	private UnchangedContextWrites(JobRepository delegate) {
 		this.delegate = delegate;
 	}
@@ -76,7 +92,28 @@ final class UnchangedContextWrites implements InvocationHandler {
 		if (method.getName().equals("update") && only instanceof StepExecution step && step.getEndTime() != null) {
 			return updateEnded(method, args, step);
 		}
+		if ((method.getName().equals("getLastStepExecution") || method.getName().equals("getStepExecutionCount"))
+				&& args != null && args.length == 2 && args[0] instanceof JobInstance instance
+				&& args[1] instanceof String stepName) {
+			Map<String, List<StepExecution>> created = this.createdInstances.get(instance.getId());
+			List<StepExecution> steps = (created != null) ? created.getOrDefault(stepName, List.of()) : null;
+			// the newest one only as it was committed: else the database knows better
+			if (steps != null && (steps.isEmpty() || isCommitted(steps.get(steps.size() - 1)))) {
+				return method.getName().equals("getStepExecutionCount") ? (Object) (long) steps.size()
+						: (steps.isEmpty() ? null : steps.get(steps.size() - 1));
+			}
+		}
 		Object result = call(method, args);
+		if (method.getName().equals("createJobInstance") && result instanceof JobInstance instance) {
+			this.createdInstances.put(instance.getId(), new ConcurrentHashMap<>());
+		}
+		if (method.getName().equals("createStepExecution") && result instanceof StepExecution step) {
+			Map<String, List<StepExecution>> created = this.createdInstances
+				.get(step.getJobExecution().getJobInstance().getId());
+			if (created != null) {
+				created.computeIfAbsent(step.getStepName(), (name) -> new CopyOnWriteArrayList<>()).add(step);
+			}
+		}
 		// a new execution's context was written with it, as it is
 		if (method.getName().equals("createStepExecution") && result instanceof StepExecution step) {
 			committed(this.cleanSteps, step.getId(), step.getExecutionContext());
@@ -96,6 +133,15 @@ final class UnchangedContextWrites implements InvocationHandler {
 		Object result = call(method, args);
 		committed(clean, id, context);
 		return result;
+	}
+
+	/**
+	 * Whether an ended step's state and context, as they are now, are what the database
+	 * holds.
+	 */
+	private boolean isCommitted(StepExecution step) {
+		return step.getEndTime() != null && EndedStep.of(step).equals(this.endedSteps.get(step.getId()))
+				&& !step.getExecutionContext().isDirty() && this.cleanSteps.contains(step.getId());
 	}
 
 	private @Nullable Object updateEnded(Method method, @Nullable Object[] args, StepExecution step) throws Throwable {

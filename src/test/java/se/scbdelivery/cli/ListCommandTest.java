@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import se.scbdelivery.testsupport.InProcessCli;
 import se.scbdelivery.testsupport.ProductSettings;
 import se.scbdelivery.testsupport.TestFiles;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.scbdelivery.testsupport.InProcessCli.assertNoJavaInternals;
 import static se.scbdelivery.testsupport.InProcessCli.firstErrorLine;
@@ -86,6 +88,19 @@ class ListCommandTest {
 	}
 
 	@Test
+	void theTableNamesTheStepAFailedDeliveryStoppedIn() {
+		CliResult result = list();
+
+		assertThat(result.out().lines().filter((line) -> line.contains("failed.xml")))
+			.singleElement(as(InstanceOfAssertFactories.STRING))
+			.contains("FAILED in uploadFragments");
+		assertThat(result.out().lines().filter((line) -> line.contains("loaded.xml")))
+			.singleElement(as(InstanceOfAssertFactories.STRING))
+			.contains("COMPLETED ")
+			.doesNotContain(" in ");
+	}
+
+	@Test
 	void sinceADurationAgoListsTodaysDeliveries() {
 		assertThat(list("--since", "1h").out()).contains("loaded.xml").contains("rejected.xml").contains("failed.xml");
 	}
@@ -117,6 +132,8 @@ class ListCommandTest {
 		assertThat(reports.get(0).get("execution").asLong()).isGreaterThan(reports.get(1).get("execution").asLong());
 		JsonNode failed = reports.get(0);
 		assertThat(failed.get("jobStatus").asString()).isEqualTo("FAILED");
+		assertThat(failed.get("step").asString()).isEqualTo("uploadFragments");
+		assertThat(reports.get(2).get("step").isNull()).as("a completed delivery stopped in no step").isTrue();
 		assertThat(failed.get("outcome").asString()).isEqualTo("FAILED");
 		assertThat(failed.get("exitCode").asInt()).isEqualTo(1);
 		assertThat(failed.get("whatToDo").asString()).contains("restart " + failed.get("execution").asLong());

@@ -15,9 +15,12 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 /**
  * Which of Spring Batch's writes reach the job repository: a changed context always, an
@@ -95,6 +98,45 @@ class UnchangedContextWritesTest {
 		this.step.setStatus(BatchStatus.FAILED);
 		this.repository.update(this.step);
 		verify(this.database, times(4)).update(this.step);
+	}
+
+	@Test
+	void aJobInstanceThisProcessCreatedHasOnlyTheStepsItSawCreated() throws Exception {
+		JobInstance created = new JobInstance(5L, "gdbDelivery");
+		when(this.database.createJobInstance("gdbDelivery", new JobParameters())).thenReturn(created);
+		JobExecution execution = new JobExecution(8L, created, new JobParameters());
+		StepExecution validate = new StepExecution(21L, "validateDelivery", execution);
+		when(this.database.createStepExecution("validateDelivery", execution)).thenReturn(validate);
+		this.repository.createJobInstance("gdbDelivery", new JobParameters());
+
+		// before its first step: nothing to ask the database
+		assertThat(this.repository.getLastStepExecution(created, "validateDelivery")).isNull();
+		assertThat(this.repository.getStepExecutionCount(created, "validateDelivery")).isZero();
+
+		// a step that ran, but whose end is not known to be committed: the database knows
+		// better
+		this.repository.createStepExecution("validateDelivery", execution);
+		this.repository.getLastStepExecution(created, "validateDelivery");
+		verify(this.database, times(1)).getLastStepExecution(created, "validateDelivery");
+
+		// once its end and context are committed, it is the answer
+		validate.setStatus(BatchStatus.COMPLETED);
+		validate.setEndTime(LocalDateTime.now());
+		this.repository.update(validate);
+		this.repository.updateExecutionContext(validate);
+		assertThat(this.repository.getLastStepExecution(created, "validateDelivery")).isSameAs(validate);
+		assertThat(this.repository.getStepExecutionCount(created, "validateDelivery")).isEqualTo(1);
+		verify(this.database, times(1)).getLastStepExecution(created, "validateDelivery");
+		verify(this.database, never()).getStepExecutionCount(created, "validateDelivery");
+	}
+
+	@Test
+	void anyOtherJobInstanceIsAskedOfTheDatabase() throws Exception {
+		this.repository.getLastStepExecution(this.job.getJobInstance(), "validateDelivery");
+		this.repository.getStepExecutionCount(this.job.getJobInstance(), "validateDelivery");
+
+		verify(this.database).getLastStepExecution(this.job.getJobInstance(), "validateDelivery");
+		verify(this.database).getStepExecutionCount(this.job.getJobInstance(), "validateDelivery");
 	}
 
 	private static void complete(int status) {

@@ -17,11 +17,13 @@ import se.scbdelivery.delivery.journal.UploadAttempt;
  * the rest).
  *
  * @param api the channel's key, {@code gdb} or {@code generic}
+ * @param step the step the execution failed, stopped or is running in; none once it
+ * completed
  */
-public record DeliveryReport(long execution, long instance, String api, String jobStatus, DeliveryOutcome outcome,
-		int exitCode, String environment, String file, String fileName, String sha256, long size,
-		@Nullable String organisation, @JsonUnwrapped ChannelDetails channel, String whatToDo, @Nullable String failure,
-		@Nullable Instant startedAt, @Nullable Instant endedAt, @Nullable Duration took, List<UploadAttempt> attempts,
-		List<JournalEntry> events) {
+public record DeliveryReport(long execution, long instance, String api, String jobStatus, @Nullable String step,
+		DeliveryOutcome outcome, int exitCode, String environment, String file, String fileName, String sha256,
+		long size, @Nullable String organisation, @JsonUnwrapped ChannelDetails channel, String whatToDo,
+		@Nullable String failure, @Nullable Instant startedAt, @Nullable Instant endedAt, @Nullable Duration took,
+		List<UploadAttempt> attempts, List<JournalEntry> events) {
 
 }

@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Comparator;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import se.scbdelivery.delivery.Channel;
@@ -47,7 +49,8 @@ public class DeliveryReports {
 		Instant started = instant(execution.getStartTime());
 		Instant ended = instant(execution.getEndTime());
 		return new DeliveryReport(execution.getId(), execution.getJobInstance().getInstanceId(), channel.key(),
-				status.name(), outcome, outcome.exitCode(), parameters.getString(DeliveryJobParameters.ENVIRONMENT),
+				status.name(), (status == BatchStatus.COMPLETED) ? null : stepOf(execution), outcome,
+				outcome.exitCode(), parameters.getString(DeliveryJobParameters.ENVIRONMENT),
 				parameters.getString(DeliveryJobParameters.FILE), parameters.getString(DeliveryJobParameters.FILE_NAME),
 				parameters.getString(DeliveryJobParameters.SHA256), parameters.getLong(DeliveryJobParameters.SIZE),
 				present(parameters, DeliveryJobParameters.ORGANISATION), details(channel, parameters, journal),
@@ -69,6 +72,15 @@ public class DeliveryReports {
 					Boolean.parseBoolean(parameters.getString(DeliveryJobParameters.TEST)), journal.ticket(),
 					journal.validation());
 		};
+	}
+
+	/** The newest step the execution ran: where it failed, stopped or is running. */
+	private static @Nullable String stepOf(JobExecution execution) {
+		return execution.getStepExecutions()
+			.stream()
+			.max(Comparator.comparing(StepExecution::getId))
+			.map(StepExecution::getStepName)
+			.orElse(null);
 	}
 
 	private static @Nullable String present(JobParameters parameters, String key) {
