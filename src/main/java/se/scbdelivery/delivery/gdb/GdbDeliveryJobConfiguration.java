@@ -26,8 +26,7 @@ import se.scbdelivery.delivery.launch.DeliveryInputCheck;
 import se.scbdelivery.delivery.launch.RunningExecutions;
 import se.scbdelivery.delivery.outcome.DeliveryOutcomeListener;
 import se.scbdelivery.delivery.outcome.DeliveryReportWriter;
-import se.scbdelivery.delivery.step.ValidateDeliveryTasklet;
-import se.scbdelivery.delivery.step.WriteReportTasklet;
+import se.scbdelivery.delivery.step.SharedSteps;
 import se.scbdelivery.scb.gdb.GdbClient;
 
 /**
@@ -69,10 +68,7 @@ class GdbDeliveryJobConfiguration {
 	@Bean
 	Step validateGdbDeliveryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DeliveryInputCheck inputCheck, DeliveryJournals journals) {
-		return new StepBuilder("validateDelivery", jobRepository)
-			.tasklet(new ValidateDeliveryTasklet(inputCheck, journals), transactionManager)
-			.allowStartIfComplete(true)
-			.build();
+		return SharedSteps.validateDelivery(jobRepository, transactionManager, inputCheck, journals);
 	}
 
 	/**
@@ -110,9 +106,7 @@ class GdbDeliveryJobConfiguration {
 	@Bean
 	Step writeGdbReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DeliveryReportWriter reportWriter) {
-		return new StepBuilder("writeReport", jobRepository)
-			.tasklet(new WriteReportTasklet(reportWriter), transactionManager)
-			.build();
+		return SharedSteps.writeReport(jobRepository, transactionManager, reportWriter);
 	}
 
 	/**
@@ -120,8 +114,8 @@ class GdbDeliveryJobConfiguration {
 	 * began.
 	 */
 	// step-scoped without a proxy (a record cannot have one): resolved when the reader
-	// and the
-	// writer are, inside the step
+	// and
+	// the writer are, inside the step
 	@Bean
 	@Scope("step")
 	FragmentPlan fragmentPlan(@Value("#{stepExecution}") StepExecution stepExecution, DeliveryJournals journals) {

@@ -19,8 +19,7 @@ import se.scbdelivery.delivery.launch.DeliveryInputCheck;
 import se.scbdelivery.delivery.launch.RunningExecutions;
 import se.scbdelivery.delivery.outcome.DeliveryOutcomeListener;
 import se.scbdelivery.delivery.outcome.DeliveryReportWriter;
-import se.scbdelivery.delivery.step.ValidateDeliveryTasklet;
-import se.scbdelivery.delivery.step.WriteReportTasklet;
+import se.scbdelivery.delivery.step.SharedSteps;
 import se.scbdelivery.scb.generic.GenericDeliveryClient;
 
 /**
@@ -51,10 +50,7 @@ class GenericDeliveryJobConfiguration {
 	@Bean
 	Step validateGenericDeliveryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DeliveryInputCheck inputCheck, DeliveryJournals journals) {
-		return new StepBuilder("validateDelivery", jobRepository)
-			.tasklet(new ValidateDeliveryTasklet(inputCheck, journals), transactionManager)
-			.allowStartIfComplete(true)
-			.build();
+		return SharedSteps.validateDelivery(jobRepository, transactionManager, inputCheck, journals);
 	}
 
 	@Bean
@@ -82,9 +78,7 @@ class GenericDeliveryJobConfiguration {
 	@Bean
 	Step writeGenericReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DeliveryReportWriter reportWriter) {
-		return new StepBuilder("writeReport", jobRepository)
-			.tasklet(new WriteReportTasklet(reportWriter), transactionManager)
-			.build();
+		return SharedSteps.writeReport(jobRepository, transactionManager, reportWriter);
 	}
 
 	@Bean
