@@ -2,6 +2,8 @@ package se.scbdelivery.delivery.gdb;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.DeliveryJobTestSupport;
 import se.scbdelivery.delivery.GdbDeliveryRequest;
 import se.scbdelivery.simulator.gdb.ReceivedFragment;
+import se.scbdelivery.simulator.server.UploadEvent;
 import se.scbdelivery.testsupport.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,7 +138,9 @@ class GdbStepRestartTest extends DeliveryJobTestSupport {
 
 	@Test
 	void aFailedPollFollowsTheSameDeliveryIdAndNeverUploadsAgain() throws Exception {
-		this.scb.faults().apply("history=500");
+		// SCB takes its time with this file, and its history answers fail for good at
+		// first
+		this.scb.faults().apply("processing=400msx1,history=500");
 
 		JobExecution failed = this.jobs.startJob(this.parameters);
 
@@ -155,6 +160,21 @@ class GdbStepRestartTest extends DeliveryJobTestSupport {
 		assertThat(this.scb.fragments()).hasSize(sentBefore);
 		assertThat(this.scb.historyCalls(deliveryId)).isGreaterThan(pollsBefore);
 		assertThat(this.scb.deliveries()).hasSize(1);
+		// the restart followed the DeliveryId through SCB's processing time to its
+		// verdict
+		Instant completed = event(deliveryId, UploadEvent.Kind.COMPLETED);
+		Instant verdict = event(deliveryId, UploadEvent.Kind.FINAL_STATUS_ANSWERED);
+		assertThat(Duration.between(completed, verdict)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+	}
+
+	private Instant event(String deliveryId, UploadEvent.Kind kind) {
+		return this.scb.uploadEvents()
+			.stream()
+			.filter((event) -> event.id().equals(deliveryId) && event.kind() == kind)
+			.map(UploadEvent::at)
+			.findFirst()
+			.orElseThrow(
+					() -> new AssertionError("no " + kind + " for " + deliveryId + ": " + this.scb.uploadEvents()));
 	}
 
 	@Test

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import se.scbdelivery.simulator.ScbStandIn;
@@ -14,6 +14,7 @@ import se.scbdelivery.simulator.server.Channel;
 import se.scbdelivery.simulator.server.TestClock;
 import se.scbdelivery.simulator.server.UploadEvent;
 import se.scbdelivery.simulator.server.UploadEvent.Kind;
+import se.scbdelivery.testsupport.StandInPerTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -33,20 +34,16 @@ class GdbProcessingTimeTest {
 
 	private final TestClock clock = new TestClock(START);
 
+	@RegisterExtension
+	final StandInPerTest standIns = new StandInPerTest();
+
 	private ScbStandIn standIn;
 
 	private GdbTestClient client;
 
 	private void start(StandInOptions options) {
-		this.standIn = ScbStandIn.start(options);
+		this.standIn = this.standIns.start(options);
 		this.client = new GdbTestClient(this.standIn.gdbBaseUrl());
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.standIn != null) {
-			this.standIn.close();
-		}
 	}
 
 	@Test

@@ -16,8 +16,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +28,7 @@ import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
 import se.scbdelivery.simulator.server.Faults;
 import se.scbdelivery.simulator.server.ReceivedFile;
+import se.scbdelivery.testsupport.StandInPerTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,20 +44,16 @@ import static se.scbdelivery.simulator.server.HttpResponses.message;
  */
 class ScbStandInGdbTest {
 
+	@RegisterExtension
+	final StandInPerTest standIns = new StandInPerTest();
+
 	private ScbStandIn standIn;
 
 	private GdbTestClient client;
 
 	private void start(StandInOptions options) {
-		this.standIn = ScbStandIn.start(options);
+		this.standIn = this.standIns.start(options);
 		this.client = new GdbTestClient(this.standIn.gdbBaseUrl());
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.standIn != null) {
-			this.standIn.close();
-		}
 	}
 
 	@Test

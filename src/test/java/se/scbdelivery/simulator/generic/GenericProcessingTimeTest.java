@@ -3,8 +3,8 @@ package se.scbdelivery.simulator.generic;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
@@ -12,6 +12,7 @@ import se.scbdelivery.simulator.server.Channel;
 import se.scbdelivery.simulator.server.TestClock;
 import se.scbdelivery.simulator.server.UploadEvent;
 import se.scbdelivery.simulator.server.UploadEvent.Kind;
+import se.scbdelivery.testsupport.StandInPerTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -29,20 +30,16 @@ class GenericProcessingTimeTest {
 
 	private final TestClock clock = new TestClock(START);
 
+	@RegisterExtension
+	final StandInPerTest standIns = new StandInPerTest();
+
 	private ScbStandIn standIn;
 
 	private GenericTestClient client;
 
 	private void start(StandInOptions options) {
-		this.standIn = ScbStandIn.start(options.withClock(this.clock));
+		this.standIn = this.standIns.start(options.withClock(this.clock));
 		this.client = new GenericTestClient(this.standIn.genericBaseUrl());
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.standIn != null) {
-			this.standIn.close();
-		}
 	}
 
 	@Test
