@@ -5,7 +5,7 @@
 #   bench/run.sh                                  # everything, REPEATS=3 timings each
 #   REPEATS=5 bench/run.sh                        # more repeats
 #   GDB_MB=100 BULK_FILES=200 bench/run.sh        # a quicker, smaller run
-#   SECTIONS="gdb startup" bench/run.sh           # only some of: gdb memory bulk startup
+#   SECTIONS="gdb startup" bench/run.sh           # only some of: gdb memory bulk startup monthend
 #
 # Needs: a JDK 17+, curl, python3, /usr/bin/time; PostgreSQL at 127.0.0.1:5432 (user postgres,
 # trust) for the PostgreSQL bulk row (left out when it cannot be reached). Optional: a JDK 24+
@@ -19,7 +19,10 @@ REPEATS=${REPEATS:-3}
 GDB_MB=${GDB_MB:-500}
 LARGE_MB=${LARGE_MB:-1024}
 BULK_FILES=${BULK_FILES:-1000}
-SECTIONS=${SECTIONS:-gdb memory bulk startup}
+SECTIONS=${SECTIONS:-gdb memory bulk startup monthend}
+MONTHEND_FILES=${MONTHEND_FILES:-1000}
+MONTHEND_SMALL=${MONTHEND_SMALL:-100}
+MONTHEND_PROCESSING=${MONTHEND_PROCESSING:-60}
 PORT=${PORT:-18190}
 ASYNC_PROFILER=${ASYNC_PROFILER:-tools.profiler:async-profiler:4.2:jar:linux-x64}
 WORK=$(mktemp -d -t scb-bench-XXXX)
@@ -292,10 +295,107 @@ startup() {
 	fi
 }
 
+# 5. month-end at SCB's pace: MONTHEND_FILES small files over 200 organisation numbers, SCB
+# taking MONTHEND_PROCESSING seconds to process each one (time-based, from its completion),
+# scan --concurrency 4 with the default poll settings, on PostgreSQL. Samples the scan's
+# threads and the database connections in use every 200 ms; a second, smaller scan shows
+# whether the threads follow the number of waiting files.
+monthend() {
+	if ! psql -h 127.0.0.1 -U postgres -q -c "select 1" > /dev/null 2>&1; then
+		add "month-end" "not measured" "PostgreSQL at 127.0.0.1:5432 not reachable"
+		return
+	fi
+	monthend_once() { # $1 files; prints: wall upload_done peak_threads peak_connections loaded
+		local files=$1 inbox="$WORK/monthend-$1" db="scb_monthend_$1"
+		rm -rf "$inbox" "$WORK/reports-monthend-$files"
+		python3 - "$inbox" "$files" <<'PY'
+import os, sys, uuid
+root, count = sys.argv[1], int(sys.argv[2])
+def luhn(n):
+    s = 0
+    for i, c in enumerate(n):
+        p = int(c) * (2 if i % 2 == 0 else 1); s += p - 9 if p > 9 else p
+    return (10 - s % 10) % 10
+orgs = [b + str(luhn(b)) for b in ("998%06d" % i for i in range(200))]
+for k in range(count):
+    d = os.path.join(root, orgs[k % 200], "KRITA", "2026-11-30", "KRITA_MONTHLY")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, f"month-end-{k}.xml"), "w") as f:
+        f.write(f'<?xml version="1.0"?><Report id="{uuid.uuid4()}"><Loan>{k}</Loan></Report>\n')
+PY
+		psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" > /dev/null
+		kill "${SIM_PID:-}" 2>/dev/null && wait "${SIM_PID}" 2>/dev/null || true
+		: > "$WORK/sim.out"
+		java -jar "$JAR" simulate --port "$PORT" --polls-before-final 0 --processing "${MONTHEND_PROCESSING}s" > "$WORK/sim.out" 2>&1 &
+		SIM_PID=$!
+		for _ in $(seq 1 100); do grep -q "listening" "$WORK/sim.out" 2>/dev/null && break; sleep 0.2; done
+		java -jar "$JAR" scan "$inbox" --concurrency 4 --scb.gdb.base-url=$GDB --scb.generic.base-url=$GENERIC \
+			--scb.inbox.settle=100ms --logging.file.name="$WORK/monthend-$files.log" \
+			--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" --spring.datasource.username=postgres \
+			--scb.report.dir="$WORK/reports-monthend-$files" > "$WORK/monthend-$files.out" 2>&1 &
+		local scan=$!
+		python3 - "$scan" "$db" > "$WORK/monthend-$files.samples" <<'PY' &
+import os, subprocess, sys, time
+pid, db = sys.argv[1], sys.argv[2]
+threads = connections = 0
+while os.path.exists(f"/proc/{pid}"):
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith("Threads:"):
+                threads = max(threads, int(line.split()[1]))
+    except OSError:
+        break
+    out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc",
+        f"select count(*) from pg_stat_activity where datname = '{db}' and state <> 'idle'"],
+        capture_output=True, text=True).stdout.strip()
+    if out.isdigit():
+        connections = max(connections, int(out))
+    time.sleep(0.2)
+print(threads, connections)
+PY
+		local sampler=$!
+		wait "$scan" || true
+		wait "$sampler"
+		python3 - "$WORK/reports-monthend-$files" "$WORK/monthend-$files.out" "$(cat "$WORK/monthend-$files.samples")" <<'PY'
+import glob, json, re, sys
+from datetime import datetime
+d = json.load(open(sorted(glob.glob(sys.argv[1] + "/scan-*.json"))[-1]))
+start = datetime.fromisoformat(d["startedAt"].replace("Z", "+00:00"))
+end = datetime.fromisoformat(d["endedAt"].replace("Z", "+00:00"))
+loaded = sum(1 for r in d["rows"] if r["outcome"] == "LOADED")
+# the first progress line of the "waiting for SCB" stage: every upload is done
+uploaded = None
+for line in open(sys.argv[2]):
+    m = re.match(r"scan: waiting for SCB; .* (\d+):(\d\d):(\d\d) elapsed", line)
+    if m:
+        uploaded = int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3)); break
+print(round((end - start).total_seconds(), 1), uploaded if uploaded is not None else "?", sys.argv[3], loaded)
+PY
+		psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $db" > /dev/null 2>&1 || true
+	}
+	local big small wall upload threads connections loaded s_threads s_wall lag ideal
+	big=$(monthend_once "$MONTHEND_FILES")
+	read -r wall upload threads connections loaded <<< "$big"
+	small=$(monthend_once "$MONTHEND_SMALL")
+	read -r s_wall _ s_threads _ _ <<< "$small"
+	# the default pace (5 s, doubling) polls at 0, 5, 15, 35, 75 s after the upload: the first
+	# poll at or after SCB's processing time is the lag
+	lag=$(python3 -c "
+t, d = 0, 5
+while t < $MONTHEND_PROCESSING: t, d = t + d, min(d * 2, 300)
+print(t - $MONTHEND_PROCESSING)")
+	ideal=$(python3 -c "print(${upload/\?/0} + $MONTHEND_PROCESSING + $lag)")
+	add "month-end ${MONTHEND_FILES} files, SCB ${MONTHEND_PROCESSING} s, PostgreSQL (s)" "$wall ($loaded LOADED)" "target <= 180 s; --concurrency 4, default poll settings"
+	add "month-end: ideal (upload + processing + poll lag, s)" "$ideal" "uploads done at ${upload} s, processing ${MONTHEND_PROCESSING} s, poll lag ${lag} s"
+	add "month-end: peak threads, ${MONTHEND_FILES} vs ${MONTHEND_SMALL} files" "$threads vs $s_threads" "target: flat in the files waiting (${MONTHEND_SMALL} files took ${s_wall} s)"
+	add "month-end: peak database connections in use" "$connections" "pg_stat_activity, not idle, sampled every 200 ms"
+}
+
 section gdb && gdb_throughput
 section memory && memory
 section bulk && bulk
 section startup && startup
+section monthend && monthend
 
 printf '\n%-48s | %-58s | %s\n' "measure" "value (median, spread)" "notes"
 printf '%s\n' "------------------------------------------------------------------------------------------------------------------------------"

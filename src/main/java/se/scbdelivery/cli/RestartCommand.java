@@ -1,5 +1,6 @@
 package se.scbdelivery.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
@@ -57,8 +58,9 @@ class RestartCommand implements Callable<Integer> {
 			throw new ParameterException(this.spec.commandLine(), "give either an <execution-id> or --failed");
 		}
 		if (this.executionId == null) {
-			ScanSummary summary = this.failedRunner.run(this.concurrency);
-			ScanTable.print(summary, this.spec.commandLine().getOut());
+			PrintWriter out = this.spec.commandLine().getOut();
+			ScanSummary summary = this.failedRunner.run(this.concurrency, CommandOutput.lines(out));
+			ScanTable.print(summary, out);
 			return summary.exitCode();
 		}
 		DeliveryResult result = this.launcher.restart(this.executionId);

@@ -53,8 +53,8 @@ class ScanCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws InterruptedException {
-		ScanSummary summary = this.runner.run(this.inbox, this.concurrency);
 		PrintWriter out = this.spec.commandLine().getOut();
+		ScanSummary summary = this.runner.run(this.inbox, this.concurrency, CommandOutput.lines(out));
 		ScanTable.print(summary, out);
 		for (Path written : new ScanSummaryWriter().write(summary, this.properties.report().dir())) {
 			out.println("summary      " + written);

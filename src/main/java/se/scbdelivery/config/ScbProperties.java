@@ -144,9 +144,27 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 
 	}
 
-	/** Following a delivery until SCB has processed it. */
+	/**
+	 * Following a delivery until SCB has processed it.
+	 *
+	 * @param maxRate the most polls per second this process sends SCB for the deliveries
+	 * waiting for its verdict, all of them together
+	 */
 	public record Poll(@DefaultValue("5s") Duration interval, @DefaultValue("5m") Duration maxInterval,
-			@DefaultValue("24h") Duration timeout) {
+			@DefaultValue("24h") Duration timeout, @DefaultValue("20") double maxRate) {
+
+		public Poll {
+			if (!(maxRate > 0) || Double.isInfinite(maxRate)) {
+				throw new IllegalArgumentException(
+						"scb.poll.max-rate=" + maxRate + " must be a number of polls per second above 0");
+			}
+		}
+
+		/** The shortest time between two polls of waiting deliveries. */
+		public Duration minSpacing() {
+			return Duration.ofNanos(Math.round(1_000_000_000d / this.maxRate));
+		}
+
 	}
 
 	/**

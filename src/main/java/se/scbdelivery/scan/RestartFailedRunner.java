@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +16,7 @@ import se.scbdelivery.delivery.launch.DeliveryLauncher;
 import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
 import se.scbdelivery.delivery.launch.ResumableExecutions;
 import se.scbdelivery.delivery.outcome.DeliveryOutcome;
-import se.scbdelivery.delivery.outcome.DeliveryResult;
+import se.scbdelivery.delivery.waiting.DeliveryFollower;
 import se.scbdelivery.report.ScanRow;
 import se.scbdelivery.report.ScanSummary;
 
@@ -32,44 +32,46 @@ public class RestartFailedRunner {
 
 	private final DeliveryLauncher launcher;
 
+	private final DeliveryPool pool;
+
 	private final ResumableExecutions resumable;
 
 	private final Clock clock;
 
-	RestartFailedRunner(DeliveryLauncher launcher, ResumableExecutions resumable, Clock clock) {
+	RestartFailedRunner(DeliveryLauncher launcher, DeliveryFollower follower, ResumableExecutions resumable,
+			Clock clock) {
 		this.launcher = launcher;
+		this.pool = new DeliveryPool(launcher, follower);
 		this.resumable = resumable;
 		this.clock = clock;
 	}
 
-	public ScanSummary run(int concurrency) throws InterruptedException {
+	public ScanSummary run(int concurrency, Consumer<String> progress) throws InterruptedException {
 		Instant started = this.clock.instant();
-		List<Callable<ScanRow>> restarts = new ArrayList<>();
+		List<DeliveryPool.Delivery> restarts = new ArrayList<>();
 		for (long execution : this.resumable.find()) {
-			restarts.add(() -> restart(execution));
+			restarts
+				.add(new DeliveryPool.Delivery("execution " + execution, 0, () -> this.launcher.beginRestart(execution),
+						(result) -> ScanRunner.rowOf(result.report().file(), result, ""),
+						(failure) -> failed(execution, failure)));
 		}
-		List<ScanRow> rows = DeliveryPool.runAll(restarts, concurrency);
+		List<ScanRow> rows = this.pool.runAll(restarts, concurrency,
+				new ScanProgress("restart --failed", progress, this.clock));
 		return new ScanSummary("restart --failed", started, this.clock.instant(), ScanRunner.exitCode(rows), rows);
 	}
 
-	private ScanRow restart(long execution) {
+	private static ScanRow failed(long execution, RuntimeException failure) {
 		String what = "execution " + execution;
-		try {
-			DeliveryResult result = this.launcher.restart(execution);
-			return ScanRunner.rowOf(result.report().file(), result, "");
+		if (failure instanceof InvalidDeliveryInputException invalid) {
+			return row(what, DeliveryOutcome.INVALID_INPUT, invalid.getMessage());
 		}
-		catch (InvalidDeliveryInputException ex) {
-			return row(what, DeliveryOutcome.INVALID_INPUT, ex.getMessage());
-		}
-		catch (ExecutionStillRunningException ex) {
+		if (failure instanceof ExecutionStillRunningException running) {
 			return new ScanRow(what, null, null, null, null, ScanRunner.SKIPPED, 0, null, null, execution,
-					ex.getMessage());
+					running.getMessage());
 		}
-		catch (RuntimeException ex) {
-			logger.error("Restarting execution {} failed", execution, ex);
-			return row(what, DeliveryOutcome.FAILED,
-					ex.getClass().getSimpleName() + ": " + ex.getMessage() + " (the log has the details)");
-		}
+		logger.error("Restarting execution {} failed", execution, failure);
+		return row(what, DeliveryOutcome.FAILED,
+				failure.getClass().getSimpleName() + ": " + failure.getMessage() + " (the log has the details)");
 	}
 
 	private static ScanRow row(String what, DeliveryOutcome outcome, String whatToDo) {

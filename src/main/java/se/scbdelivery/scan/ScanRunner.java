@@ -1,13 +1,14 @@
 package se.scbdelivery.scan;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import se.scbdelivery.delivery.outcome.ChannelDetails;
 import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 import se.scbdelivery.delivery.outcome.DeliveryReport;
 import se.scbdelivery.delivery.outcome.DeliveryResult;
+import se.scbdelivery.delivery.waiting.DeliveryFollower;
 import se.scbdelivery.report.ScanRow;
 import se.scbdelivery.report.ScanSummary;
 
@@ -44,32 +46,37 @@ public class ScanRunner {
 
 	private final DeliveryLauncher launcher;
 
+	private final DeliveryPool pool;
+
 	private final InboxArchive archive;
 
 	private final ScbProperties.Inbox settings;
 
 	private final Clock clock;
 
-	ScanRunner(DeliveryLauncher launcher, ScbProperties properties, Clock clock) {
+	ScanRunner(DeliveryLauncher launcher, DeliveryFollower follower, ScbProperties properties, Clock clock) {
 		this.launcher = launcher;
+		this.pool = new DeliveryPool(launcher, follower);
 		this.settings = properties.inbox();
 		this.archive = new InboxArchive(this.settings.doneDir(), this.settings.failedDir());
 		this.clock = clock;
 	}
 
 	/**
-	 * Scans the inbox and delivers what is ready, {@code concurrency} at a time.
+	 * Scans the inbox and delivers what is ready, {@code concurrency} uploads at a time;
+	 * files waiting for SCB's verdict hold no slot.
+	 * @param progress where the progress lines go
 	 * @throws InvalidDeliveryInputException when the inbox is not a folder
 	 */
-	public ScanSummary run(Path inbox, int concurrency) throws InterruptedException {
+	public ScanSummary run(Path inbox, int concurrency, Consumer<String> progress) throws InterruptedException {
 		Instant started = this.clock.instant();
 		List<InboxFile> files = new InboxScanner(() -> Thread.sleep(this.settings.settle().toMillis())).scan(inbox);
 		Path root = inbox.toAbsolutePath().normalize();
 		List<ScanRow> rows = new ArrayList<>();
-		List<Callable<ScanRow>> deliveries = new ArrayList<>();
+		List<DeliveryPool.Delivery> deliveries = new ArrayList<>();
 		for (InboxFile file : files) {
 			if (file instanceof InboxFile.Ready ready) {
-				deliveries.add(() -> deliver(root, ready));
+				deliveries.add(delivery(root, ready));
 			}
 			else if (file instanceof InboxFile.Invalid invalid) {
 				rows.add(row(invalid.relative(), DeliveryOutcome.INVALID_INPUT.name(),
@@ -79,29 +86,39 @@ public class ScanRunner {
 				rows.add(row(skipped.relative(), SKIPPED, 0, skipped.reason() + "; it is delivered by a later scan"));
 			}
 		}
-		rows.addAll(DeliveryPool.runAll(deliveries, concurrency));
+		rows.addAll(this.pool.runAll(deliveries, concurrency, new ScanProgress("scan", progress, this.clock)));
 		rows.sort(Comparator.comparing(ScanRow::file));
 		return new ScanSummary(root.toString(), started, this.clock.instant(), exitCode(rows), rows);
 	}
 
-	private ScanRow deliver(Path root, InboxFile.Ready ready) {
+	private DeliveryPool.Delivery delivery(Path root, InboxFile.Ready ready) {
+		String label = ready.relative().toString();
+		return new DeliveryPool.Delivery(label, size(ready.request().file()),
+				() -> this.launcher.begin(ready.request()),
+				(result) -> rowOf(label, result, archive(root, ready.relative(), result.report().outcome())),
+				(failure) -> failed(ready, failure));
+	}
+
+	private static long size(Path file) {
 		try {
-			DeliveryResult result = this.launcher.deliver(ready.request());
-			return rowOf(ready.relative().toString(), result,
-					archive(root, ready.relative(), result.report().outcome()));
+			return Files.size(file);
 		}
-		catch (InvalidDeliveryInputException ex) {
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	private static ScanRow failed(InboxFile.Ready ready, RuntimeException failure) {
+		if (failure instanceof InvalidDeliveryInputException invalid) {
 			return row(ready.relative(), DeliveryOutcome.INVALID_INPUT.name(), DeliveryOutcome.INVALID_INPUT.exitCode(),
-					ex.getMessage());
+					invalid.getMessage());
 		}
-		catch (ExecutionStillRunningException ex) {
-			return row(ready.relative(), SKIPPED, 0, ex.getMessage());
+		if (failure instanceof ExecutionStillRunningException running) {
+			return row(ready.relative(), SKIPPED, 0, running.getMessage());
 		}
-		catch (RuntimeException ex) {
-			logger.error("Delivering {} failed", ready.relative(), ex);
-			return row(ready.relative(), DeliveryOutcome.FAILED.name(), DeliveryOutcome.FAILED.exitCode(),
-					ex.getClass().getSimpleName() + ": " + ex.getMessage() + " (the log has the details)");
-		}
+		logger.error("Delivering {} failed", ready.relative(), failure);
+		return row(ready.relative(), DeliveryOutcome.FAILED.name(), DeliveryOutcome.FAILED.exitCode(),
+				failure.getClass().getSimpleName() + ": " + failure.getMessage() + " (the log has the details)");
 	}
 
 	/** Moves a file whose outcome is final and recorded; says where it went. */

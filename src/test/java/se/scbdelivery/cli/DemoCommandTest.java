@@ -22,15 +22,15 @@ class DemoCommandTest {
 
 		assertThat(demo.exitCode()).as(demo.toString()).isZero();
 		assertThat(demo.out()).contains("stand-in SCB     http://127.0.0.1:")
-			.contains("Delivery 1: LOADED_WITH_ERRORS (exit 4)")
-			.contains("Delivery 2: LOADED (exit 0)")
-			.contains("Delivery 3: NOT_LOADED (exit 3)")
+			.contains("Delivery 2: LOADED_WITH_ERRORS (exit 4)")
+			.contains("Delivery 4: LOADED (exit 0)")
+			.contains("Delivery 6: NOT_LOADED (exit 3)")
 			.contains("file         ")
 			.contains("vinn v40 korrigerad å.xml")
-			.contains("Delivery 1: LOADED_WITH_ERRORS (exit 4) - delivered earlier; nothing was sent now")
+			.contains("Delivery 2: LOADED_WITH_ERRORS (exit 4) - delivered earlier; nothing was sent now")
 			.contains("(the stand-in received 0 requests for it)")
 			.contains("$ deliver --api generic --file")
-			.contains("Delivery 4: LOADED (exit 0)")
+			.contains("Delivery 8: LOADED (exit 0)")
 			.contains("contract DEMO-1  TEST delivery  (generic service, test)")
 			.contains("validation   successfulValidation true, 0 errors");
 		assertThat(demo.out()

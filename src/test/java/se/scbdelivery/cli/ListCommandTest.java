@@ -162,7 +162,7 @@ class ListCommandTest {
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(firstErrorLine(result)).isEqualTo("error: --status 'nonsense' is not a job status or an outcome:"
 				+ " use one or more, comma-separated, of COMPLETED, STARTING, STARTED, STOPPING, STOPPED, FAILED,"
-				+ " ABANDONED, UNKNOWN, LOADED, NOT_LOADED, REFUSED, LOADED_WITH_ERRORS, INVALID_INPUT, RUNNING,"
+				+ " ABANDONED, UNKNOWN, LOADED, NOT_LOADED, REFUSED, LOADED_WITH_ERRORS, INVALID_INPUT, WAITING, RUNNING,"
 				+ " SKIPPED");
 		assertThat(result.out()).isEmpty();
 		assertNoJavaInternals(result);

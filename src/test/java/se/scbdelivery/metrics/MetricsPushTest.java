@@ -62,7 +62,10 @@ class MetricsPushTest {
 			.containsPattern(once("scb_delivery_duration_seconds_count", "api=\"gdb\"", "outcome=\"LOADED\""))
 			.containsPattern(once("spring_batch_job_seconds_count", "spring_batch_job_name=\"gdbDelivery\"",
 					"spring_batch_job_status=\"COMPLETED\""))
-			.containsPattern(once("spring_batch_step_seconds_count", "spring_batch_step_name=\"uploadFragments\"",
+			// the report step runs once; the upload and poll steps run again in the
+			// restart
+			// that takes SCB's verdict after the delivery waited
+			.containsPattern(once("spring_batch_step_seconds_count", "spring_batch_step_name=\"writeReport\"",
 					"spring_batch_step_status=\"COMPLETED\""));
 	}
 

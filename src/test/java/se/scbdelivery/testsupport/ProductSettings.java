@@ -93,6 +93,7 @@ public final class ProductSettings {
 		settings.put("scb.upload.fragment-size", constant("1000"));
 		settings.put("scb.poll.interval", constant("10ms"));
 		settings.put("scb.poll.max-interval", constant("20ms"));
+		settings.put("scb.poll.max-rate", constant("500"));
 		settings.put("scb.http.initial-backoff", constant("1ms"));
 		settings.put("scb.http.max-backoff", constant("2ms"));
 		settings.put("scb.http.max-attempts", constant("2"));

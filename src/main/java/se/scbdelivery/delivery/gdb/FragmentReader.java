@@ -54,6 +54,11 @@ class FragmentReader extends ItemStreamSupport implements ItemStreamReader<Fragm
 		return context.getInt(NAME + "." + NEXT, 0);
 	}
 
+	/** Saves a position past the completion: the step sends nothing. */
+	static void skipAll(ExecutionContext context, int fragmentCount) {
+		context.putInt(NAME + "." + NEXT, fragmentCount + 1);
+	}
+
 	/**
 	 * The position this step execution started from: above 0 when it resumed an upload.
 	 */

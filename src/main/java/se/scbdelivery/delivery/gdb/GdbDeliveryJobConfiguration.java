@@ -24,19 +24,24 @@ import se.scbdelivery.delivery.journal.DeliveryJournal;
 import se.scbdelivery.delivery.journal.DeliveryJournals;
 import se.scbdelivery.delivery.launch.DeliveryInputCheck;
 import se.scbdelivery.delivery.launch.RunningExecutions;
+import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 import se.scbdelivery.delivery.outcome.DeliveryOutcomeListener;
 import se.scbdelivery.delivery.outcome.DeliveryReportWriter;
 import se.scbdelivery.delivery.step.SharedSteps;
+import se.scbdelivery.delivery.waiting.WaitingRuns;
 import se.scbdelivery.scb.gdb.GdbClient;
 
 /**
  * The GDB delivery job: one execution delivers one file. Validate the input, open a
  * session with a heartbeat, upload the fragments (committing after each, so a restart
  * continues after the last one SCB acknowledged), follow the DeliveryId until SCB has
- * processed the file, and write the report. {@code Systemfel} ("upload again") loops back
- * to a new validation, heartbeat and upload while re-uploads remain. A restart runs the
- * validation and the heartbeat again (a new session for the fragments and polls that
- * remain) and continues at the step that did not complete.
+ * processed the file, and write the report. While SCB processes the file the execution
+ * stops at the poll step and waits without a delivery slot (see
+ * {@code se.scbdelivery.delivery.waiting}); the restart that follows SCB's final answer
+ * passes the completed upload and takes the verdict. {@code Systemfel} ("upload again")
+ * loops back to a new validation, heartbeat and upload while re-uploads remain. A restart
+ * runs the validation and the heartbeat again (a new session for the fragments and polls
+ * that remain) and continues at the step that did not complete.
  */
 @Configuration(proxyBeanMethods = false)
 class GdbDeliveryJobConfiguration {
@@ -54,6 +59,9 @@ class GdbDeliveryJobConfiguration {
 			.next(awaitProcessingStep)
 			.on(GdbAwaitProcessingTasklet.RESUBMIT)
 			.to(validateGdbDeliveryStep)
+			.from(awaitProcessingStep)
+			.on(DeliveryOutcome.WAITING.name())
+			.stop()
 			.from(awaitProcessingStep)
 			.on("COMPLETED")
 			.to(writeGdbReportStep)
@@ -93,6 +101,9 @@ class GdbDeliveryJobConfiguration {
 			.writer(fragmentWriter)
 			.listener(new GdbUploadAttemptListener(journals, properties.upload().fragmentSize(), clock))
 			.transactionManager(transactionManager)
+			// again after waiting for SCB, for a re-upload on Systemfel; the listener
+			// makes it send nothing when the upload is complete
+			.allowStartIfComplete(true)
 			.build();
 	}
 
@@ -100,6 +111,8 @@ class GdbDeliveryJobConfiguration {
 	Step awaitProcessingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			GdbAwaitProcessingTasklet awaitProcessingTasklet) {
 		return new StepBuilder("awaitProcessing", jobRepository).tasklet(awaitProcessingTasklet, transactionManager)
+			// a restart after waiting for SCB begins here again, to take the verdict
+			.allowStartIfComplete(true)
 			.build();
 	}
 
@@ -140,10 +153,9 @@ class GdbDeliveryJobConfiguration {
 	}
 
 	@Bean
-	@StepScope
-	GdbAwaitProcessingTasklet awaitProcessingTasklet(GdbClient gdb, GdbSessions sessions, DeliveryJournals journals,
-			ScbProperties properties, Clock clock) {
-		return new GdbAwaitProcessingTasklet(gdb, sessions, journals, properties, clock);
+	GdbAwaitProcessingTasklet awaitProcessingTasklet(GdbHistoryPoll history, GdbSessions sessions,
+			DeliveryJournals journals, WaitingRuns runs, ScbProperties properties) {
+		return new GdbAwaitProcessingTasklet(history, sessions, journals, runs, properties);
 	}
 
 }

@@ -16,7 +16,8 @@ import se.scbdelivery.scb.gdb.GdbSession;
 /**
  * {@code GET heartbeat}: opens this execution's session, whose cookies go with every
  * fragment and poll. Not needed once SCB's verdict is recorded (a restart that only
- * writes the report).
+ * writes the report, or one that takes a Systemfel verdict before the poll step asks for
+ * the re-upload, whose own heartbeat follows).
  */
 class GdbHeartbeatTasklet implements Tasklet {
 
@@ -37,7 +38,7 @@ class GdbHeartbeatTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-		if (this.journals.read(execution).isSettled()) {
+		if (this.journals.read(execution).verdict() != null && !GdbAwaitProcessingTasklet.resubmitAsked(execution)) {
 			logger.info("SCB's verdict is recorded: no session needed");
 			return RepeatStatus.FINISHED;
 		}

@@ -18,7 +18,9 @@ import se.scbdelivery.delivery.journal.UploadAttempt;
  * Before the upload step: fixes how the file is cut for the life of the delivery (so a
  * resumed upload cuts it exactly as before, whatever {@code scb.upload.fragment-size}
  * says now), opens a new upload attempt in the journal when an upload starts from the
- * beginning, and notes the resume point when it continues an interrupted one.
+ * beginning, notes the resume point when it continues an interrupted one, and sends
+ * nothing when the current attempt's upload is complete (a restart after waiting for
+ * SCB).
  */
 class GdbUploadAttemptListener implements StepExecutionListener {
 
@@ -46,6 +48,13 @@ class GdbUploadAttemptListener implements StepExecutionListener {
 					(j) -> j.withFile(plan.fileSize(), plan.count(), this.fragmentSize));
 		}
 		UploadAttempt current = journal.currentAttempt();
+		if (current != null && current.isUploaded() && !GdbAwaitProcessingTasklet.resubmitAsked(execution)) {
+			// a restart of a delivery that waited for SCB: its DeliveryId is recorded, so
+			// nothing is sent again (after Systemfel, the poll step decides on a
+			// re-upload)
+			FragmentReader.skipAll(stepExecution.getExecutionContext(), journal.fragmentCount());
+			return;
+		}
 		if (current == null || current.isFinished()) {
 			int number = journal.attempts().size() + 1;
 			this.journals.update(execution,

@@ -1,85 +1,51 @@
 package se.scbdelivery.delivery.generic;
 
-import java.time.Clock;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.StoppableTasklet;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.delivery.journal.DeliveryJournals;
-import se.scbdelivery.delivery.journal.GenericAnswer;
-import se.scbdelivery.delivery.journal.GenericVerdict;
-import se.scbdelivery.delivery.journal.UploadAttempt;
-import se.scbdelivery.delivery.step.PollPacer;
-import se.scbdelivery.scb.generic.GenericDeliveryClient;
-import se.scbdelivery.scb.generic.ProcessingState;
-import se.scbdelivery.scb.generic.Ticket;
-import se.scbdelivery.scb.generic.ValidationResult;
+import se.scbdelivery.delivery.outcome.DeliveryOutcome;
+import se.scbdelivery.delivery.waiting.WaitingRuns;
 
 /**
- * Follows the current attempt's ticket on the status endpoint until SCB answers 302
- * (processed), then fetches {@code GET api/v1/delivery/{ticket}} and keeps SCB's whole
- * DeliveryResult (every error with its row errors, and the answer as received) and its
- * verdict in the journal. One poll per call, paced by {@link PollPacer}; after the
- * timeout the step fails and a restart follows the same ticket, never posting again. One
- * instance per step execution.
+ * Asks once whether SCB has validated the current attempt's ticket, unless the follower
+ * of waiting deliveries has recorded the result already. Not yet: the step ends
+ * {@link DeliveryOutcome#WAITING}, the flow stops the execution, and the follower polls
+ * on without holding a delivery slot, restarting the execution once SCB has answered.
+ * Past {@code scb.poll.timeout} the step fails; a restart follows the same ticket, never
+ * posting again.
  */
-class GenericAwaitValidationTasklet implements StoppableTasklet {
+class GenericAwaitValidationTasklet implements Tasklet {
 
-	private static final Logger logger = LoggerFactory.getLogger(GenericAwaitValidationTasklet.class);
-
-	private final GenericDeliveryClient generic;
+	private final GenericStatusPoll status;
 
 	private final DeliveryJournals journals;
 
-	private final PollPacer pacer;
+	private final WaitingRuns runs;
 
-	private final Clock clock;
-
-	GenericAwaitValidationTasklet(GenericDeliveryClient generic, DeliveryJournals journals, ScbProperties properties,
-			Clock clock) {
-		this.generic = generic;
+	GenericAwaitValidationTasklet(GenericStatusPoll status, DeliveryJournals journals, WaitingRuns runs) {
+		this.status = status;
 		this.journals = journals;
-		this.pacer = new PollPacer(properties.poll(), clock);
-		this.clock = clock;
+		this.runs = runs;
 	}
 
 	@Override
-	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws InterruptedException {
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-		String ticket = this.journals.read(execution).ticket();
-		if (ticket == null) {
-			throw new IllegalStateException("execution " + execution.getId() + " has no ticket to follow");
+		String ticket = this.status.ticket(execution);
+		if (this.journals.read(execution).verdict() != null) {
+			return RepeatStatus.FINISHED;
 		}
-		if (!this.pacer.awaitNextPoll("SCB has not finished validating ticket " + ticket,
-				"follow it again with 'restart " + execution.getId() + "'; the file will not be posted again")) {
-			// stopped: the step sees its stop request after this call and ends STOPPED
-			return RepeatStatus.CONTINUABLE;
+		this.runs.beforePoll(execution, ticket, "SCB has not finished validating ticket " + ticket,
+				"follow it again with 'restart " + execution.getId() + "'; the file will not be posted again");
+		if (!this.status.poll(execution)) {
+			contribution.setExitStatus(new ExitStatus(DeliveryOutcome.WAITING.name()));
 		}
-		ProcessingState state = this.generic.status(new Ticket(ticket));
-		logger.info("Ticket {}: {}", ticket, state);
-		if (state != ProcessingState.PROCESSED) {
-			this.journals.update(execution, (journal) -> journal.withCurrentAttempt(UploadAttempt::polled));
-			return RepeatStatus.CONTINUABLE;
-		}
-		ValidationResult result = this.generic.result(new Ticket(ticket));
-		this.journals.update(execution, (journal) -> journal.withLastAnswer(new GenericAnswer(result))
-			.withCurrentAttempt((attempt) -> attempt.polled()
-				.ended(new GenericVerdict(result.successfulValidation()), execution.getId(), this.clock.instant())));
-		logger.info("Ticket {}: successfulValidation {}, {} errors", ticket, result.successfulValidation(),
-				result.errors().size());
 		return RepeatStatus.FINISHED;
-	}
-
-	@Override
-	public void stop() {
-		this.pacer.stop();
 	}
 
 }

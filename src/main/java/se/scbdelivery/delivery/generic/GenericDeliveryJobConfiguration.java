@@ -12,14 +12,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.journal.DeliveryJournals;
 import se.scbdelivery.delivery.launch.DeliveryInputCheck;
 import se.scbdelivery.delivery.launch.RunningExecutions;
+import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 import se.scbdelivery.delivery.outcome.DeliveryOutcomeListener;
 import se.scbdelivery.delivery.outcome.DeliveryReportWriter;
 import se.scbdelivery.delivery.step.SharedSteps;
+import se.scbdelivery.delivery.waiting.WaitingRuns;
 import se.scbdelivery.scb.generic.GenericDeliveryClient;
 
 /**
@@ -43,7 +44,15 @@ class GenericDeliveryJobConfiguration {
 			.next(genericHeartbeatStep)
 			.next(submitDeliveryStep)
 			.next(awaitValidationStep)
-			.next(writeGenericReportStep)
+			.on(DeliveryOutcome.WAITING.name())
+			.stop()
+			.from(awaitValidationStep)
+			.on("COMPLETED")
+			.to(writeGenericReportStep)
+			.from(awaitValidationStep)
+			.on("*")
+			.fail()
+			.end()
 			.build();
 	}
 
@@ -72,6 +81,8 @@ class GenericDeliveryJobConfiguration {
 	Step awaitValidationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			GenericAwaitValidationTasklet awaitValidationTasklet) {
 		return new StepBuilder("awaitValidation", jobRepository).tasklet(awaitValidationTasklet, transactionManager)
+			// a restart after waiting for SCB begins here again, to take the result
+			.allowStartIfComplete(true)
 			.build();
 	}
 
@@ -88,10 +99,9 @@ class GenericDeliveryJobConfiguration {
 	}
 
 	@Bean
-	@StepScope
-	GenericAwaitValidationTasklet awaitValidationTasklet(GenericDeliveryClient generic, DeliveryJournals journals,
-			ScbProperties properties, Clock clock) {
-		return new GenericAwaitValidationTasklet(generic, journals, properties, clock);
+	GenericAwaitValidationTasklet awaitValidationTasklet(GenericStatusPoll status, DeliveryJournals journals,
+			WaitingRuns runs) {
+		return new GenericAwaitValidationTasklet(status, journals, runs);
 	}
 
 }

@@ -29,8 +29,12 @@ import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.DeliveryRequest;
 import se.scbdelivery.delivery.FileFingerprint;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
+import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 import se.scbdelivery.delivery.outcome.DeliveryReports;
 import se.scbdelivery.delivery.outcome.DeliveryResult;
+import se.scbdelivery.delivery.waiting.DeliveryFollower;
+import se.scbdelivery.delivery.waiting.FollowEnd;
+import se.scbdelivery.delivery.waiting.WaitingRuns;
 
 /**
  * Runs deliveries: decides whether a request is new, already delivered (then nothing is
@@ -38,8 +42,9 @@ import se.scbdelivery.delivery.outcome.DeliveryResult;
  * by another live process (then it is left alone). Every decision and the run itself
  * happen under the delivery's lease ({@link DeliveryLocks}), so of several processes only
  * one ever creates or resumes a delivery; an execution whose owner's lease lapsed is
- * recovered ({@link DeadExecutions}) and resumed. Executions run synchronously in the
- * calling thread.
+ * recovered ({@link DeadExecutions}) and resumed. Executions run in the calling thread; a
+ * delivery waiting for SCB's verdict is followed by the {@link DeliveryFollower}, keeping
+ * its lease, and its execution is restarted once SCB's answer is final.
  */
 @Service
 public class DeliveryLauncher {
@@ -64,11 +69,15 @@ public class DeliveryLauncher {
 
 	private final ScbProperties properties;
 
+	private final DeliveryFollower follower;
+
+	private final WaitingRuns runs;
+
 	private final JobKeyGenerator jobKeys = new DefaultJobKeyGenerator();
 
 	DeliveryLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, PreflightChecks checks,
 			DeliveryReports reports, DeliveryLocks locks, DeadExecutions dead, RunningExecutions running,
-			ScbProperties properties) {
+			DeliveryFollower follower, WaitingRuns runs, ScbProperties properties) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		for (Job job : jobs) {
@@ -79,28 +88,45 @@ public class DeliveryLauncher {
 		this.locks = locks;
 		this.dead = dead;
 		this.running = running;
+		this.follower = follower;
+		this.runs = runs;
 		this.properties = properties;
 	}
 
 	/**
 	 * Delivers a file, or resumes its interrupted delivery, or reports its earlier
-	 * outcome.
+	 * outcome; waits in this thread while SCB processes it.
 	 * @throws InvalidDeliveryInputException before anything is created or sent
 	 * @throws ExecutionStillRunningException when a live process is delivering it
 	 */
 	public DeliveryResult deliver(DeliveryRequest request) {
-		FileFingerprint fingerprint = this.checks.beforeDelivery(request);
-		return launch(job(request.channel()),
-				DeliveryJobParameters.of(this.properties.environment(), request, fingerprint));
+		return untilFinished(begin(request));
 	}
 
 	/**
-	 * Resumes the delivery an execution belongs to, from its newest execution.
+	 * Resumes the delivery an execution belongs to, from its newest execution, and waits
+	 * while SCB processes it.
 	 * @throws IllegalArgumentException when there is no such execution
 	 * @throws InvalidDeliveryInputException when the file changed or the settings are
 	 * unusable
 	 */
 	public DeliveryResult restart(long executionId) {
+		return untilFinished(beginRestart(executionId));
+	}
+
+	/**
+	 * Like {@link #deliver}, but returns as soon as the file waits for SCB's verdict.
+	 */
+	public Launch begin(DeliveryRequest request) {
+		FileFingerprint fingerprint = this.checks.beforeDelivery(request);
+		return launch(job(request.channel()),
+				DeliveryJobParameters.of(this.properties.environment(), request, fingerprint), null);
+	}
+
+	/**
+	 * Like {@link #restart}, but returns as soon as the file waits for SCB's verdict.
+	 */
+	public Launch beginRestart(long executionId) {
 		JobExecution given = findExecution(executionId);
 		Channel channel = (given != null) ? Channel.ofJobName(given.getJobInstance().getJobName()).orElse(null) : null;
 		if (given == null || channel == null) {
@@ -109,29 +135,70 @@ public class DeliveryLauncher {
 		JobExecution newest = this.jobRepository.getLastJobExecution(given.getJobInstance());
 		JobExecution last = (newest != null) ? newest : given;
 		if (last.getStatus() == BatchStatus.COMPLETED) {
-			return new DeliveryResult(this.reports.of(last), true);
+			return new Launch.Finished(new DeliveryResult(this.reports.of(last), true));
 		}
 		this.checks.beforeResume(channel, last.getJobParameters(), last.getId());
-		return launch(job(channel), last.getJobParameters());
+		return launch(job(channel), last.getJobParameters(), null);
 	}
 
 	/**
-	 * Under the delivery's lease: reports a completed delivery, recovers one a dead
-	 * process left running, and runs the rest (a new execution, or one resuming the
-	 * last).
+	 * Takes up a delivery the follower let go: restarts its execution to take SCB's
+	 * verdict (or to fail it past the timeout), under the lease it kept; or, when the
+	 * process is stopping, releases the lease and reports the execution as waiting.
 	 */
-	private DeliveryResult launch(Job job, JobParameters parameters) {
-		try (DeliveryLocks.Lease lease = lease(parameters)) {
+	public Launch resume(Launch.Waiting waiting, FollowEnd end) {
+		JobExecution parked = waiting.execution();
+		if (end == FollowEnd.STOPPING || this.running.isStopping()) {
+			waiting.lease().close();
+			return new Launch.Finished(new DeliveryResult(this.reports.of(parked), false));
+		}
+		logger.info("Execution {}: {}; restarting it", parked.getId(),
+				(end == FollowEnd.FINAL) ? "SCB's answer is final" : "SCB took longer than scb.poll.timeout");
+		return launch(waiting.job(), parked.getJobParameters(), waiting.lease());
+	}
+
+	/** Follows a waiting delivery in this thread until it is finished. */
+	private DeliveryResult untilFinished(Launch launch) {
+		Launch current = launch;
+		while (current instanceof Launch.Waiting waiting) {
+			current = resume(waiting, this.follower.follow(waiting.execution()).join());
+		}
+		return ((Launch.Finished) current).result();
+	}
+
+	/**
+	 * Under the delivery's lease (taken here, or kept while it waited): reports a
+	 * completed delivery, recovers one a dead process left running, and runs the rest (a
+	 * new execution, or one resuming the last). An execution that stops waiting for SCB
+	 * keeps the lease.
+	 */
+	private Launch launch(Job job, JobParameters parameters, DeliveryLocks.@Nullable Lease kept) {
+		DeliveryLocks.Lease lease = (kept != null) ? kept : lease(parameters);
+		boolean handedOn = false;
+		try {
 			JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
 			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
 				logger.info("{} was delivered by execution {}: nothing sent", DeliveryJobParameters.file(parameters),
 						last.getId());
-				return new DeliveryResult(this.reports.of(last), true);
+				return new Launch.Finished(new DeliveryResult(this.reports.of(last), true));
 			}
 			if (last != null && last.isRunning()) {
 				this.dead.recover(last);
 			}
-			return new DeliveryResult(this.reports.of(run(job, parameters, last)), false);
+			if (last != null && kept == null) {
+				this.runs.begin(last.getJobInstance().getInstanceId());
+			}
+			JobExecution ran = run(job, parameters, (kept == null) ? last : null);
+			if (DeliveryOutcome.isWaiting(ran)) {
+				handedOn = true;
+				return new Launch.Waiting(ran, job, lease);
+			}
+			return new Launch.Finished(new DeliveryResult(this.reports.of(ran), false));
+		}
+		finally {
+			if (!handedOn) {
+				lease.close();
+			}
 		}
 	}
 

@@ -15,17 +15,20 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.delivery.waiting.DeliveryFollower;
 
 /**
  * The executions running in this process, and a graceful stop on SIGTERM: each is asked
  * to stop (the upload after the fragment in flight, the polling before its next poll),
  * and the hook waits up to {@code scb.shutdown.grace} for them to end, recorded as
- * STOPPED, before the JVM goes. Once stopping has begun no new delivery starts. Both jobs
- * register their executions here as a listener.
+ * STOPPED, before the JVM goes; deliveries waiting for SCB are let go (they are STOPPED
+ * already). Once stopping has begun no new delivery starts. Both jobs register their
+ * executions here as a listener.
  */
 @Component
 public class RunningExecutions implements JobExecutionListener {
@@ -40,6 +43,8 @@ public class RunningExecutions implements JobExecutionListener {
 
 	private final ObjectProvider<JobOperator> jobOperator;
 
+	private final ObjectProvider<DeliveryFollower> follower;
+
 	private final Duration grace;
 
 	private final CountDownLatch commandDone = new CountDownLatch(1);
@@ -50,8 +55,10 @@ public class RunningExecutions implements JobExecutionListener {
 	// to
 	// leave Spring Batch's job registry without the jobs (a restart by JobExecution then
 	// fails)
-	RunningExecutions(ObjectProvider<JobOperator> jobOperator, ScbProperties properties) {
+	RunningExecutions(ObjectProvider<JobOperator> jobOperator, ObjectProvider<DeliveryFollower> follower,
+			ScbProperties properties) {
 		this.jobOperator = jobOperator;
+		this.follower = follower;
 		this.grace = properties.shutdown().grace();
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "graceful-stop"));
 	}
@@ -90,7 +97,11 @@ public class RunningExecutions implements JobExecutionListener {
 	 */
 	void stopAll() {
 		this.stopping = true;
+		int waiting = stopFollower();
 		if (this.running.isEmpty()) {
+			if (waiting > 0) {
+				awaitCommand(System.nanoTime() + this.grace.toNanos());
+			}
 			return;
 		}
 		logger.warn("Stopping {} running deliveries (scb.shutdown.grace={}); a later run resumes them",
@@ -117,14 +128,37 @@ public class RunningExecutions implements JobExecutionListener {
 				this.ended.await(left, TimeUnit.NANOSECONDS);
 			}
 			logger.warn("Every running delivery stopped; they resume with 'restart --failed' or the next scan");
-			// let the command record and print what it did before the JVM goes
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+		finally {
+			this.lock.unlock();
+		}
+		awaitCommand(deadline);
+	}
+
+	/** Lets go of the deliveries waiting for SCB; how many there were. */
+	private int stopFollower() {
+		DeliveryFollower follower;
+		try {
+			follower = this.follower.getIfAvailable();
+		}
+		catch (BeansException ex) {
+			// the context is closed already, and with it the follower
+			return 0;
+		}
+		return (follower != null) ? follower.stop() : 0;
+	}
+
+	/** Lets the command record and print what it did before the JVM goes. */
+	private void awaitCommand(long deadline) {
+		try {
 			this.commandDone.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-		}
-		finally {
-			this.lock.unlock();
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.delivery.journal.DeliveryJournal;
@@ -41,6 +42,12 @@ public enum DeliveryOutcome {
 	/** Stopped on request; restartable. */
 	STOPPED(1),
 
+	/**
+	 * Uploaded, waiting for SCB's verdict: the execution stopped at its poll step, and
+	 * the process follows it, or a later run does (never uploading again).
+	 */
+	WAITING(1),
+
 	/** Still running (seen by {@code list}). */
 	RUNNING(1),
 
@@ -69,7 +76,7 @@ public enum DeliveryOutcome {
 			return ofVerdict(journal);
 		}
 		if (status == BatchStatus.STOPPED) {
-			return STOPPED;
+			return isWaiting(execution) ? WAITING : STOPPED;
 		}
 		if (execution.isRunning()) {
 			return RUNNING;
@@ -110,6 +117,23 @@ public enum DeliveryOutcome {
 			}
 		}
 		return FAILED;
+	}
+
+	/**
+	 * Whether the execution stopped at its poll step waiting for SCB's verdict (known as
+	 * soon as the job has ended, before its exit status says so).
+	 */
+	public static boolean isWaiting(JobExecution execution) {
+		if (execution.getStatus() != BatchStatus.STOPPED) {
+			return false;
+		}
+		StepExecution last = null;
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (last == null || step.getId() > last.getId()) {
+				last = step;
+			}
+		}
+		return last != null && WAITING.name().equals(last.getExitStatus().getExitCode());
 	}
 
 	static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {

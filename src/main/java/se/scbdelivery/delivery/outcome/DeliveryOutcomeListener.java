@@ -24,7 +24,8 @@ import se.scbdelivery.metrics.DeliveryMetrics;
  * Around every execution of either job: names the execution, organisation and file on
  * each log line of the delivery; at the end records the outcome as the exit status, keeps
  * the failure and SCB's answer in the journal, counts it in the metrics, and writes the
- * report of an execution that did not complete (the report step writes the others).
+ * report of an execution that did not complete, unless it waits for SCB (the report step
+ * writes the others).
  */
 @Component
 public class DeliveryOutcomeListener implements JobExecutionListener {
@@ -69,7 +70,8 @@ public class DeliveryOutcomeListener implements JobExecutionListener {
 			this.metrics.ifAvailable((metrics) -> metrics.finished(outcome.name(),
 					DeliveryJobParameters.channel(execution.getJobParameters()).key(), execution.getStartTime(),
 					execution.getEndTime()));
-			if (execution.getStatus() != BatchStatus.COMPLETED) {
+			// a delivery waiting for SCB has not ended: its report comes with the verdict
+			if (execution.getStatus() != BatchStatus.COMPLETED && outcome != DeliveryOutcome.WAITING) {
 				this.reportWriter.write(execution, journal, execution.getStatus(), outcome, failure);
 			}
 		}

@@ -111,9 +111,17 @@ public class DeliveryReports {
 			case INVALID_INPUT -> "fix the input named above and deliver again; nothing was sent in this execution";
 			case FAILED, STOPPED -> "resume with 'restart " + execution.getId()
 					+ "' (or run the same deliver again): it continues where it stopped";
+			case WAITING -> waitingAdvice(execution, journal);
 			case RUNNING -> "running; follow it with 'list'";
 			case SKIPPED -> "left for a later run";
 		};
+	}
+
+	private static String waitingAdvice(JobExecution execution, DeliveryJournal journal) {
+		String receipt = (journal.deliveryId() != null) ? "DeliveryId " + journal.deliveryId()
+				: "ticket " + journal.ticket();
+		return "uploaded; SCB is processing it (" + receipt + "): the next scan or 'restart " + execution.getId()
+				+ "' follows it without uploading again";
 	}
 
 	private static @Nullable Instant instant(@Nullable LocalDateTime time) {

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 import se.scbdelivery.delivery.Channel;
 
 /**
- * The read side for {@code list}: the reports of the newest executions of both channels.
+ * The read side for {@code list}: the reports of the newest deliveries of both channels,
+ * each as its newest execution.
  */
 @Component
 public class RecentDeliveries {
@@ -30,7 +31,7 @@ public class RecentDeliveries {
 		this.reports = reports;
 	}
 
-	/** The reports of the newest executions, newest first. */
+	/** The reports of the newest deliveries, newest first. */
 	public List<DeliveryReport> recent(int limit) {
 		return recent(limit, (execution) -> true);
 	}
@@ -54,11 +55,12 @@ public class RecentDeliveries {
 					if (found >= limit) {
 						break;
 					}
-					for (JobExecution execution : this.jobRepository.getJobExecutions(instance)) {
-						if (filter.test(execution)) {
-							recent.add(this.reports.of(execution));
-							found++;
-						}
+					// one row per delivery: its newest execution says where it stands (a
+					// delivery that waited for SCB has a STOPPED execution before it)
+					JobExecution last = this.jobRepository.getLastJobExecution(instance);
+					if (last != null && filter.test(last)) {
+						recent.add(this.reports.of(last));
+						found++;
 					}
 				}
 				if (page.size() < PAGE) {

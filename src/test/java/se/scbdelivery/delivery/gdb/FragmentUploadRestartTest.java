@@ -53,7 +53,7 @@ class FragmentUploadRestartTest extends DeliveryJobTestSupport {
 		this.scb.faults().respond(Call.FRAGMENT, 3, Integer.MAX_VALUE, 500);
 
 		// when the job runs
-		JobExecution failed = this.jobs.startJob(parameters);
+		JobExecution failed = this.runs.start(parameters);
 
 		// then it fails in the upload step with the position of fragment 3 saved
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -66,7 +66,7 @@ class FragmentUploadRestartTest extends DeliveryJobTestSupport {
 		// when SCB recovers and the job is restarted
 		this.scb.faults().clear();
 		int before = this.scb.fragments().size();
-		JobExecution restarted = this.jobs.getJobOperator().restart(failed);
+		JobExecution restarted = this.runs.restart(failed);
 
 		// then fragment 3 is the first sent, 0..2 never again, and SCB holds exactly the
 		// file
@@ -77,8 +77,8 @@ class FragmentUploadRestartTest extends DeliveryJobTestSupport {
 		assertThat(indexes(resent)).containsExactly(3, 4, 5, -1);
 		assertThat(this.scb.deliveries()).singleElement()
 			.satisfies((delivery) -> assertThat(delivery.content()).isEqualTo(Files.readAllBytes(file)));
-		// fragments 3, 4, 5 and the completion
-		assertThat(JobExecutions.lastStep(restarted, "uploadFragments").getWriteCount()).isEqualTo(4);
+		// fragments 3, 4, 5 and the completion, in the restart that then waited for SCB
+		assertThat(JobExecutions.lastStep(this.runs.first(), "uploadFragments").getWriteCount()).isEqualTo(4);
 	}
 
 	private static List<Integer> indexes(List<ReceivedFragment> fragments) {
@@ -94,7 +94,7 @@ class FragmentUploadRestartTest extends DeliveryJobTestSupport {
 				this.inputCheck.checkFile(file, Channel.GDB));
 		// when the file changes before the execution starts
 		Files.writeString(file, "<changed/>");
-		JobExecution execution = this.jobs.startJob(parameters);
+		JobExecution execution = this.runs.start(parameters);
 
 		// then the validate step fails it as invalid input, before the heartbeat step,
 		// and SCB hears nothing

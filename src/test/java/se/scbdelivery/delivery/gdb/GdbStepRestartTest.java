@@ -31,7 +31,10 @@ import static se.scbdelivery.delivery.JobExecutions.stepNames;
 /**
  * The GDB job's five steps as the job repository records them, and a restart after a
  * failure in each: it resumes at the step that failed, and nothing SCB already holds is
- * sent again.
+ * sent again. The stand-in answers "still processing" to the upload's own poll, so each
+ * delivery waits once: its execution stops at the poll step, the follower polls, and the
+ * restart after SCB's final answer takes the verdict (the upload step passes, sending
+ * nothing).
  */
 class GdbStepRestartTest extends DeliveryJobTestSupport {
 
@@ -68,10 +71,11 @@ class GdbStepRestartTest extends DeliveryJobTestSupport {
 
 	@Test
 	void aDeliveryRunsTheFiveStepsInOrder() throws Exception {
-		JobExecution execution = this.jobs.startJob(this.parameters);
+		JobExecution execution = this.runs.start(this.parameters);
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(stepNames(execution)).containsExactly(VALIDATE, HEARTBEAT, UPLOAD, POLL, REPORT);
+		assertThat(this.runs.steps()).containsExactly(VALIDATE, HEARTBEAT, UPLOAD, POLL, VALIDATE, HEARTBEAT, UPLOAD,
+				POLL, REPORT);
 		assertThat(execution.getStepExecutions())
 			.allSatisfy((step) -> assertThat(step.getStatus()).as(step.getStepName()).isEqualTo(BatchStatus.COMPLETED));
 	}
@@ -81,7 +85,7 @@ class GdbStepRestartTest extends DeliveryJobTestSupport {
 		// given a file that is gone when the job starts
 		Files.delete(this.file);
 
-		JobExecution failed = this.jobs.startJob(this.parameters);
+		JobExecution failed = this.runs.start(this.parameters);
 
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(stepNames(failed)).containsExactly(VALIDATE);
@@ -89,10 +93,11 @@ class GdbStepRestartTest extends DeliveryJobTestSupport {
 
 		// when it is back, unchanged, and the delivery restarts
 		Files.write(this.file, this.content);
-		JobExecution restarted = this.jobs.getJobOperator().restart(failed);
+		JobExecution restarted = this.runs.restart(failed);
 
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(stepNames(restarted)).containsExactly(VALIDATE, HEARTBEAT, UPLOAD, POLL, REPORT);
+		assertThat(this.runs.steps()).containsExactly(VALIDATE, HEARTBEAT, UPLOAD, POLL, VALIDATE, HEARTBEAT, UPLOAD,
+				POLL, REPORT);
 		assertThat(this.scb.deliveries()).singleElement()
 			.satisfies((delivery) -> assertThat(delivery.content()).isEqualTo(this.content));
 	}
@@ -101,7 +106,7 @@ class GdbStepRestartTest extends DeliveryJobTestSupport {
 	void aFailedHeartbeatSendsNoFragmentAndTheRestartBeginsThere() throws Exception {
 		this.scb.faults().apply("heartbeat=503");
 
-		JobExecution failed = this.jobs.startJob(this.parameters);
+		JobExecution failed = this.runs.start(this.parameters);
 
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(stepNames(failed)).containsExactly(VALIDATE, HEARTBEAT);
@@ -109,10 +114,11 @@ class GdbStepRestartTest extends DeliveryJobTestSupport {
 		assertThat(this.scb.fragments()).isEmpty();
 
 		this.scb.faults().clear();
-		JobExecution restarted = this.jobs.getJobOperator().restart(failed);
+		JobExecution restarted = this.runs.restart(failed);
 
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(stepNames(restarted)).containsExactly(VALIDATE, HEARTBEAT, UPLOAD, POLL, REPORT);
+		assertThat(this.runs.steps()).containsExactly(VALIDATE, HEARTBEAT, UPLOAD, POLL, VALIDATE, HEARTBEAT, UPLOAD,
+				POLL, REPORT);
 		assertThat(this.scb.fragments()).extracting(ReceivedFragment::index).containsExactly(0, 1, 2, -1);
 	}
 
@@ -120,17 +126,18 @@ class GdbStepRestartTest extends DeliveryJobTestSupport {
 	void aFailedUploadResumesAtItsFragmentInTheUploadStep() throws Exception {
 		this.scb.faults().apply("fragment:1=500");
 
-		JobExecution failed = this.jobs.startJob(this.parameters);
+		JobExecution failed = this.runs.start(this.parameters);
 
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(stepNames(failed)).containsExactly(VALIDATE, HEARTBEAT, UPLOAD);
 
 		this.scb.faults().clear();
 		int sentBefore = this.scb.fragments().size();
-		JobExecution restarted = this.jobs.getJobOperator().restart(failed);
+		JobExecution restarted = this.runs.restart(failed);
 
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(stepNames(restarted)).containsExactly(VALIDATE, HEARTBEAT, UPLOAD, POLL, REPORT);
+		assertThat(this.runs.steps()).containsExactly(VALIDATE, HEARTBEAT, UPLOAD, POLL, VALIDATE, HEARTBEAT, UPLOAD,
+				POLL, REPORT);
 		assertThat(this.scb.fragments().subList(sentBefore, this.scb.fragments().size()))
 			.extracting(ReceivedFragment::index)
 			.containsExactly(1, 2, -1);
@@ -142,7 +149,7 @@ class GdbStepRestartTest extends DeliveryJobTestSupport {
 		// first
 		this.scb.faults().apply("processing=400msx1,history=500");
 
-		JobExecution failed = this.jobs.startJob(this.parameters);
+		JobExecution failed = this.runs.start(this.parameters);
 
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(stepNames(failed)).containsExactly(VALIDATE, HEARTBEAT, UPLOAD, POLL);
@@ -151,12 +158,13 @@ class GdbStepRestartTest extends DeliveryJobTestSupport {
 		this.scb.faults().clear();
 		int sentBefore = this.scb.fragments().size();
 		int pollsBefore = this.scb.historyCalls(deliveryId);
-		JobExecution restarted = this.jobs.getJobOperator().restart(failed);
+		JobExecution restarted = this.runs.restart(failed);
 
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(restarted.getExitStatus().getExitCode()).isEqualTo("LOADED");
 		// the upload step completed before: skipped, not run again
-		assertThat(stepNames(restarted)).containsExactly(VALIDATE, HEARTBEAT, POLL, REPORT);
+		assertThat(this.runs.steps()).containsExactly(VALIDATE, HEARTBEAT, UPLOAD, POLL, VALIDATE, HEARTBEAT, UPLOAD,
+				POLL, REPORT);
 		assertThat(this.scb.fragments()).hasSize(sentBefore);
 		assertThat(this.scb.historyCalls(deliveryId)).isGreaterThan(pollsBefore);
 		assertThat(this.scb.deliveries()).hasSize(1);
@@ -181,7 +189,7 @@ class GdbStepRestartTest extends DeliveryJobTestSupport {
 	void aFailedReportAsksSCBNothingMoreWhenRestarted() throws Exception {
 		JobExecution failed;
 		try (AutoCloseable blocked = reportFolderBlocked()) {
-			failed = this.jobs.startJob(this.parameters);
+			failed = this.runs.start(this.parameters);
 		}
 
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -191,11 +199,11 @@ class GdbStepRestartTest extends DeliveryJobTestSupport {
 		int heartbeats = this.scb.heartbeatCount();
 		int polls = this.scb.historyCalls(deliveryId);
 
-		JobExecution restarted = this.jobs.getJobOperator().restart(failed);
+		JobExecution restarted = this.runs.restart(failed);
 
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(restarted.getExitStatus().getExitCode()).isEqualTo("LOADED");
-		assertThat(stepNames(restarted)).containsExactly(VALIDATE, HEARTBEAT, REPORT);
+		assertThat(this.runs.steps()).containsExactly(VALIDATE, HEARTBEAT, UPLOAD, POLL, REPORT);
 		assertThat(this.scb.heartbeatCount()).as("no new session").isEqualTo(heartbeats);
 		assertThat(this.scb.historyCalls(deliveryId)).as("no new poll").isEqualTo(polls);
 		assertThat(WORK.resolve("reports")).isDirectoryContaining(

@@ -1,4 +1,4 @@
-package se.scbdelivery.delivery.step;
+package se.scbdelivery.delivery.waiting;
 
 import java.time.Duration;
 import java.util.ArrayList;

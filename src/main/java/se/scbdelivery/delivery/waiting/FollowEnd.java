@@ -1,0 +1,18 @@
+package se.scbdelivery.delivery.waiting;
+
+/** Why the follower let go of a waiting delivery. */
+public enum FollowEnd {
+
+	/** SCB's answer is final and recorded: restart the execution to report it. */
+	FINAL,
+
+	/**
+	 * The next poll would come after {@code scb.poll.timeout}: restart the execution to
+	 * fail it, resumable.
+	 */
+	TIMED_OUT,
+
+	/** The process is stopping: the execution stays STOPPED for a later run. */
+	STOPPING
+
+}
