@@ -12,9 +12,7 @@ import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,8 +24,7 @@ import se.scbdelivery.delivery.InvalidDeliveryInputException;
  * before the completion it can say whether the fragments SCB holds still make up the file
  * the delivery began with, without reading the whole file again at the end. The hashing
  * of one fragment runs while the next is on the wire; a resumed upload first hashes the
- * part sent earlier. One instance per upload step execution; its thread ends on its own
- * when idle.
+ * part sent earlier. One instance per upload step execution.
  */
 final class GdbUploadedContentCheck {
 
@@ -40,14 +37,15 @@ final class GdbUploadedContentCheck {
 	private final MessageDigest digest;
 
 	/**
-	 * One thread at most, none when idle: the ranges are hashed in the order asked for.
+	 * Shared by every upload of the process, so its threads follow the uploads hashing at
+	 * once (at most the uploads in flight), not the uploads made in the last second; each
+	 * upload's ranges are still hashed in order, one after the other.
 	 */
-	private final Executor hasher = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-			(task) -> {
-				Thread thread = new Thread(task, "upload-hash");
-				thread.setDaemon(true);
-				return thread;
-			});
+	private static final Executor HASHER = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "upload-hash");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private CompletableFuture<Long> hashed = CompletableFuture.completedFuture(0L);
 
@@ -74,7 +72,7 @@ final class GdbUploadedContentCheck {
 		}
 		long from = this.requested;
 		this.requested = end;
-		this.hashed = this.hashed.thenApplyAsync((upTo) -> (upTo < from) ? upTo : hash(from, end), this.hasher);
+		this.hashed = this.hashed.thenApplyAsync((upTo) -> (upTo < from) ? upTo : hash(from, end), HASHER);
 	}
 
 	/**

@@ -193,6 +193,7 @@ public class DeliveryLauncher {
 				handedOn = true;
 				return new Launch.Waiting(ran, job, lease);
 			}
+			this.runs.end(ran.getJobInstance().getInstanceId());
 			return new Launch.Finished(new DeliveryResult(this.reports.of(ran), false));
 		}
 		finally {

@@ -48,6 +48,11 @@ public class WaitingRuns {
 		this.runs.remove(instanceId);
 	}
 
+	/** The delivery's run in this process is over: nothing of it is kept. */
+	public void end(long instanceId) {
+		this.runs.remove(instanceId);
+	}
+
 	/** The first execution of the delivery's run in this process. */
 	public long firstExecution(JobExecution execution) {
 		return run(execution).firstExecution();
