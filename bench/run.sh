@@ -176,21 +176,7 @@ memory() {
 # one more scan of each under a wall-clock profiler, for where the delivery threads' time goes
 bulk() {
 	local i h2=() c1=() pg=() pg_ok=false
-	python3 - "$WORK/inbox-pristine" "$BULK_FILES" <<'PY'
-import os, sys, uuid
-root, count = sys.argv[1], int(sys.argv[2])
-def luhn(n):
-    s = 0
-    for i, c in enumerate(n):
-        p = int(c) * (2 if i % 2 == 0 else 1); s += p - 9 if p > 9 else p
-    return (10 - s % 10) % 10
-orgs = [b + str(luhn(b)) for b in ("999%06d" % i for i in range(100))]
-for k in range(count):
-    d = os.path.join(root, orgs[k % 100], "VINN", "2026-09-30", "V40")
-    os.makedirs(d, exist_ok=True)
-    with open(os.path.join(d, f"report-{k}.xml"), "w") as f:
-        f.write(f'<?xml version="1.0"?><Report id="{uuid.uuid4()}"><Holding>{k}</Holding></Report>\n')
-PY
+	bench/make_inbox.py "$WORK/inbox-pristine" "$BULK_FILES" 100 999 VINN/2026-09-30/V40 report
 	# every scan: the same files (fresh copies), a fresh stand-in and a new job repository
 	scan_once() { # $1 label, $2 datasource url, $3 user, rest: JVM options; prints the rate
 		local label=$1 url=$2 user=$3; shift 3
@@ -308,21 +294,7 @@ monthend() {
 	monthend_once() { # $1 files; prints: wall upload_done peak_threads peak_connections loaded
 		local files=$1 inbox="$WORK/monthend-$1" db="scb_monthend_$1"
 		rm -rf "$inbox" "$WORK/reports-monthend-$files"
-		python3 - "$inbox" "$files" <<'PY'
-import os, sys, uuid
-root, count = sys.argv[1], int(sys.argv[2])
-def luhn(n):
-    s = 0
-    for i, c in enumerate(n):
-        p = int(c) * (2 if i % 2 == 0 else 1); s += p - 9 if p > 9 else p
-    return (10 - s % 10) % 10
-orgs = [b + str(luhn(b)) for b in ("998%06d" % i for i in range(200))]
-for k in range(count):
-    d = os.path.join(root, orgs[k % 200], "KRITA", "2026-11-30", "KRITA_MONTHLY")
-    os.makedirs(d, exist_ok=True)
-    with open(os.path.join(d, f"month-end-{k}.xml"), "w") as f:
-        f.write(f'<?xml version="1.0"?><Report id="{uuid.uuid4()}"><Loan>{k}</Loan></Report>\n')
-PY
+		bench/make_inbox.py "$inbox" "$files" 200 998 KRITA/2026-11-30/KRITA_MONTHLY month-end
 		psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" > /dev/null
 		kill "${SIM_PID:-}" 2>/dev/null && wait "${SIM_PID}" 2>/dev/null || true
 		: > "$WORK/sim.out"

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * How far a scan (or {@code restart --failed}) has come, printed as one plain line every
  * {@link #EVERY} and whenever its stage changes (uploading, waiting for SCB, finishing,
- * done): files in a slot, queued, waiting at SCB and final by outcome, bytes uploaded,
- * time elapsed and a rough estimate of what is left. A month-end takes as long as SCB
- * takes; these lines are what an operator follows in {@code kubectl logs}.
+ * done): files queued, uploading, waiting at SCB, finishing (in a slot again to take the
+ * verdict) and final by outcome, bytes uploaded, time elapsed and a rough estimate of
+ * what is left. A month-end takes as long as SCB takes; these lines are what an operator
+ * follows in {@code kubectl logs}.
  */
 final class ScanProgress {
 
@@ -32,7 +33,15 @@ final class ScanProgress {
 
 	private enum Phase {
 
-		IN_SLOT, WAITING, FINAL
+		/** In a slot for its upload (its first, or one after Systemfel). */
+		UPLOADING,
+
+		WAITING,
+
+		/** In a slot again after waiting, to take SCB's verdict and write the report. */
+		FINISHING,
+
+		FINAL
 
 	}
 
@@ -85,7 +94,7 @@ final class ScanProgress {
 
 	/** A delivery took a slot: to upload, or to be reported after waiting. */
 	synchronized void inSlot(String label) {
-		move(label, Phase.IN_SLOT);
+		move(label, (this.phases.get(label) == Phase.WAITING) ? Phase.FINISHING : Phase.UPLOADING);
 		changed();
 	}
 
@@ -119,7 +128,8 @@ final class ScanProgress {
 
 	/** The line as it would be printed now. */
 	synchronized String line() {
-		int inSlot = count(Phase.IN_SLOT);
+		int uploading = count(Phase.UPLOADING);
+		int finishing = count(Phase.FINISHING);
 		int waiting = count(Phase.WAITING);
 		int fin = count(Phase.FINAL);
 		int queued = this.total - this.phases.size();
@@ -129,9 +139,10 @@ final class ScanProgress {
 					.stream()
 					.map((e) -> e.getValue() + " " + e.getKey())
 					.collect(Collectors.joining(", ", " (", ")"));
-		return this.what + ": " + stage() + "; " + this.total + " files: " + inSlot + " in a slot, " + queued
-				+ " queued, " + waiting + " waiting at SCB, " + fin + " final" + outcomes + "; " + size(this.bytes)
-				+ " uploaded; " + time(elapsed) + " elapsed" + estimate(elapsed, fin);
+		return this.what + ": " + stage() + "; " + this.total + " files: " + queued + " queued, " + uploading
+				+ " uploading, " + waiting + " waiting at SCB, " + finishing + " finishing, " + fin + " final"
+				+ outcomes + "; " + size(this.bytes) + " uploaded; " + time(elapsed) + " elapsed"
+				+ estimate(elapsed, fin);
 	}
 
 	private String estimate(Duration elapsed, int fin) {
@@ -146,13 +157,13 @@ final class ScanProgress {
 	}
 
 	private String stage() {
-		if (this.total - this.phases.size() > 0) {
+		if (this.total - this.phases.size() > 0 || count(Phase.UPLOADING) > 0) {
 			return "uploading";
 		}
 		if (count(Phase.WAITING) > 0) {
 			return "waiting for SCB";
 		}
-		return (count(Phase.IN_SLOT) > 0) ? "finishing" : "done";
+		return (count(Phase.FINISHING) > 0) ? "finishing" : "done";
 	}
 
 	private void changed() {

@@ -1,5 +1,6 @@
 package se.scbdelivery.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,7 @@ class MonthEndTest {
 			ChildJvm.Running scan = ChildJvm.withSettings(settings)
 				.timeout(Duration.ofMinutes(2))
 				.start("scan", inbox.toString(), "--concurrency", "2");
-			await().atMost(Duration.ofMinutes(1)).until(() -> completed(scb) == 4);
+			awaitWaiting(scan, 4);
 			int fragments = scb.fragments().size();
 
 			scan.terminate();
@@ -102,6 +103,30 @@ class MonthEndTest {
 	}
 
 	@Test
+	void restartFailedFollowsDeliveriesLeftWaitingWithoutUploadingThemAgain() throws Exception {
+		try (ScbStandIn scb = ScbStandIn.start(
+				StandInOptions.defaults().withPort(0).withPollsBeforeFinal(0).withProcessing(Duration.ofSeconds(15)))) {
+			Path inbox = inbox(2);
+			ProductSettings settings = settings(scb);
+			ChildJvm.Running scan = ChildJvm.withSettings(settings)
+				.timeout(Duration.ofMinutes(2))
+				.start("scan", inbox.toString(), "--concurrency", "2");
+			awaitWaiting(scan, 2);
+			scan.terminate();
+			CliResult stopped = scan.awaitExit(Duration.ofSeconds(30));
+			assertThat(stopped.out()).as(stopped.toString()).contains("2 files: 2 WAITING");
+			int fragments = scb.fragments().size();
+
+			CliResult restarted = InProcessCli.run(settings, "restart", "--failed", "--concurrency", "1");
+
+			assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
+			assertThat(restarted.out()).contains("2 files: 2 LOADED").contains("restart --failed: waiting for SCB;");
+			assertThat(completed(scb)).as("uploads SCB completed").isEqualTo(2);
+			assertThat(scb.fragments()).as("fragments SCB received").hasSize(fragments);
+		}
+	}
+
+	@Test
 	void aRestartOfAWaitingExecutionFollowsItsDeliveryIdAndNeverUploadsAgain() throws Exception {
 		try (ScbStandIn scb = ScbStandIn.start(
 				StandInOptions.defaults().withPort(0).withPollsBeforeFinal(0).withProcessing(Duration.ofSeconds(6)))) {
@@ -111,7 +136,7 @@ class MonthEndTest {
 				.timeout(Duration.ofMinutes(2))
 				.start("deliver", "--file", file.toString(), "--org", "9990000045", "--program", "KRITA", "--period",
 						"2026-11-30", "--format", "KRITA_MONTHLY");
-			await().atMost(Duration.ofMinutes(1)).until(() -> completed(scb) == 1);
+			awaitWaiting(deliver, 1);
 			deliver.terminate();
 			CliResult stopped = deliver.awaitExit(Duration.ofSeconds(30));
 			assertThat(stopped.out()).as(stopped.toString()).contains("WAITING (exit 1)");
@@ -195,6 +220,14 @@ class MonthEndTest {
 					"month-end-" + i + ".xml", 1_500, null);
 		}
 		return inbox;
+	}
+
+	/** Until the process says that many of its deliveries wait for SCB's verdict. */
+	private static void awaitWaiting(ChildJvm.Running process, int deliveries) {
+		await().atMost(Duration.ofMinutes(1)).until(() -> {
+			String err = Files.readString(process.stderr());
+			return err.split("waits for the verdict without a delivery slot", -1).length - 1 >= deliveries;
+		});
 	}
 
 	private static long completed(ScbStandIn scb) {

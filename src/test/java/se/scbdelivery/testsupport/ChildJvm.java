@@ -214,6 +214,9 @@ public final class ChildJvm {
 				Path logs = this.settings.logFile().toAbsolutePath().getParent();
 				Files.createDirectories(logs);
 				openToAll(logs);
+				// the log folder is under target/, which is under the temporary folder
+				// when the checkout is (a fresh clone in a private temporary folder)
+				openToAllUpToTheTemporaryFolder(logs);
 				openToAllUpToTheTemporaryFolder(this.settings.work());
 			}
 			if (this.workingDirectory != null) {

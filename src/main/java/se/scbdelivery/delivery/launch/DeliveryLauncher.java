@@ -190,6 +190,8 @@ public class DeliveryLauncher {
 			}
 			JobExecution ran = run(job, parameters, (kept == null) ? last : null);
 			if (DeliveryOutcome.isWaiting(ran)) {
+				logger.info("Execution {}: SCB is processing {}; it waits for the verdict without a delivery slot",
+						ran.getId(), DeliveryJobParameters.file(parameters).getFileName());
 				handedOn = true;
 				return new Launch.Waiting(ran, job, lease);
 			}

@@ -9,7 +9,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -56,6 +58,9 @@ public class DeliveryFollower implements DisposableBean {
 
 	private final PriorityQueue<Waiting> queue = new PriorityQueue<>(Comparator.comparing(Waiting::due));
 
+	/** Every delivery followed now: those queued and the one whose poll is in flight. */
+	private final Set<Waiting> followed = ConcurrentHashMap.newKeySet();
+
 	private @Nullable Thread thread;
 
 	private boolean stopping;
@@ -70,11 +75,12 @@ public class DeliveryFollower implements DisposableBean {
 
 		private final CompletableFuture<FollowEnd> end = new CompletableFuture<>();
 
-		void letGo(FollowEnd why) {
+		void letGo(FollowEnd why, Set<Waiting> followed) {
 			try {
 				this.check.letGo(this.execution);
 			}
 			finally {
+				followed.remove(this);
 				this.end.complete(why);
 			}
 		}
@@ -129,6 +135,7 @@ public class DeliveryFollower implements DisposableBean {
 				return CompletableFuture.completedFuture(FollowEnd.STOPPING);
 			}
 			this.queue.add(waiting);
+			this.followed.add(waiting);
 			if (this.thread == null) {
 				Thread follower = new Thread(this::followAll, "scb-follower");
 				follower.setDaemon(true);
@@ -145,25 +152,22 @@ public class DeliveryFollower implements DisposableBean {
 
 	/** How many deliveries wait for SCB's verdict now. */
 	public int waiting() {
-		this.lock.lock();
-		try {
-			return this.queue.size();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.followed.size();
 	}
 
 	/**
 	 * Lets every waiting delivery go (each stays STOPPED, resumable) and follows no new
-	 * one: the process is stopping.
+	 * one: the process is stopping. One whose poll is in flight is let go when its answer
+	 * is in.
 	 * @return how many were waiting
 	 */
 	public int stop() {
 		List<Waiting> left;
+		int waiting;
 		this.lock.lock();
 		try {
 			this.stopping = true;
+			waiting = this.followed.size();
 			left = new ArrayList<>(this.queue);
 			this.queue.clear();
 			this.changed.signalAll();
@@ -171,11 +175,11 @@ public class DeliveryFollower implements DisposableBean {
 		finally {
 			this.lock.unlock();
 		}
-		if (!left.isEmpty()) {
-			logger.warn("Stopping: {} deliveries waiting for SCB stay STOPPED; a later run follows them", left.size());
+		if (waiting > 0) {
+			logger.warn("Stopping: {} deliveries waiting for SCB stay STOPPED; a later run follows them", waiting);
 		}
-		left.forEach((waiting) -> waiting.letGo(FollowEnd.STOPPING));
-		return left.size();
+		left.forEach((queued) -> queued.letGo(FollowEnd.STOPPING, this.followed));
+		return waiting;
 	}
 
 	@Override
@@ -228,7 +232,7 @@ public class DeliveryFollower implements DisposableBean {
 				execution.getJobParameters().getString(DeliveryJobParameters.ORGANISATION),
 				execution.getJobParameters().getString(DeliveryJobParameters.FILE_NAME))) {
 			if (waiting.check.poll(execution)) {
-				waiting.letGo(FollowEnd.FINAL);
+				waiting.letGo(FollowEnd.FINAL, this.followed);
 				return;
 			}
 		}
@@ -242,7 +246,7 @@ public class DeliveryFollower implements DisposableBean {
 		}
 		waiting.backoff = waiting.backoff.next();
 		if (this.runs.timesOut(waiting.instanceId(), waiting.backoff.delay())) {
-			waiting.letGo(FollowEnd.TIMED_OUT);
+			waiting.letGo(FollowEnd.TIMED_OUT, this.followed);
 			return;
 		}
 		waiting.due = this.clock.instant().plus(waiting.backoff.delay());
@@ -256,7 +260,7 @@ public class DeliveryFollower implements DisposableBean {
 		finally {
 			this.lock.unlock();
 		}
-		waiting.letGo(FollowEnd.STOPPING);
+		waiting.letGo(FollowEnd.STOPPING, this.followed);
 	}
 
 }
