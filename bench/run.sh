@@ -301,6 +301,10 @@ monthend() {
 		java -jar "$JAR" simulate --port "$PORT" --polls-before-final 0 --processing "${MONTHEND_PROCESSING}s" > "$WORK/sim.out" 2>&1 &
 		SIM_PID=$!
 		for _ in $(seq 1 100); do grep -q "listening" "$WORK/sim.out" 2>/dev/null && break; sleep 0.2; done
+		if ! kill -0 "$SIM_PID" 2>/dev/null; then
+			echo "the stand-in did not start (port $PORT taken?): $(cat "$WORK/sim.out")" >&2
+			return 1
+		fi
 		java -jar "$JAR" scan "$inbox" --concurrency 4 --scb.gdb.base-url=$GDB --scb.generic.base-url=$GENERIC \
 			--scb.inbox.settle=100ms --logging.file.name="$WORK/monthend-$files.log" \
 			--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" --spring.datasource.username=postgres \
@@ -310,6 +314,9 @@ monthend() {
 import os, subprocess, sys, time
 pid, db = sys.argv[1], sys.argv[2]
 threads = connections = 0
+# one psql session for all samples: a new one per sample costs the scan CPU on two cores
+psql = subprocess.Popen(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-tAq"],
+    stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
 while os.path.exists(f"/proc/{pid}"):
     try:
         for line in open(f"/proc/{pid}/status"):
@@ -317,12 +324,12 @@ while os.path.exists(f"/proc/{pid}"):
                 threads = max(threads, int(line.split()[1]))
     except OSError:
         break
-    out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc",
-        f"select count(*) from pg_stat_activity where datname = '{db}' and state <> 'idle'"],
-        capture_output=True, text=True).stdout.strip()
+    psql.stdin.write(f"select count(*) from pg_stat_activity where datname = '{db}' and state <> 'idle';\n")
+    out = psql.stdout.readline().strip()
     if out.isdigit():
         connections = max(connections, int(out))
     time.sleep(0.2)
+psql.stdin.close()
 print(threads, connections)
 PY
 		local sampler=$!
@@ -344,6 +351,8 @@ for line in open(sys.argv[2]):
 print(round((end - start).total_seconds(), 1), uploaded if uploaded is not None else "?", sys.argv[3], loaded)
 PY
 		psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $db" > /dev/null 2>&1 || true
+		# this runs in a command substitution, whose exit does not run the script's trap
+		kill "$SIM_PID" 2>/dev/null && wait "$SIM_PID" 2>/dev/null || true
 	}
 	local big small wall upload threads connections loaded s_threads s_wall lag ideal
 	big=$(monthend_once "$MONTHEND_FILES")
@@ -360,7 +369,7 @@ print(t - $MONTHEND_PROCESSING)")
 	add "month-end ${MONTHEND_FILES} files, SCB ${MONTHEND_PROCESSING} s, PostgreSQL (s)" "$wall ($loaded LOADED)" "target <= 180 s; --concurrency 4, default poll settings"
 	add "month-end: ideal (upload + processing + poll lag, s)" "$ideal" "uploads done at ${upload} s, processing ${MONTHEND_PROCESSING} s, poll lag ${lag} s"
 	add "month-end: peak threads, ${MONTHEND_FILES} vs ${MONTHEND_SMALL} files" "$threads vs $s_threads" "target: flat in the files waiting (${MONTHEND_SMALL} files took ${s_wall} s)"
-	add "month-end: peak database connections in use" "$connections" "pg_stat_activity, not idle, sampled every 200 ms"
+	add "month-end: peak database connections in use" "$connections" "pg_stat_activity, not idle, sampled every 200 ms in one session"
 }
 
 section gdb && gdb_throughput
