@@ -48,7 +48,12 @@ class MonthEndTest {
 			scb.faults().processing(1, Duration.ofSeconds(10));
 			Path inbox = inbox(6);
 
-			CliResult result = InProcessCli.run(settings(scb), "scan", inbox.toString(), "--concurrency", "2");
+			// the poll settings as an operator writes them, not the tests' fast ones
+			ProductSettings settings = settings(scb).pollInterval("250ms")
+				.pollMaxInterval("2s")
+				.with("scb.poll.max-rate", "4");
+
+			CliResult result = InProcessCli.run(settings, "scan", inbox.toString(), "--concurrency", "2");
 
 			assertThat(result.exitCode()).as(result.toString()).isZero();
 			assertThat(result.out()).contains("6 files: 6 LOADED");
@@ -77,14 +82,9 @@ class MonthEndTest {
 				StandInOptions.defaults().withPort(0).withPollsBeforeFinal(0).withProcessing(Duration.ofSeconds(8)))) {
 			Path inbox = inbox(4);
 			ProductSettings settings = settings(scb);
-			ChildJvm.Running scan = ChildJvm.withSettings(settings)
-				.timeout(Duration.ofMinutes(2))
-				.start("scan", inbox.toString(), "--concurrency", "2");
-			awaitWaiting(scan, 4);
-			int fragments = scb.fragments().size();
 
-			scan.terminate();
-			CliResult stopped = scan.awaitExit(Duration.ofSeconds(30));
+			CliResult stopped = scanStoppedWhileWaiting(settings, inbox, 4);
+			int fragments = scb.fragments().size();
 
 			// the process ends within scb.shutdown.grace, every file recorded as waiting
 			assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(143);
@@ -108,12 +108,7 @@ class MonthEndTest {
 				StandInOptions.defaults().withPort(0).withPollsBeforeFinal(0).withProcessing(Duration.ofSeconds(15)))) {
 			Path inbox = inbox(2);
 			ProductSettings settings = settings(scb);
-			ChildJvm.Running scan = ChildJvm.withSettings(settings)
-				.timeout(Duration.ofMinutes(2))
-				.start("scan", inbox.toString(), "--concurrency", "2");
-			awaitWaiting(scan, 2);
-			scan.terminate();
-			CliResult stopped = scan.awaitExit(Duration.ofSeconds(30));
+			CliResult stopped = scanStoppedWhileWaiting(settings, inbox, 2);
 			assertThat(stopped.out()).as(stopped.toString()).contains("2 files: 2 WAITING");
 			int fragments = scb.fragments().size();
 
@@ -220,6 +215,18 @@ class MonthEndTest {
 					"month-end-" + i + ".xml", 1_500, null);
 		}
 		return inbox;
+	}
+
+	/**
+	 * A scan in a JVM of its own, sent SIGTERM once all its files wait for SCB's verdict.
+	 */
+	private static CliResult scanStoppedWhileWaiting(ProductSettings settings, Path inbox, int files) {
+		ChildJvm.Running scan = ChildJvm.withSettings(settings)
+			.timeout(Duration.ofMinutes(2))
+			.start("scan", inbox.toString(), "--concurrency", "2");
+		awaitWaiting(scan, files);
+		scan.terminate();
+		return scan.awaitExit(Duration.ofSeconds(30));
 	}
 
 	/** Until the process says that many of its deliveries wait for SCB's verdict. */
