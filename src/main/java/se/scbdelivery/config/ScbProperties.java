@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("scb")
 public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @DefaultValue Gdb gdb,
 		@DefaultValue Generic generic, @DefaultValue Tls tls, @DefaultValue Http http, @DefaultValue Upload upload,
-		@DefaultValue Poll poll, @DefaultValue Recovery recovery, @DefaultValue Report report,
-		@DefaultValue Inbox inbox, @DefaultValue Shutdown shutdown, @DefaultValue Log log,
+		@DefaultValue Poll poll, @DefaultValue Recovery recovery, @DefaultValue Repository repository,
+		@DefaultValue Report report, @DefaultValue Inbox inbox, @DefaultValue Shutdown shutdown, @DefaultValue Log log,
 		@DefaultValue("false") boolean allowOtherBaseUrl) {
 
 	/**
@@ -175,6 +175,22 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 		/** Renew well inside the stale period so one slow renewal is not fatal. */
 		public Duration renewEvery() {
 			return this.staleAfter.dividedBy(4);
+		}
+
+	}
+
+	/**
+	 * The job repository being unreachable (a database failing over or restarting): how
+	 * long every delivery waits for it, keeping what SCB told it in memory and calling
+	 * SCB no further, before it gives up and stops resumably.
+	 */
+	public record Repository(@DefaultValue("5m") Duration outageTolerance) {
+
+		public Repository {
+			if (outageTolerance.isNegative()) {
+				throw new IllegalArgumentException(
+						"scb.repository.outage-tolerance=" + outageTolerance + " must not be negative");
+			}
 		}
 
 	}

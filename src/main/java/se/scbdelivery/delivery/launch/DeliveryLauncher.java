@@ -51,6 +51,11 @@ public class DeliveryLauncher {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeliveryLauncher.class);
 
+	/**
+	 * Runs again after outages within one launch; more would be a database that flaps.
+	 */
+	private static final int MAX_RUNS_AFTER_OUTAGES = 5;
+
 	private final JobOperator jobOperator;
 
 	private final JobRepository jobRepository;
@@ -73,11 +78,13 @@ public class DeliveryLauncher {
 
 	private final WaitingRuns runs;
 
+	private final StrandedExecutions stranded;
+
 	private final JobKeyGenerator jobKeys = new DefaultJobKeyGenerator();
 
 	DeliveryLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, PreflightChecks checks,
 			DeliveryReports reports, DeliveryLocks locks, DeadExecutions dead, RunningExecutions running,
-			DeliveryFollower follower, WaitingRuns runs, ScbProperties properties) {
+			DeliveryFollower follower, WaitingRuns runs, StrandedExecutions stranded, ScbProperties properties) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		for (Job job : jobs) {
@@ -90,6 +97,7 @@ public class DeliveryLauncher {
 		this.running = running;
 		this.follower = follower;
 		this.runs = runs;
+		this.stranded = stranded;
 		this.properties = properties;
 	}
 
@@ -149,7 +157,7 @@ public class DeliveryLauncher {
 	public Launch resume(Launch.Waiting waiting, FollowEnd end) {
 		JobExecution parked = waiting.execution();
 		if (end == FollowEnd.STOPPING || this.running.isStopping()) {
-			waiting.lease().close();
+			release(waiting.lease());
 			return new Launch.Finished(new DeliveryResult(this.reports.of(parked), false));
 		}
 		logger.info("Execution {}: {}; restarting it", parked.getId(),
@@ -185,10 +193,14 @@ public class DeliveryLauncher {
 			if (last != null && last.isRunning()) {
 				this.dead.recover(last);
 			}
+			else if (last != null && StrandedExecutions.isStranded(last)) {
+				this.stranded.reconcile(last, "was left UNKNOWN by a job repository that failed while it committed");
+			}
 			if (last != null && kept == null) {
 				this.runs.begin(last.getJobInstance().getInstanceId());
 			}
-			JobExecution ran = run(job, parameters, (kept == null) ? last : null);
+			JobExecution ran = runAgainAfterOutages(job, parameters,
+					run(job, parameters, (kept == null) ? last : null));
 			if (DeliveryOutcome.isWaiting(ran)) {
 				logger.info("Execution {}: SCB is processing {}; it waits for the verdict without a delivery slot",
 						ran.getId(), DeliveryJobParameters.file(parameters).getFileName());
@@ -200,8 +212,40 @@ public class DeliveryLauncher {
 		}
 		finally {
 			if (!handedOn) {
-				lease.close();
+				release(lease);
 			}
+		}
+	}
+
+	/**
+	 * Runs an execution again that the job repository's outage failed (or left UNKNOWN)
+	 * once the repository is back, in this process. Its journal in memory holds what SCB
+	 * answered, also what the failed transaction could not record (a DeliveryId, a
+	 * ticket); reconciling writes it, so the run goes on from there and sends no
+	 * completed file again.
+	 */
+	private JobExecution runAgainAfterOutages(Job job, JobParameters parameters, JobExecution ran) {
+		JobExecution current = ran;
+		for (int again = 1; again <= MAX_RUNS_AFTER_OUTAGES && this.stranded.failedByOutage(current)
+				&& !this.running.isStopping(); again++) {
+			this.stranded.reconcile(current,
+					"failed while the job repository could not be reached (within " + this.stranded.tolerance() + ")");
+			current = run(job, parameters, current);
+		}
+		return current;
+	}
+
+	/**
+	 * Gives the lease back; when the repository cannot take it, the lease lapses by
+	 * itself after {@code scb.recovery.stale-after}.
+	 */
+	private void release(DeliveryLocks.Lease lease) {
+		try {
+			lease.close();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not give the delivery's lease back ({}): it lapses by itself after "
+					+ "scb.recovery.stale-after={}", ex.getMessage(), this.locks.staleAfter(), ex);
 		}
 	}
 
@@ -225,10 +269,14 @@ public class DeliveryLauncher {
 	}
 
 	private JobExecution run(Job job, JobParameters parameters, @Nullable JobExecution last) {
+		if (last != null) {
+			logger.info("Resuming the delivery of execution {} ({})", last.getId(), last.getStatus());
+		}
+		return start(job, parameters, false);
+	}
+
+	private JobExecution start(Job job, JobParameters parameters, boolean retried) {
 		try {
-			if (last != null) {
-				logger.info("Resuming the delivery of execution {} ({})", last.getId(), last.getStatus());
-			}
 			return this.jobOperator.start(job, parameters);
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
@@ -242,8 +290,16 @@ public class DeliveryLauncher {
 			return completed;
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
-			throw new ExecutionStillRunningException(
-					"the delivery is being run by another process right now: " + ex.getMessage());
+			// under the lease nothing else runs the delivery: the running execution is
+			// one whose creation the job repository stored though it failed the call
+			JobExecution orphan = this.jobRepository.getLastJobExecution(job.getName(), parameters);
+			if (retried || orphan == null || !orphan.isRunning()) {
+				throw new ExecutionStillRunningException(
+						"the delivery is being run by another process right now: " + ex.getMessage());
+			}
+			logger.warn("Execution {} was created by a call the job repository failed: recovering it", orphan.getId());
+			this.jobOperator.recover(orphan);
+			return start(job, parameters, true);
 		}
 		catch (JobRestartException | InvalidJobParametersException ex) {
 			throw new IllegalStateException("cannot resume the delivery: " + ex.getMessage(), ex);

@@ -39,6 +39,10 @@ public class DeliveryLocks implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeliveryLocks.class);
 
+	private static final int LOCK_ATTEMPTS = 4;
+
+	private static final Duration LOCK_PAUSE = Duration.ofMillis(500);
+
 	private final JdbcTemplate jdbc;
 
 	private final JdbcTemplateLockProvider provider;
@@ -77,9 +81,26 @@ public class DeliveryLocks implements DisposableBean {
 	 * @param key the delivery's job key (its identifying parameters, hashed)
 	 */
 	Optional<Lease> tryLock(String key) {
-		Optional<SimpleLock> lock = this.provider
-			.lock(new LockConfiguration(Instant.now(), name(key), this.staleAfter, Duration.ZERO));
-		return lock.map((taken) -> new Lease(name(key), taken));
+		for (int attempt = 1;; attempt++) {
+			Optional<SimpleLock> lock = this.provider
+				.lock(new LockConfiguration(Instant.now(), name(key), this.staleAfter, Duration.ZERO));
+			if (lock.isPresent()) {
+				return lock.map((taken) -> new Lease(name(key), taken));
+			}
+			// ShedLock also says "held" when the database failed the statement's commit:
+			// a lease nobody holds is tried again
+			if (attempt == LOCK_ATTEMPTS
+					|| holder(key).filter((h) -> h.lockedUntil().isAfter(Instant.now())).isPresent()) {
+				return Optional.empty();
+			}
+			try {
+				Thread.sleep(LOCK_PAUSE.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return Optional.empty();
+			}
+		}
 	}
 
 	/**

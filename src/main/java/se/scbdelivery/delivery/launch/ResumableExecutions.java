@@ -28,9 +28,9 @@ public class ResumableExecutions {
 
 	/**
 	 * The newest execution of every delivery that can be resumed, newest first: failed
-	 * technically, stopped, or left running by a process that is gone (nobody holds its
-	 * lease). Deliveries SCB refused and bad input are left out: resuming them would get
-	 * the same answer.
+	 * technically, stopped, left UNKNOWN by a failing job repository, or left running by
+	 * a process that is gone (nobody holds its lease). Deliveries SCB refused and bad
+	 * input are left out: resuming them would get the same answer.
 	 */
 	public List<Long> find() {
 		List<JobExecution> resumable = new ArrayList<>();
@@ -47,8 +47,8 @@ public class ResumableExecutions {
 
 	private static boolean isResumable(JobExecution execution) {
 		String outcome = execution.getExitStatus().getExitCode();
-		return (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED)
-				&& !DeliveryOutcome.REFUSED.name().equals(outcome)
+		return (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED
+				|| StrandedExecutions.isStranded(execution)) && !DeliveryOutcome.REFUSED.name().equals(outcome)
 				&& !DeliveryOutcome.INVALID_INPUT.name().equals(outcome);
 	}
 
