@@ -26,7 +26,8 @@ import se.scbdelivery.simulator.StandInOptions;
 				+ "service (JSON with base64, tickets, 202 then 302, the result with its errors) under /API/. A GDB "
 				+ "file's final status is Inläst unless it holds <?scb-simulator outcome=\"TEXT\"?>; a generic file "
 				+ "fails validation when it holds scb-simulator:validation=fail; --processing sets how long SCB takes "
-				+ "to process a file; --faults injects failures. Uses no job repository. Stop it with Ctrl-C.")
+				+ "to process a file, --completion-check how long it checks one before answering its completion; "
+				+ "--faults injects failures. Uses no job repository. Stop it with Ctrl-C.")
 class SimulateCommand implements Callable<Integer> {
 
 	@Spec
@@ -64,6 +65,12 @@ class SimulateCommand implements Callable<Integer> {
 					+ "same), e.g. 60s, 5m, 500ms or PT1M30S (default ${DEFAULT-VALUE}: at once).")
 	private Duration processing;
 
+	@Option(names = "--completion-check", defaultValue = "0s", paramLabel = "<duration>",
+			converter = CompletionCheckTime.class,
+			description = "How long SCB checks a file before it answers its completing fragment -1 (GDB) or its "
+					+ "POST (generic), as at month-end, e.g. 3m or 90s (default ${DEFAULT-VALUE}: at once).")
+	private Duration completionCheck;
+
 	@Option(names = "--faults", paramLabel = "<spec>",
 			description = "Faults to inject, e.g. fragment:3=503x2,completion=dropx1,status=Systemfelx1; "
 					+ "processing=5mx1 gives the next delivery and ticket that processing time.")
@@ -75,7 +82,8 @@ class SimulateCommand implements Callable<Integer> {
 			.withHost(this.host)
 			.withPort(this.port)
 			.withPollsBeforeFinal(this.pollsBeforeFinal)
-			.withProcessing(this.processing);
+			.withProcessing(this.processing)
+			.withCompletionCheck(this.completionCheck);
 		if (this.tlsKeyStore != null) {
 			options = options.withTls(this.tlsKeyStore,
 					Secrets.read(this.tlsKeyStorePasswordFile, "--tls-key-store-password-file"));
@@ -100,11 +108,34 @@ class SimulateCommand implements Callable<Integer> {
 		return ExitCodes.OK;
 	}
 
+	/** Reads {@code --processing}. */
+	static final class ProcessingTime extends ZeroOrMoreDuration {
+
+		ProcessingTime() {
+			super("a processing time");
+		}
+
+	}
+
+	/** Reads {@code --completion-check}. */
+	static final class CompletionCheckTime extends ZeroOrMoreDuration {
+
+		CompletionCheckTime() {
+			super("a completion check time");
+		}
+
+	}
+
 	/**
-	 * Reads {@code --processing}: a duration such as 60s, 5m, 500ms or ISO-8601's
-	 * PT1M30S, zero or more.
+	 * Reads a duration such as 60s, 5m, 500ms or ISO-8601's PT1M30S, zero or more.
 	 */
-	static final class ProcessingTime implements ITypeConverter<Duration> {
+	abstract static class ZeroOrMoreDuration implements ITypeConverter<Duration> {
+
+		private final String what;
+
+		ZeroOrMoreDuration(String what) {
+			this.what = what;
+		}
 
 		@Override
 		public Duration convert(String value) {
@@ -116,8 +147,8 @@ class SimulateCommand implements Callable<Integer> {
 				processing = null;
 			}
 			if (processing == null || processing.isNegative()) {
-				throw new TypeConversionException("'" + value + "' is not a processing time: give a duration of zero "
-						+ "or more, such as 60s, 5m, 500ms or PT1M30S");
+				throw new TypeConversionException("'" + value + "' is not " + this.what
+						+ ": give a duration of zero or more, such as 60s, 5m, 500ms or PT1M30S");
 			}
 			return processing;
 		}

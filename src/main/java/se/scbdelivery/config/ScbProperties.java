@@ -129,11 +129,26 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 	/**
 	 * Every call to SCB: timeouts, the bounded retry of transient faults, and the cap on
 	 * what is read from an answer.
+	 *
+	 * @param responseTimeout how long a call waits for its answer once its request is
+	 * sent, and how long sending may stall
+	 * @param completionTimeout how long the calls SCB answers only after checking the
+	 * whole file wait for their answer instead: GDB's completing fragment {@code -1} and
+	 * the generic service's POST. At month-end that check takes minutes, and a call sent
+	 * again while SCB still checks the first may leave SCB holding the file twice
 	 */
 	public record Http(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("2m") Duration responseTimeout,
-			@DefaultValue("6") int maxAttempts, @DefaultValue("1s") Duration initialBackoff,
-			@DefaultValue("1m") Duration maxBackoff, @DefaultValue("5m") Duration maxRetryAfter,
-			@DefaultValue("1048576") int maxAnswerBytes) {
+			@DefaultValue("30m") Duration completionTimeout, @DefaultValue("6") int maxAttempts,
+			@DefaultValue("1s") Duration initialBackoff, @DefaultValue("1m") Duration maxBackoff,
+			@DefaultValue("5m") Duration maxRetryAfter, @DefaultValue("1048576") int maxAnswerBytes) {
+
+		public Http {
+			if (completionTimeout == null || completionTimeout.isZero() || completionTimeout.isNegative()) {
+				throw new IllegalArgumentException("scb.http.completion-timeout=" + completionTimeout
+						+ " must be a duration above 0, such as 30m");
+			}
+		}
+
 	}
 
 	/** Fragmenting and re-uploading. */

@@ -10,6 +10,13 @@ import org.jspecify.annotations.Nullable;
  * The scan summary as RFC 4180 CSV: a header, then one record per file, those needing
  * action first, lines ended by CRLF. It starts with a byte order mark so that Excel reads
  * it as UTF-8 and shows åäö.
+ * <p>
+ * File and folder names come from whoever fills the inbox, and SCB's texts from SCB; a
+ * spreadsheet would run a text cell starting with {@code =}, {@code +}, {@code -},
+ * {@code @}, a tab or a carriage return as a formula. Such a cell is written with a
+ * single quote before it (OWASP's advice on CSV injection), which a spreadsheet shows as
+ * text. The two numbers the program writes itself, the exit code and the execution id,
+ * are never negative and are written as they are.
  */
 final class ScanSummaryCsv {
 
@@ -25,15 +32,28 @@ final class ScanSummaryCsv {
 		StringBuilder csv = new StringBuilder(BOM);
 		record(csv, HEADER);
 		for (ScanRow row : ScanOrder.rows(summary)) {
-			record(csv, Arrays.asList(row.file(), row.organisation(), row.program(), row.referencePeriod(),
-					row.fileFormat(), row.outcome(), String.valueOf(row.exitCode()), row.scbStatus(), row.reference(),
-					(row.execution() != null) ? row.execution().toString() : null, row.whatToDo()));
+			record(csv,
+					Arrays.asList(text(row.file()), text(row.organisation()), text(row.program()),
+							text(row.referencePeriod()), text(row.fileFormat()), text(row.outcome()),
+							String.valueOf(row.exitCode()), text(row.scbStatus()), text(row.reference()),
+							(row.execution() != null) ? row.execution().toString() : null, text(row.whatToDo())));
 		}
 		return csv.toString();
 	}
 
 	private static void record(StringBuilder csv, List<? extends @Nullable String> fields) {
 		csv.append(fields.stream().map(ScanSummaryCsv::field).collect(Collectors.joining(","))).append("\r\n");
+	}
+
+	/**
+	 * A text cell that a spreadsheet could take for a formula, with a single quote before
+	 * it.
+	 */
+	private static @Nullable String text(@Nullable String value) {
+		if (value == null || value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0) {
+			return value;
+		}
+		return "'" + value;
 	}
 
 	/**

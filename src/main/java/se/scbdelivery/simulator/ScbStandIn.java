@@ -47,7 +47,9 @@ import se.scbdelivery.simulator.server.UploadLog;
  * (or a {@link Faults#processing processing fault}), a delivery's history answers
  * {@code Bearbetar}, and a ticket's status 202, until that long after the completion or
  * POST, on the {@link StandInOptions#clock() stand-in's clock}; the answer depends only
- * on the time passed, and no request waits for it.
+ * on the time passed, and no request waits for it. Before that, SCB checks the assembled
+ * file: with {@link StandInOptions#completionCheck()} the completion {@code -1} and the
+ * generic POST are answered only that long after they arrived (in real time).
  * <p>
  * The observation methods are thread-safe and list requests in arrival order. Besides
  * what arrived, the stand-in records how many uploads were {@link #peakUploadsInFlight()
@@ -78,7 +80,7 @@ public final class ScbStandIn implements AutoCloseable {
 				options.partialUploadsSurviveNewSession(), options.processing(), clock, this.uploadLog);
 		this.generic = new GenericStandIn(options.pollsBeforeFinal(), options.processing(), clock, this.uploadLog);
 		this.faults = new Faults(this.gdb::forgetPartialUploads);
-		Responder responder = new Responder(this.faults);
+		Responder responder = new Responder(this.faults, options.completionCheck());
 		HttpServer http = HttpServer.create()
 			.host(options.host())
 			.port(options.port())

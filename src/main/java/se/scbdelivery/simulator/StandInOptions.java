@@ -24,11 +24,16 @@ import org.jspecify.annotations.Nullable;
  * ticket's status 202 until this long after its POST, however often they are polled; the
  * {@code pollsBeforeFinal} polls come first all the same. Zero for no wait; a
  * {@link se.scbdelivery.simulator.server.Faults#processing processing fault} overrides it
+ * @param completionCheck how long SCB checks the assembled file before it answers GDB's
+ * completing fragment {@code -1} and the generic service's POST, as SCB does at
+ * month-end; the request takes effect (DeliveryId or ticket) only when the check is over,
+ * so a client that gives up first leaves no trace but what arrived. Zero to answer at
+ * once; comes after any delay fault, and not before a respond fault's answer
  * @param clock the stand-in's clock: the time it answers and stamps with, and by which
  * {@code processing} passes
  */
 public record StandInOptions(String host, int port, @Nullable Tls tls, int pollsBeforeFinal, int maxFragmentSize,
-		boolean partialUploadsSurviveNewSession, Duration processing, Clock clock) {
+		boolean partialUploadsSurviveNewSession, Duration processing, Duration completionCheck, Clock clock) {
 
 	/** SCB's largest fragment: 1024 × 9000 bytes. */
 	public static final int SCB_MAX_FRAGMENT_SIZE = 9_216_000;
@@ -49,6 +54,9 @@ public record StandInOptions(String host, int port, @Nullable Tls tls, int polls
 		if (processing == null || processing.isNegative()) {
 			throw new IllegalArgumentException("processing " + processing + " must be zero or more");
 		}
+		if (completionCheck == null || completionCheck.isNegative()) {
+			throw new IllegalArgumentException("completion check " + completionCheck + " must be zero or more");
+		}
 		if (clock == null) {
 			throw new IllegalArgumentException("the stand-in needs a clock");
 		}
@@ -56,21 +64,22 @@ public record StandInOptions(String host, int port, @Nullable Tls tls, int polls
 
 	/**
 	 * 127.0.0.1, a free port, plain HTTP, two polls before the final status, SCB's
-	 * fragment limit, no processing time, the system's UTC clock.
+	 * fragment limit, no processing time, completions answered at once, the system's UTC
+	 * clock.
 	 */
 	public static StandInOptions defaults() {
-		return new StandInOptions("127.0.0.1", 0, null, 2, SCB_MAX_FRAGMENT_SIZE, true, Duration.ZERO,
+		return new StandInOptions("127.0.0.1", 0, null, 2, SCB_MAX_FRAGMENT_SIZE, true, Duration.ZERO, Duration.ZERO,
 				Clock.systemUTC());
 	}
 
 	public StandInOptions withHost(String host) {
 		return new StandInOptions(host, this.port, this.tls, this.pollsBeforeFinal, this.maxFragmentSize,
-				this.partialUploadsSurviveNewSession, this.processing, this.clock);
+				this.partialUploadsSurviveNewSession, this.processing, this.completionCheck, this.clock);
 	}
 
 	public StandInOptions withPort(int port) {
 		return new StandInOptions(this.host, port, this.tls, this.pollsBeforeFinal, this.maxFragmentSize,
-				this.partialUploadsSurviveNewSession, this.processing, this.clock);
+				this.partialUploadsSurviveNewSession, this.processing, this.completionCheck, this.clock);
 	}
 
 	/**
@@ -78,7 +87,8 @@ public record StandInOptions(String host, int port, @Nullable Tls tls, int polls
 	 */
 	public StandInOptions withTls(Path keyStore, String password) {
 		return new StandInOptions(this.host, this.port, new Tls(keyStore, password, null, null), this.pollsBeforeFinal,
-				this.maxFragmentSize, this.partialUploadsSurviveNewSession, this.processing, this.clock);
+				this.maxFragmentSize, this.partialUploadsSurviveNewSession, this.processing, this.completionCheck,
+				this.clock);
 	}
 
 	/**
@@ -92,34 +102,41 @@ public record StandInOptions(String host, int port, @Nullable Tls tls, int polls
 		}
 		return new StandInOptions(this.host, this.port,
 				new Tls(this.tls.keyStore(), this.tls.keyStorePassword(), trustStore, password), this.pollsBeforeFinal,
-				this.maxFragmentSize, this.partialUploadsSurviveNewSession, this.processing, this.clock);
+				this.maxFragmentSize, this.partialUploadsSurviveNewSession, this.processing, this.completionCheck,
+				this.clock);
 	}
 
 	public StandInOptions withPollsBeforeFinal(int pollsBeforeFinal) {
 		return new StandInOptions(this.host, this.port, this.tls, pollsBeforeFinal, this.maxFragmentSize,
-				this.partialUploadsSurviveNewSession, this.processing, this.clock);
+				this.partialUploadsSurviveNewSession, this.processing, this.completionCheck, this.clock);
 	}
 
 	public StandInOptions withMaxFragmentSize(int maxFragmentSize) {
 		return new StandInOptions(this.host, this.port, this.tls, this.pollsBeforeFinal, maxFragmentSize,
-				this.partialUploadsSurviveNewSession, this.processing, this.clock);
+				this.partialUploadsSurviveNewSession, this.processing, this.completionCheck, this.clock);
 	}
 
 	public StandInOptions withPartialUploadsSurviveNewSession(boolean survive) {
 		return new StandInOptions(this.host, this.port, this.tls, this.pollsBeforeFinal, this.maxFragmentSize, survive,
-				this.processing, this.clock);
+				this.processing, this.completionCheck, this.clock);
 	}
 
 	/** SCB's pace: see {@link #processing()}. */
 	public StandInOptions withProcessing(Duration processing) {
 		return new StandInOptions(this.host, this.port, this.tls, this.pollsBeforeFinal, this.maxFragmentSize,
-				this.partialUploadsSurviveNewSession, processing, this.clock);
+				this.partialUploadsSurviveNewSession, processing, this.completionCheck, this.clock);
+	}
+
+	/** SCB's check before it answers a completion: see {@link #completionCheck()}. */
+	public StandInOptions withCompletionCheck(Duration completionCheck) {
+		return new StandInOptions(this.host, this.port, this.tls, this.pollsBeforeFinal, this.maxFragmentSize,
+				this.partialUploadsSurviveNewSession, this.processing, completionCheck, this.clock);
 	}
 
 	/** Another clock, such as a test's that it moves on by hand. */
 	public StandInOptions withClock(Clock clock) {
 		return new StandInOptions(this.host, this.port, this.tls, this.pollsBeforeFinal, this.maxFragmentSize,
-				this.partialUploadsSurviveNewSession, this.processing, clock);
+				this.partialUploadsSurviveNewSession, this.processing, this.completionCheck, clock);
 	}
 
 	/**

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code simulate --processing} reads SCB's processing time in the simple and the
- * ISO-8601 forms.
+ * {@code simulate --processing} and {@code --completion-check} read SCB's processing and
+ * checking times in the simple and the ISO-8601 forms.
  */
 class SimulateCommandTest {
 
@@ -53,8 +53,35 @@ class SimulateCommandTest {
 			.contains("processing=5mx1");
 	}
 
+	@Test
+	void theCompletionCheckTakesADurationAndIsNoneByDefault() {
+		this.simulate.parseArgs();
+		assertThat(completionCheck()).isEqualTo(Duration.ZERO);
+
+		this.simulate.parseArgs("--completion-check", "3m");
+		assertThat(completionCheck()).isEqualTo(Duration.ofMinutes(3));
+	}
+
+	@Test
+	void aCompletionCheckThatIsNoDurationOfZeroOrMoreIsRefused() {
+		assertThatExceptionOfType(ParameterException.class)
+			.isThrownBy(() -> this.simulate.parseArgs("--completion-check", "-1s"))
+			.withMessageContaining("'-1s' is not a completion check time");
+	}
+
+	@Test
+	void helpDescribesTheCompletionCheck() {
+		String help = this.simulate.getUsageMessage(CommandLine.Help.Ansi.OFF);
+
+		assertThat(help).contains("--completion-check=<duration>").contains("completing fragment -1");
+	}
+
 	private Duration processing() {
 		return this.simulate.getCommandSpec().findOption("--processing").getValue();
+	}
+
+	private Duration completionCheck() {
+		return this.simulate.getCommandSpec().findOption("--completion-check").getValue();
 	}
 
 }

@@ -3,16 +3,22 @@ package se.scbdelivery.report;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class ScanSummaryCsvTest {
 
@@ -56,6 +62,48 @@ class ScanSummaryCsvTest {
 			.contains("misplaced/kommun \"final\", v2\nsecond line.csv", "2120000167/KLP/202610/csv/kommun_5,6.csv");
 	}
 
+	/** OWASP's CSV injection characters, tab and carriage return included. */
+	static Stream<Arguments> formulaStarts() {
+		return Stream.of(arguments('=', "="), arguments('+', "+"), arguments('-', "-"), arguments('@', "@"),
+				arguments('\t', "a tab"), arguments('\r', "a carriage return"));
+	}
+
+	@ParameterizedTest(name = "a text cell starting with {1}")
+	@MethodSource("formulaStarts")
+	void aTextCellThatASpreadsheetWouldRunAsAFormulaStartsWithAQuote(char first, String name, @TempDir Path reports)
+			throws Exception {
+		String file = first + "SUM(1+1)*cmd|' /C calc'!A0.csv";
+		String status = first + "HYPERLINK(\"https://example.invalid\",\"Inläst\")";
+		ScanRow row = new ScanRow(file, null, null, null, null, "INVALID_INPUT", 2, status, first + "A-1", null,
+				first + "move the file");
+
+		List<String> record = Rfc4180.parse(body(write(reports, row))).get(1);
+
+		assertThat(record).containsExactly("'" + file, "", "", "", "", "INVALID_INPUT", "2", "'" + status,
+				"'" + first + "A-1", "", "'" + first + "move the file");
+	}
+
+	@Test
+	void aGuardedCellIsStillQuotedAndItsQuotesDoubled(@TempDir Path reports) throws Exception {
+		ScanRow row = new ScanRow("5560000043/FEK/2026/xml/a.xml", "5560000043", "FEK", "2026", "xml", "NOT_LOADED", 3,
+				"=HYPERLINK(\"https://example.invalid\",\"Inläst\")", null, 7L, "Correct the file");
+
+		String csv = body(write(reports, row));
+
+		assertThat(csv).contains(",3,\"'=HYPERLINK(\"\"https://example.invalid\"\",\"\"Inläst\"\")\",,7,");
+	}
+
+	@Test
+	void cellsWithTheseCharactersFurtherInAndTheProgramsNumbersAreLeftAlone(@TempDir Path reports) throws Exception {
+		ScanRow row = new ScanRow("5560000050/KLP/2026-10/csv/a=b+c-d@e.csv", "5560000050", "KLP", "2026-10", "csv",
+				"FAILED", 1, null, "A-1001", 109L, "Resume with `restart 109`");
+
+		List<String> record = Rfc4180.parse(body(write(reports, row))).get(1);
+
+		assertThat(record).containsExactly("5560000050/KLP/2026-10/csv/a=b+c-d@e.csv", "5560000050", "KLP", "2026-10",
+				"csv", "FAILED", "1", "", "A-1001", "109", "Resume with `restart 109`");
+	}
+
 	@Test
 	void theTestsReaderIsStrict() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Rfc4180.parse("a,b\nc,d\r\n"));
@@ -68,6 +116,12 @@ class ScanSummaryCsvTest {
 
 	private static Path write(Path reports) {
 		return new ScanSummaryWriter(ZoneOffset.UTC).write(ScanSummaries.monthEnd(), reports).get(1);
+	}
+
+	private static Path write(Path reports, ScanRow row) {
+		ScanSummary summary = new ScanSummary("/srv/scb/inbox", Instant.parse("2026-11-23T17:11:00Z"),
+				Instant.parse("2026-11-23T17:12:00Z"), row.exitCode(), List.of(row));
+		return new ScanSummaryWriter(ZoneOffset.UTC).write(summary, reports).get(1);
 	}
 
 	/** The text after the byte order mark, which is checked on its own. */

@@ -212,6 +212,10 @@ public final class ProductSettings {
 		return with("scb.http.response-timeout", timeout);
 	}
 
+	public ProductSettings httpCompletionTimeout(String timeout) {
+		return with("scb.http.completion-timeout", timeout);
+	}
+
 	public ProductSettings inboxSettle(String settle) {
 		return with("scb.inbox.settle", settle);
 	}

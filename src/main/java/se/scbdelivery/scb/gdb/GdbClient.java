@@ -26,7 +26,13 @@ public interface GdbClient {
 	 */
 	void uploadFragment(GdbSession session, UploadTarget target, int index, Path file, long offset, int length);
 
-	/** {@code POST file/-1/...} with an empty part: completes the upload. */
+	/**
+	 * {@code POST file/-1/...} with an empty part: completes the upload. SCB checks the
+	 * assembled file before it answers, so the answer is awaited for
+	 * {@code scb.http.completion-timeout} and the fragment is never sent again while SCB
+	 * may still be checking it; only a lost answer (none within that timeout, or the
+	 * connection closed after sending) is retried like any other call's.
+	 */
 	DeliveryReceipt complete(GdbSession session, UploadTarget target);
 
 	/** {@code GET history/{deliveryId}}. */

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.cookie.ClientCookieEncoder;
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 
+import se.scbdelivery.scb.http.AnswerWait;
 import se.scbdelivery.scb.http.ScbAnswer;
 import se.scbdelivery.scb.http.ScbBadAnswerException;
 import se.scbdelivery.scb.http.ScbCall;
@@ -73,8 +74,9 @@ public final class ReactorGdbClient implements GdbClient {
 
 	@Override
 	public DeliveryReceipt complete(GdbSession session, UploadTarget target) {
-		ScbCall call = ScbCall.post(this.baseUrl, filePath(target, -1), cookies(session),
-				FilePart.empty(target.fileName()));
+		ScbCall call = ScbCall
+			.post(this.baseUrl, filePath(target, -1), cookies(session), FilePart.empty(target.fileName()))
+			.withAnswerWait(AnswerWait.COMPLETION_TIMEOUT);
 		return GdbAnswers.receipt(call.name(), this.http.execute(call));
 	}
 

@@ -19,9 +19,10 @@ public interface GenericDeliveryClient {
 	/**
 	 * {@code POST api/v1/delivery}: streams the JSON envelope and the file's base64 to
 	 * the connection as the file is read, with an exact Content-Length, so memory does
-	 * not grow with the file. Every POST makes a new ticket, so only faults where SCB
-	 * surely did not take the POST are retried (connection refused, 429, 503); a lost
-	 * answer, a timeout or another 5xx throws
+	 * not grow with the file. SCB answers only after it has checked the body, so the
+	 * answer is awaited for {@code scb.http.completion-timeout}. Every POST makes a new
+	 * ticket, so only faults where SCB surely did not take the POST are retried
+	 * (connection refused, 429, 503); a lost answer, a timeout or another 5xx throws
 	 * {@link se.scbdelivery.scb.http.ScbUnavailableException} at once — the POST may have
 	 * been received.
 	 */

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.scb.http.AnswerWait;
 import se.scbdelivery.scb.http.RetryScope;
 import se.scbdelivery.scb.http.ScbAnswer;
 import se.scbdelivery.scb.http.ScbBadAnswerException;
@@ -74,7 +75,8 @@ public final class ReactorGenericDeliveryClient implements GenericDeliveryClient
 	public Ticket submit(GenericSubmission submission, Path file) {
 		Objects.requireNonNull(submission.contract(), "the submission's contract");
 		ScbCall call = ScbCall.post(this.baseUrl, DELIVERY, ScbCall.noHeaders(), SubmissionBody.of(submission, file))
-			.withRetryScope(RetryScope.REQUEST_NOT_PROCESSED);
+			.withRetryScope(RetryScope.REQUEST_NOT_PROCESSED)
+			.withAnswerWait(AnswerWait.COMPLETION_TIMEOUT);
 		return GenericAnswers.ticket(call.name(), this.http.execute(call));
 	}
 

@@ -2,7 +2,6 @@ package se.scbdelivery.scb.http;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.time.Duration;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
 
@@ -21,13 +20,16 @@ import reactor.netty.http.client.PrematureCloseException;
  */
 final class FaultClassifier {
 
-	private final Duration responseTimeout;
+	private final AnswerTimeouts timeouts;
 
-	FaultClassifier(Duration responseTimeout) {
-		this.responseTimeout = responseTimeout;
+	FaultClassifier(AnswerTimeouts timeouts) {
+		this.timeouts = timeouts;
 	}
 
-	RuntimeException classify(String call, Throwable error) {
+	/**
+	 * @param wait how long the call waited for its answer, named when none came in time
+	 */
+	RuntimeException classify(String call, AnswerWait wait, Throwable error) {
 		if (error instanceof ScbCallException || error instanceof TransientFault) {
 			return (RuntimeException) error;
 		}
@@ -46,10 +48,10 @@ final class FaultClassifier {
 			return new TransientFault("the connection closed before the answer arrived", null, false, error);
 		}
 		if (find(error, ReadTimeoutException.class) != null) {
-			return new TransientFault("no answer within " + readable(this.responseTimeout), null, false, error);
+			return new TransientFault("no answer within " + this.timeouts.describe(wait), null, false, error);
 		}
 		if (find(error, WriteTimeoutException.class) != null) {
-			return new TransientFault("sending stalled for " + readable(this.responseTimeout), null, false, error);
+			return new TransientFault("sending stalled for " + this.timeouts.describeSending(), null, false, error);
 		}
 		if (find(error, ConnectTimeoutException.class) != null) {
 			return new TransientFault("connecting timed out: " + error.getMessage(), null, true, error);
@@ -84,10 +86,6 @@ final class FaultClassifier {
 					+ " and production environments each accept only their own certificates)";
 		}
 		return firstLine(message);
-	}
-
-	private static String readable(Duration duration) {
-		return (duration.toMillis() < 1000) ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
 	}
 
 	private static String firstLine(String text) {

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One request to SCB, and how strictly its answer is judged. The factory methods give the
- * defaults: every transient fault retried, only 2xx an answer, answers capped by
+ * defaults: every transient fault retried, the answer awaited for
+ * {@code scb.http.response-timeout}, only 2xx an answer, answers capped by
  * {@code scb.http.max-answer-bytes}; the {@code with…} methods derive a call that
  * differs.
  *
@@ -21,13 +22,14 @@ import org.jspecify.annotations.Nullable;
  * @param headers sent as they are (secrets such as cookies belong here, never in the
  * path)
  * @param retryScope which transient faults may be retried
+ * @param answerWait how long the answer may take once the request is sent
  * @param acceptedStatuses statuses outside 2xx that are answers to this call rather than
  * failures, e.g. a 302 that reports a state and must not be followed
  * @param answerCap how much of the answer is read; {@code null} for the client's
  * {@code scb.http.max-answer-bytes}
  */
 public record ScbCall(HttpMethod method, URI baseUrl, List<String> pathSegments, HttpHeaders headers,
-		@Nullable RequestBody body, RetryScope retryScope, Set<Integer> acceptedStatuses,
+		@Nullable RequestBody body, RetryScope retryScope, AnswerWait answerWait, Set<Integer> acceptedStatuses,
 		@Nullable AnswerCap answerCap) {
 
 	public ScbCall {
@@ -39,12 +41,13 @@ public record ScbCall(HttpMethod method, URI baseUrl, List<String> pathSegments,
 	}
 
 	/**
-	 * A call with the defaults: every transient fault retried, only 2xx accepted, the
-	 * client's cap.
+	 * A call with the defaults: every transient fault retried, the answer awaited for the
+	 * response timeout, only 2xx accepted, the client's cap.
 	 */
 	public ScbCall(HttpMethod method, URI baseUrl, List<String> pathSegments, HttpHeaders headers,
 			@Nullable RequestBody body) {
-		this(method, baseUrl, pathSegments, headers, body, RetryScope.ANY_TRANSIENT_FAULT, Set.of(), null);
+		this(method, baseUrl, pathSegments, headers, body, RetryScope.ANY_TRANSIENT_FAULT, AnswerWait.RESPONSE_TIMEOUT,
+				Set.of(), null);
 	}
 
 	public static ScbCall get(URI baseUrl, List<String> pathSegments, HttpHeaders headers) {
@@ -62,6 +65,12 @@ public record ScbCall(HttpMethod method, URI baseUrl, List<String> pathSegments,
 	/** This call, retried only within {@code scope}. */
 	public ScbCall withRetryScope(RetryScope scope) {
 		return new ScbCall(this.method, this.baseUrl, this.pathSegments, this.headers, this.body, scope,
+				this.answerWait, this.acceptedStatuses, this.answerCap);
+	}
+
+	/** This call, its answer awaited as {@code wait} says. */
+	public ScbCall withAnswerWait(AnswerWait wait) {
+		return new ScbCall(this.method, this.baseUrl, this.pathSegments, this.headers, this.body, this.retryScope, wait,
 				this.acceptedStatuses, this.answerCap);
 	}
 
@@ -71,13 +80,13 @@ public record ScbCall(HttpMethod method, URI baseUrl, List<String> pathSegments,
 	 */
 	public ScbCall withAcceptedStatuses(Set<Integer> statuses) {
 		return new ScbCall(this.method, this.baseUrl, this.pathSegments, this.headers, this.body, this.retryScope,
-				statuses, this.answerCap);
+				this.answerWait, statuses, this.answerCap);
 	}
 
 	/** This call, reading answers up to {@code cap} instead of the client's setting. */
 	public ScbCall withAnswerCap(AnswerCap cap) {
 		return new ScbCall(this.method, this.baseUrl, this.pathSegments, this.headers, this.body, this.retryScope,
-				this.acceptedStatuses, cap);
+				this.answerWait, this.acceptedStatuses, cap);
 	}
 
 	/**

@@ -44,6 +44,8 @@ public final class ScbHttpClient implements AutoCloseable {
 
 	private final ScbCall.AnswerCap answerCap;
 
+	private final AnswerTimeouts timeouts;
+
 	private ScbHttpClient(ScbProperties.Http http, SslContext tls, TransientFaultRetry retry, ConnectionProvider pool,
 			boolean ownsPool) {
 		this.ownPool = ownsPool ? pool : null;
@@ -60,7 +62,8 @@ public final class ScbHttpClient implements AutoCloseable {
 			// the file.
 			.followRedirect(false);
 		this.retry = retry;
-		this.classifier = new FaultClassifier(http.responseTimeout());
+		this.timeouts = AnswerTimeouts.of(http);
+		this.classifier = new FaultClassifier(this.timeouts);
 		this.answerCap = new ScbCall.AnswerCap(http.maxAnswerBytes(), "scb.http.max-answer-bytes");
 	}
 
@@ -104,7 +107,9 @@ public final class ScbHttpClient implements AutoCloseable {
 
 	/**
 	 * Sends the call, retrying transient faults within its {@link ScbCall#retryScope()},
-	 * and returns the 2xx answer or one with a status the call accepts.
+	 * and returns the 2xx answer or one with a status the call accepts. Each attempt
+	 * waits for its answer as long as the call's {@link ScbCall#answerWait()} says; only
+	 * then does a missing answer count as a fault.
 	 * @throws ScbRefusedException on a 4xx other than 429, at once, with SCB's body
 	 * @throws ScbBadAnswerException on an answer larger than the cap, or a 1xx or 3xx
 	 * answer the call does not accept
@@ -123,7 +128,7 @@ public final class ScbHttpClient implements AutoCloseable {
 			answer = send(call);
 		}
 		catch (RuntimeException ex) {
-			throw this.classifier.classify(call.name(), Exceptions.unwrap(ex));
+			throw this.classifier.classify(call.name(), call.answerWait(), Exceptions.unwrap(ex));
 		}
 		return judge(call, answer);
 	}
@@ -131,6 +136,11 @@ public final class ScbHttpClient implements AutoCloseable {
 	private ScbAnswer send(ScbCall call) {
 		HttpClient.ResponseReceiver<?> request;
 		HttpClient withHeaders = this.client.headers((headers) -> headers.add(call.headers()));
+		if (call.answerWait() != AnswerWait.RESPONSE_TIMEOUT) {
+			// Only the wait for the answer grows: the write timeout below still bounds a
+			// stalled send by the response timeout. A derived client shares the pool.
+			withHeaders = withHeaders.responseTimeout(this.timeouts.of(call.answerWait()));
+		}
 		RequestBody body = call.body();
 		if (body == null) {
 			request = withHeaders.request(call.method()).uri(call.uri());

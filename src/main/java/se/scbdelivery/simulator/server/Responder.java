@@ -1,5 +1,6 @@
 package se.scbdelivery.simulator.server;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -16,8 +17,10 @@ import se.scbdelivery.simulator.server.Faults.Call;
 /**
  * Answers one request of either API with the faults applied: waits at a gate, then a
  * delay, then runs the work off the event loop (or takes a respond fault's answer
- * instead), and sends the answer or closes the connection without one. Gates and delays
- * only wait on signals, so a held request never blocks other clients.
+ * instead), and sends the answer or closes the connection without one. Before the work of
+ * a completion (GDB's {@code -1}, the generic POST) comes SCB's check of the whole file,
+ * {@link se.scbdelivery.simulator.StandInOptions#completionCheck()}. Gates, delays and
+ * checks only wait on signals, so a held request never blocks other clients.
  */
 public final class Responder {
 
@@ -25,13 +28,20 @@ public final class Responder {
 
 	private final Faults faults;
 
+	private final Duration completionCheck;
+
 	/** The request line and the body size, for the log. */
 	public record Exchange(String method, String path, long received) {
 
 	}
 
-	public Responder(Faults faults) {
+	/**
+	 * @param completionCheck how long SCB checks a file before it answers its completion;
+	 * zero for at once
+	 */
+	public Responder(Faults faults, Duration completionCheck) {
 		this.faults = faults;
+		this.completionCheck = completionCheck;
 	}
 
 	/**
@@ -47,7 +57,11 @@ public final class Responder {
 		Mono<Void> held = (plan.gate() != null) ? plan.gate().released() : Mono.empty();
 		Mono<Void> delayed = (plan.delay() != null) ? Mono.delay(plan.delay()).then() : Mono.empty();
 		AtomicBoolean ready = new AtomicBoolean();
+		// a respond fault stands for an answer SCB's check never reaches
+		Mono<Void> checked = (plan.response() == null && isCompletion(call) && !this.completionCheck.isZero())
+				? Mono.delay(this.completionCheck).then() : Mono.empty();
 		return held.then(delayed)
+			.then(checked)
 			.then(Mono.fromSupplier(() -> (plan.response() != null) ? plan.response() : work.get())
 				.subscribeOn(Schedulers.boundedElastic()))
 			.doOnNext((answer) -> ready.set(true))
@@ -72,6 +86,10 @@ public final class Responder {
 				answered.accept(answer.status());
 				return send(response, exchange, answer);
 			});
+	}
+
+	private static boolean isCompletion(Call call) {
+		return call == Call.COMPLETION || call == Call.SUBMIT;
 	}
 
 	/** Sends the answer as it is, without faults. */

@@ -143,14 +143,14 @@ class SubmitRetryTest {
 	}
 
 	@Test
-	void answerLaterThanTheResponseTimeoutIsNotRetried() {
+	void answerLaterThanTheCompletionTimeoutIsNotRetried() {
 		server.when(request().withPath(DELIVERY)).respond(ticket().withDelay(TimeUnit.MILLISECONDS, 1500));
-		this.http = ScbHttpClient.create(TestSettings.http(4, Duration.ofMillis(300), 1024), TestSettings.noTls(),
-				this.sleeper);
+		this.http = ScbHttpClient.create(TestSettings.http(4, Duration.ofMillis(100), Duration.ofMillis(300)),
+				TestSettings.noTls(), this.sleeper);
 
 		assertThatExceptionOfType(ScbUnavailableException.class)
 			.isThrownBy(() -> client(this.http).submit(this.submission, this.file))
-			.withMessageContaining("failed once; last: no answer within 300 ms");
+			.withMessageContaining("failed once; last: no answer within 300 ms (scb.http.completion-timeout)");
 		assertThat(requests()).isEqualTo(1);
 	}
 

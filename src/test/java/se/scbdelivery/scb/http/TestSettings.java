@@ -32,15 +32,29 @@ public final class TestSettings {
 
 	public static ScbProperties.Http http(int maxAttempts, Duration connectTimeout, Duration responseTimeout,
 			int maxAnswerBytes) {
+		return settings(maxAttempts, connectTimeout, responseTimeout, maxAnswerBytes).scbProperties().http();
+	}
+
+	/**
+	 * With a completion timeout of its own for the calls SCB answers after checking the
+	 * file.
+	 */
+	public static ScbProperties.Http http(int maxAttempts, Duration responseTimeout, Duration completionTimeout) {
+		return settings(maxAttempts, Duration.ofSeconds(2), responseTimeout, 1_048_576)
+			.httpCompletionTimeout(completionTimeout.toMillis() + "ms")
+			.scbProperties()
+			.http();
+	}
+
+	private static ProductSettings settings(int maxAttempts, Duration connectTimeout, Duration responseTimeout,
+			int maxAnswerBytes) {
 		return STANDARD.httpMaxAttempts(maxAttempts)
 			.httpInitialBackoff("100ms")
 			.httpMaxBackoff("1s")
 			.httpResponseTimeout(responseTimeout.toMillis() + "ms")
 			.with("scb.http.connect-timeout", connectTimeout.toMillis() + "ms")
 			.with("scb.http.max-retry-after", "30s")
-			.with("scb.http.max-answer-bytes", maxAnswerBytes)
-			.scbProperties()
-			.http();
+			.with("scb.http.max-answer-bytes", maxAnswerBytes);
 	}
 
 	public static ScbProperties.Tls noTls() {
