@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 				"",
 				"Settings are Spring Boot properties: --scb.name=value after the command, config/application.yml, "
 						+ "or environment variables (SCB_...)." },
-		subcommands = { DeliverCommand.class, ScanCommand.class, RestartCommand.class, ListCommand.class,
-				HeartbeatCommand.class, SimulateCommand.class, DemoCommand.class },
+		subcommands = { DeliverCommand.class, ScanCommand.class, RestartCommand.class, AbandonCommand.class,
+				ListCommand.class, HeartbeatCommand.class, SimulateCommand.class, DemoCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:delivered and loaded (Inläst)", "1:technical failure; the execution is restartable",
 				"2:invalid input or usage; nothing was sent", "3:rejected by SCB (Ej inläst)",

@@ -49,7 +49,23 @@ public final class DeliveryJobParameters {
 
 	public static final String TEST = "test";
 
+	/**
+	 * How many times the delivery was abandoned before this one: an explicit
+	 * {@code deliver} of an abandoned file is a delivery of its own. Absent at first.
+	 */
+	public static final String RENEWAL = "renewal";
+
 	private DeliveryJobParameters() {
+	}
+
+	/**
+	 * The parameters of the delivery of a file whose delivery with these parameters was
+	 * abandoned.
+	 */
+	public static JobParameters renewed(JobParameters abandoned) {
+		Long renewal = abandoned.getLong(RENEWAL);
+		return new JobParametersBuilder(abandoned).addLong(RENEWAL, (renewal != null) ? renewal + 1 : 1L, true)
+			.toJobParameters();
 	}
 
 	/** The parameters of a request's delivery, whichever its channel. */

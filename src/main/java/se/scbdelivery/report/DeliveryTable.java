@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,9 @@ public final class DeliveryTable {
 		.withZone(ZoneId.systemDefault());
 
 	private static final String ROW = "%-9s %-16s %-STATUSs %-18s %-10s %-7s %-10s %-28s %-45s %s%n";
+
+	/** Statuses Spring Batch names but an operator would have to look up. */
+	private static final Set<String> NEEDS_A_WORD = Set.of("UNKNOWN", "ABANDONED");
 
 	private DeliveryTable() {
 	}
@@ -42,6 +46,12 @@ public final class DeliveryTable {
 					status(report), report.outcome(), orDash(report.organisation()), report.channel().program(),
 					orDash(report.channel().referencePeriod()), clip(report.fileName(), 28),
 					orDash(report.channel().scbReference()), orDash(report.channel().scbVerdict()));
+		}
+		// the rows an operator cannot read from their status alone say what happens next
+		for (DeliveryReport report : reports) {
+			if (NEEDS_A_WORD.contains(report.jobStatus())) {
+				out.println("Execution " + report.execution() + " (" + report.jobStatus() + "): " + report.whatToDo());
+			}
 		}
 		out.flush();
 	}

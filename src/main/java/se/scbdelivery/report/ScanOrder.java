@@ -22,7 +22,7 @@ final class ScanOrder {
 	private static final List<DeliveryOutcome> MOST_URGENT_FIRST = List.of(DeliveryOutcome.FAILED,
 			DeliveryOutcome.INVALID_INPUT, DeliveryOutcome.STOPPED, DeliveryOutcome.RUNNING, DeliveryOutcome.NOT_LOADED,
 			DeliveryOutcome.REFUSED, DeliveryOutcome.LOADED_WITH_ERRORS, DeliveryOutcome.SKIPPED,
-			DeliveryOutcome.LOADED);
+			DeliveryOutcome.ABANDONED, DeliveryOutcome.LOADED);
 
 	/**
 	 * What was delivered, what SCB rejected, what failed here: the order of the
@@ -30,7 +30,7 @@ final class ScanOrder {
 	 */
 	static final List<DeliveryOutcome> REPORTED = List.of(DeliveryOutcome.LOADED, DeliveryOutcome.LOADED_WITH_ERRORS,
 			DeliveryOutcome.NOT_LOADED, DeliveryOutcome.REFUSED, DeliveryOutcome.FAILED, DeliveryOutcome.INVALID_INPUT,
-			DeliveryOutcome.STOPPED, DeliveryOutcome.RUNNING, DeliveryOutcome.SKIPPED);
+			DeliveryOutcome.STOPPED, DeliveryOutcome.RUNNING, DeliveryOutcome.SKIPPED, DeliveryOutcome.ABANDONED);
 
 	private static final Comparator<String> TEXT = Comparator.nullsLast(Comparator.naturalOrder());
 

@@ -77,7 +77,7 @@ final class ScanSummaryHtml {
 			"rejected by SCB", DeliveryOutcome.REFUSED, "refused at upload", DeliveryOutcome.FAILED,
 			"technical failure", DeliveryOutcome.INVALID_INPUT, "bad input; not sent", DeliveryOutcome.STOPPED,
 			"stopped; restartable", DeliveryOutcome.RUNNING, "still running", DeliveryOutcome.SKIPPED,
-			"left for the next scan");
+			"left for the next scan", DeliveryOutcome.ABANDONED, "abandoned by a person");
 
 	private final DateTimeFormatter time;
 

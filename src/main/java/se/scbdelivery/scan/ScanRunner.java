@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.delivery.launch.DeliveryLauncher;
+import se.scbdelivery.delivery.launch.IfAbandoned;
 import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
 import se.scbdelivery.delivery.outcome.ChannelDetails;
 import se.scbdelivery.delivery.outcome.DeliveryOutcome;
@@ -94,7 +95,7 @@ public class ScanRunner {
 	private DeliveryPool.Delivery delivery(Path root, InboxFile.Ready ready) {
 		String label = ready.relative().toString();
 		return new DeliveryPool.Delivery(label, size(ready.request().file()),
-				() -> this.launcher.begin(ready.request()),
+				() -> this.launcher.begin(ready.request(), IfAbandoned.LEAVE_IT),
 				(result) -> rowOf(label, result, archive(root, ready.relative(), result.report().outcome())),
 				(failure) -> failed(ready, failure));
 	}

@@ -50,4 +50,9 @@ class DeliveryEndToEndOnH2Test {
 
 	}
 
+	@Nested
+	class StrandedAndAbandoned extends StrandedAndAbandonedSuite {
+
+	}
+
 }

@@ -51,4 +51,9 @@ class DeliveryEndToEndOnPostgresTest {
 
 	}
 
+	@Nested
+	class StrandedAndAbandoned extends StrandedAndAbandonedSuite {
+
+	}
+
 }

@@ -12,7 +12,10 @@ public record JournalEntry(Instant at, long execution, Kind kind, String message
 
 	public enum Kind {
 
-		INFO, WARNING, SCB_REFUSAL, FAILURE
+		INFO, WARNING, SCB_REFUSAL, FAILURE,
+
+		/** A person's decision about the delivery, such as abandoning it. */
+		DECISION
 
 	}
 

@@ -1,5 +1,8 @@
 package se.scbdelivery.delivery.launch;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.DefaultJobKeyGenerator;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -29,7 +33,10 @@ import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.DeliveryRequest;
 import se.scbdelivery.delivery.FileFingerprint;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
+import se.scbdelivery.delivery.journal.DeliveryJournals;
+import se.scbdelivery.delivery.journal.JournalEntry;
 import se.scbdelivery.delivery.outcome.DeliveryOutcome;
+import se.scbdelivery.delivery.outcome.DeliveryReportWriter;
 import se.scbdelivery.delivery.outcome.DeliveryReports;
 import se.scbdelivery.delivery.outcome.DeliveryResult;
 import se.scbdelivery.delivery.waiting.DeliveryFollower;
@@ -80,11 +87,16 @@ public class DeliveryLauncher {
 
 	private final StrandedExecutions stranded;
 
+	private final DeliveryJournals journals;
+
+	private final DeliveryReportWriter reportWriter;
+
 	private final JobKeyGenerator jobKeys = new DefaultJobKeyGenerator();
 
 	DeliveryLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, PreflightChecks checks,
 			DeliveryReports reports, DeliveryLocks locks, DeadExecutions dead, RunningExecutions running,
-			DeliveryFollower follower, WaitingRuns runs, StrandedExecutions stranded, ScbProperties properties) {
+			DeliveryFollower follower, WaitingRuns runs, StrandedExecutions stranded, DeliveryJournals journals,
+			DeliveryReportWriter reportWriter, ScbProperties properties) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		for (Job job : jobs) {
@@ -98,6 +110,8 @@ public class DeliveryLauncher {
 		this.follower = follower;
 		this.runs = runs;
 		this.stranded = stranded;
+		this.journals = journals;
+		this.reportWriter = reportWriter;
 		this.properties = properties;
 	}
 
@@ -108,7 +122,7 @@ public class DeliveryLauncher {
 	 * @throws ExecutionStillRunningException when a live process is delivering it
 	 */
 	public DeliveryResult deliver(DeliveryRequest request) {
-		return untilFinished(begin(request));
+		return untilFinished(begin(request, IfAbandoned.DELIVER_ANEW));
 	}
 
 	/**
@@ -123,12 +137,13 @@ public class DeliveryLauncher {
 	}
 
 	/**
-	 * Like {@link #deliver}, but returns as soon as the file waits for SCB's verdict.
+	 * Like {@link #deliver}, but returns as soon as the file waits for SCB's verdict, and
+	 * a file whose delivery a person abandoned is delivered anew only when asked.
 	 */
-	public Launch begin(DeliveryRequest request) {
+	public Launch begin(DeliveryRequest request, IfAbandoned ifAbandoned) {
 		FileFingerprint fingerprint = this.checks.beforeDelivery(request);
 		return launch(job(request.channel()),
-				DeliveryJobParameters.of(this.properties.environment(), request, fingerprint), null);
+				DeliveryJobParameters.of(this.properties.environment(), request, fingerprint), null, ifAbandoned);
 	}
 
 	/**
@@ -145,8 +160,61 @@ public class DeliveryLauncher {
 		if (last.getStatus() == BatchStatus.COMPLETED) {
 			return new Launch.Finished(new DeliveryResult(this.reports.of(last), true));
 		}
+		if (last.getStatus() == BatchStatus.ABANDONED) {
+			throw new IllegalArgumentException(
+					"execution " + last.getId() + " was " + last.getExitStatus().getExitDescription()
+							+ ": it is not resumed; deliver the file again to " + "send it anew");
+		}
 		this.checks.beforeResume(channel, last.getJobParameters(), last.getId());
-		return launch(job(channel), last.getJobParameters(), null);
+		return launch(job(channel), last.getJobParameters(), null, IfAbandoned.LEAVE_IT);
+	}
+
+	/**
+	 * Records a person's decision that a delivery is not to be resumed: its newest
+	 * execution becomes ABANDONED, with the reason in its exit status, journal and
+	 * report. Scans and restarts leave it alone from then on; an explicit deliver of the
+	 * file delivers it anew.
+	 * @throws IllegalArgumentException when there is no such execution, or its delivery
+	 * completed
+	 * @throws ExecutionStillRunningException when a live process is delivering it
+	 */
+	public DeliveryResult abandon(long executionId, String reason) {
+		JobExecution given = findExecution(executionId);
+		if (given == null || Channel.ofJobName(given.getJobInstance().getJobName()).isEmpty()) {
+			throw new IllegalArgumentException("there is no delivery execution " + executionId + ": see 'list'");
+		}
+		JobExecution newest = this.jobRepository.getLastJobExecution(given.getJobInstance());
+		JobExecution last = (newest != null) ? newest : given;
+		if (last.getStatus() == BatchStatus.COMPLETED) {
+			throw new IllegalArgumentException("execution " + last.getId() + " delivered the file ("
+					+ last.getExitStatus().getExitCode() + "): there is nothing to abandon");
+		}
+		if (last.getStatus() == BatchStatus.ABANDONED) {
+			return new DeliveryResult(this.reports.of(last), true);
+		}
+		DeliveryLocks.Lease lease = lease(last.getJobParameters());
+		try {
+			if (last.isRunning()) {
+				this.dead.recover(last);
+			}
+			String decision = "abandoned by " + System.getProperty("user.name") + " on " + this.locks.owner() + " at "
+					+ Instant.now().truncatedTo(ChronoUnit.SECONDS) + ": " + reason;
+			last.setStatus(BatchStatus.ABANDONED);
+			last.setExitStatus(new ExitStatus(DeliveryOutcome.ABANDONED.name(), decision));
+			if (last.getEndTime() == null) {
+				last.setEndTime(LocalDateTime.now());
+			}
+			this.jobRepository.update(last);
+			logger.warn("Execution {} {}", last.getId(), decision);
+			this.journals.note(last, JournalEntry.Kind.DECISION,
+					"Execution " + last.getId() + " " + decision + "; only an explicit deliver sends the file anew",
+					null);
+			this.reportWriter.writeEnded(last);
+			return new DeliveryResult(this.reports.of(last), false);
+		}
+		finally {
+			release(lease);
+		}
 	}
 
 	/**
@@ -162,7 +230,7 @@ public class DeliveryLauncher {
 		}
 		logger.info("Execution {}: {}; restarting it", parked.getId(),
 				(end == FollowEnd.FINAL) ? "SCB's answer is final" : "SCB took longer than scb.poll.timeout");
-		return launch(waiting.job(), parked.getJobParameters(), waiting.lease());
+		return launch(waiting.job(), parked.getJobParameters(), waiting.lease(), IfAbandoned.LEAVE_IT);
 	}
 
 	/** Follows a waiting delivery in this thread until it is finished. */
@@ -176,45 +244,63 @@ public class DeliveryLauncher {
 
 	/**
 	 * Under the delivery's lease (taken here, or kept while it waited): reports a
-	 * completed delivery, recovers one a dead process left running, and runs the rest (a
-	 * new execution, or one resuming the last). An execution that stops waiting for SCB
-	 * keeps the lease.
+	 * completed delivery, recovers one a dead process left running or a failing
+	 * repository left UNKNOWN, and runs the rest (a new execution, or one resuming the
+	 * last). An execution that stops waiting for SCB keeps the lease. A delivery a person
+	 * abandoned is reported, unless the file was delivered anew since (then that delivery
+	 * is taken up) or is to be now.
 	 */
-	private Launch launch(Job job, JobParameters parameters, DeliveryLocks.@Nullable Lease kept) {
+	private Launch launch(Job job, JobParameters parameters, DeliveryLocks.@Nullable Lease kept,
+			IfAbandoned ifAbandoned) {
 		DeliveryLocks.Lease lease = (kept != null) ? kept : lease(parameters);
 		boolean handedOn = false;
+		JobParameters anew;
 		try {
 			JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
-			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-				logger.info("{} was delivered by execution {}: nothing sent", DeliveryJobParameters.file(parameters),
+			if (last == null || last.getStatus() != BatchStatus.ABANDONED) {
+				Launch launched = launchHeld(job, parameters, kept, lease, last);
+				handedOn = launched instanceof Launch.Waiting;
+				return launched;
+			}
+			anew = DeliveryJobParameters.renewed(parameters);
+			if (ifAbandoned == IfAbandoned.LEAVE_IT && this.jobRepository.getJobInstance(job.getName(), anew) == null) {
+				logger.info("{} was abandoned with execution {}: nothing sent", DeliveryJobParameters.file(parameters),
 						last.getId());
 				return new Launch.Finished(new DeliveryResult(this.reports.of(last), true));
 			}
-			if (last != null && last.isRunning()) {
-				this.dead.recover(last);
-			}
-			else if (last != null && StrandedExecutions.isStranded(last)) {
-				this.stranded.reconcile(last, "was left UNKNOWN by a job repository that failed while it committed");
-			}
-			if (last != null && kept == null) {
-				this.runs.begin(last.getJobInstance().getInstanceId());
-			}
-			JobExecution ran = runAgainAfterOutages(job, parameters,
-					run(job, parameters, (kept == null) ? last : null));
-			if (DeliveryOutcome.isWaiting(ran)) {
-				logger.info("Execution {}: SCB is processing {}; it waits for the verdict without a delivery slot",
-						ran.getId(), DeliveryJobParameters.file(parameters).getFileName());
-				handedOn = true;
-				return new Launch.Waiting(ran, job, lease);
-			}
-			this.runs.end(ran.getJobInstance().getInstanceId());
-			return new Launch.Finished(new DeliveryResult(this.reports.of(ran), false));
 		}
 		finally {
 			if (!handedOn) {
 				release(lease);
 			}
 		}
+		return launch(job, anew, null, ifAbandoned);
+	}
+
+	private Launch launchHeld(Job job, JobParameters parameters, DeliveryLocks.@Nullable Lease kept,
+			DeliveryLocks.Lease lease, @Nullable JobExecution last) {
+		if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+			logger.info("{} was delivered by execution {}: nothing sent", DeliveryJobParameters.file(parameters),
+					last.getId());
+			return new Launch.Finished(new DeliveryResult(this.reports.of(last), true));
+		}
+		if (last != null && last.isRunning()) {
+			this.dead.recover(last);
+		}
+		else if (last != null && StrandedExecutions.isStranded(last)) {
+			this.stranded.reconcile(last, "was left UNKNOWN by a job repository that failed while it committed");
+		}
+		if (last != null && kept == null) {
+			this.runs.begin(last.getJobInstance().getInstanceId());
+		}
+		JobExecution ran = runAgainAfterOutages(job, parameters, run(job, parameters, (kept == null) ? last : null));
+		if (DeliveryOutcome.isWaiting(ran)) {
+			logger.info("Execution {}: SCB is processing {}; it waits for the verdict without a delivery slot",
+					ran.getId(), DeliveryJobParameters.file(parameters).getFileName());
+			return new Launch.Waiting(ran, job, lease);
+		}
+		this.runs.end(ran.getJobInstance().getInstanceId());
+		return new Launch.Finished(new DeliveryResult(this.reports.of(ran), false));
 	}
 
 	/**

@@ -55,7 +55,14 @@ public enum DeliveryOutcome {
 	 * Left for a later run by {@code scan}: still being written, or being delivered by
 	 * another live process. Not a failure.
 	 */
-	SKIPPED(0);
+	SKIPPED(0),
+
+	/**
+	 * A person decided it is not to be resumed ({@code abandon}): scans and restarts
+	 * leave it alone; only an explicit {@code deliver} sends the file anew. Not a
+	 * failure.
+	 */
+	ABANDONED(0);
 
 	private final int exitCode;
 
@@ -74,6 +81,9 @@ public enum DeliveryOutcome {
 		BatchStatus status = execution.getStatus();
 		if (status == BatchStatus.COMPLETED) {
 			return ofVerdict(journal);
+		}
+		if (status == BatchStatus.ABANDONED) {
+			return ABANDONED;
 		}
 		if (status == BatchStatus.STOPPED) {
 			return isWaiting(execution) ? WAITING : STOPPED;

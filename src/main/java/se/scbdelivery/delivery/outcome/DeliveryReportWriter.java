@@ -47,6 +47,13 @@ public class DeliveryReportWriter {
 		return write(execution, journal, BatchStatus.COMPLETED, DeliveryOutcome.ofVerdict(journal), null);
 	}
 
+	/** Writes the report of an ended execution as the repository holds it. */
+	public Path writeEnded(JobExecution execution) {
+		DeliveryJournal journal = this.journals.read(execution);
+		return write(execution, journal, execution.getStatus(),
+				DeliveryOutcome.ofExitCode(execution.getExitStatus().getExitCode()), null);
+	}
+
 	/** Writes the report of an execution with the status and outcome it ends with. */
 	Path write(JobExecution execution, DeliveryJournal journal, BatchStatus status, DeliveryOutcome outcome,
 			@Nullable String failure) {

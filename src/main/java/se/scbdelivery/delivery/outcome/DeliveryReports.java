@@ -109,11 +109,16 @@ public class DeliveryReports {
 			case LOADED, NOT_LOADED, LOADED_WITH_ERRORS -> (verdict != null) ? verdict.whatToDo() : outcome.name();
 			case REFUSED -> "SCB refused the file at upload: correct it and deliver a complete file again";
 			case INVALID_INPUT -> "fix the input named above and deliver again; nothing was sent in this execution";
-			case FAILED, STOPPED -> "resume with 'restart " + execution.getId()
-					+ "' (or run the same deliver again): it continues where it stopped";
+			case FAILED, STOPPED -> (execution.getStatus() == BatchStatus.UNKNOWN)
+					? "left UNKNOWN by a job repository that failed: the next scan, 'restart --failed' or 'restart "
+							+ execution.getId() + "' reconciles it from its journal and resumes it"
+					: "resume with 'restart " + execution.getId()
+							+ "' (or run the same deliver again): it continues where it stopped";
 			case WAITING -> waitingAdvice(execution, journal);
 			case RUNNING -> "running; follow it with 'list'";
 			case SKIPPED -> "left for a later run";
+			case ABANDONED -> execution.getExitStatus().getExitDescription()
+					+ "; scans and restarts leave it alone: 'deliver' the file to send it anew";
 		};
 	}
 
