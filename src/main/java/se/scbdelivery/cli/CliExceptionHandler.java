@@ -1,5 +1,7 @@
 package se.scbdelivery.cli;
 
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -11,6 +13,7 @@ import org.springframework.beans.factory.BeanCreationException;
 import se.scbdelivery.config.ConsoleLogFilter;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
+import se.scbdelivery.repository.RepositoryOutages;
 import se.scbdelivery.scb.http.ScbCallException;
 
 /**
@@ -55,6 +58,10 @@ class CliExceptionHandler implements IExecutionExceptionHandler {
 	}
 
 	private static String message(Exception ex) {
+		Optional<String> outage = RepositoryOutages.explain(ex);
+		if (outage.isPresent()) {
+			return outage.get();
+		}
 		String message = ex.getMessage();
 		if (message != null && (ex instanceof InvalidDeliveryInputException || ex instanceof IllegalArgumentException
 				|| ex instanceof ExecutionStillRunningException || ex instanceof ScbCallException)) {

@@ -5,6 +5,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,8 @@ public class RepositoryOutages {
 	private static final Logger logger = LoggerFactory.getLogger(RepositoryOutages.class);
 
 	private static final long NONE = Long.MIN_VALUE;
+
+	private static final String GIVEN_UP = "the job repository could not be reached for longer than";
 
 	private static final Duration FIRST_WAIT = Duration.ofMillis(200);
 
@@ -70,6 +73,25 @@ public class RepositoryOutages {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The one line a person reads for a failure that says the job repository could not be
+	 * reached, if it is one.
+	 */
+	public static Optional<String> explain(Throwable failure) {
+		if (!isUnreachable(failure)) {
+			return Optional.empty();
+		}
+		Throwable deepest = failure;
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause.getMessage() != null && cause.getMessage().startsWith(GIVEN_UP)) {
+				return Optional.of(cause.getMessage());
+			}
+			deepest = cause;
+		}
+		return Optional.of("the job repository could not be reached (" + deepest.getMessage()
+				+ "): the delivery resumes from its journal on the next run");
 	}
 
 	public Duration tolerance() {
@@ -157,8 +179,8 @@ public class RepositoryOutages {
 	}
 
 	private String reason() {
-		return "the job repository could not be reached for longer than scb.repository.outage-tolerance="
-				+ this.tolerance + "; the delivery stopped where its journal says and resumes on the next run";
+		return GIVEN_UP + " scb.repository.outage-tolerance=" + this.tolerance
+				+ ": the delivery stopped where its journal says and resumes on the next run";
 	}
 
 }

@@ -17,6 +17,7 @@ import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
 import se.scbdelivery.delivery.launch.ResumableExecutions;
 import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 import se.scbdelivery.delivery.waiting.DeliveryFollower;
+import se.scbdelivery.repository.RepositoryOutages;
 import se.scbdelivery.report.ScanRow;
 import se.scbdelivery.report.ScanSummary;
 
@@ -71,7 +72,9 @@ public class RestartFailedRunner {
 		}
 		logger.error("Restarting execution {} failed", execution, failure);
 		return row(what, DeliveryOutcome.FAILED,
-				failure.getClass().getSimpleName() + ": " + failure.getMessage() + " (the log has the details)");
+				RepositoryOutages.explain(failure)
+					.orElseGet(() -> failure.getClass().getSimpleName() + ": " + failure.getMessage()
+							+ " (the log has the details)"));
 	}
 
 	private static ScanRow row(String what, DeliveryOutcome outcome, String whatToDo) {

@@ -25,6 +25,7 @@ import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 import se.scbdelivery.delivery.outcome.DeliveryReport;
 import se.scbdelivery.delivery.outcome.DeliveryResult;
 import se.scbdelivery.delivery.waiting.DeliveryFollower;
+import se.scbdelivery.repository.RepositoryOutages;
 import se.scbdelivery.report.ScanRow;
 import se.scbdelivery.report.ScanSummary;
 
@@ -119,7 +120,9 @@ public class ScanRunner {
 		}
 		logger.error("Delivering {} failed", ready.relative(), failure);
 		return row(ready.relative(), DeliveryOutcome.FAILED.name(), DeliveryOutcome.FAILED.exitCode(),
-				failure.getClass().getSimpleName() + ": " + failure.getMessage() + " (the log has the details)");
+				RepositoryOutages.explain(failure)
+					.orElseGet(() -> failure.getClass().getSimpleName() + ": " + failure.getMessage()
+							+ " (the log has the details)"));
 	}
 
 	/** Moves a file whose outcome is final and recorded; says where it went. */

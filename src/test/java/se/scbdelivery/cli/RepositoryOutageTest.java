@@ -154,6 +154,55 @@ class RepositoryOutageTest {
 		}
 	}
 
+	@Test
+	void pastTheToleranceADeliveryStopsWithOneLineAndTheNextRunResumesIt() throws Exception {
+		try (OwnPostgresServer database = OwnPostgresServer.start();
+				ScbStandIn scb = ScbStandIn.start(StandInOptions.defaults().withPort(0).withPollsBeforeFinal(0))) {
+			Path file = TestFiles.xml(this.dir.resolve("files"), "vinn.xml", 2_500, null);
+			Gate fragment = scb.faults().gate(Faults.Call.FRAGMENT, 1);
+			ProductSettings settings = settings(scb, database).fragmentSize(600)
+				.staleAfter("3s")
+				.with("scb.repository.outage-tolerance", "2s")
+				.with("spring.datasource.hikari.connection-timeout", "1000");
+			String[] deliver = { "deliver", "--file", file.toString(), "--org", "999000-0045", "--program", "VINN",
+					"--period", "2024-06-30", "--format", "V40" };
+			ChildJvm.Running first = ChildJvm.withSettings(settings).timeout(Duration.ofMinutes(2)).start(deliver);
+
+			fragment.awaitArrival(Duration.ofMinutes(2));
+			database.stopImmediately();
+			fragment.release();
+			CliResult stopped = first.awaitExit();
+			database.startAgain();
+			awaitLeaseLapsed(database);
+			CliResult resumed = ChildJvm.withSettings(settings).timeout(Duration.ofMinutes(2)).run(deliver);
+
+			assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(1);
+			assertThat(stopped.err()).contains("error: the job repository could not be reached for longer than "
+					+ "scb.repository.outage-tolerance=PT2S: the delivery stopped where its journal says and resumes "
+					+ "on the next run")
+				.doesNotContain("\tat ");
+			assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+			assertThat(resumed.out()).contains("LOADED");
+			List<Integer> indexes = scb.fragments().stream().map((sent) -> sent.index()).toList();
+			// fragment 0 was recorded before the outage; 1 was acknowledged but not
+			assertThat(indexes).containsExactly(0, 1, 1, 2, 3, 4, -1);
+			assertThat(scb.deliveries()).hasSize(1);
+			assertThat(statuses(database)).containsOnlyKeys("COMPLETED");
+		}
+	}
+
+	/** Until no live lease is left in the table, by the database's own clock. */
+	private static void awaitLeaseLapsed(OwnPostgresServer database) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			try (Connection connection = database.connect("scb_outage");
+					Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM SCB_DELIVERY_LOCK "
+							+ "WHERE LOCK_UNTIL > timezone('utc', CURRENT_TIMESTAMP)")) {
+				return rows.next() && rows.getInt(1) == 0;
+			}
+		});
+	}
+
 	private ProductSettings settings(ScbStandIn scb, OwnPostgresServer database) {
 		return ProductSettings.standard(RepositoryOutageTest.class, this.dir)
 			.standIn(scb)

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.BeanCreationException;
 
 import se.scbdelivery.delivery.ExplainedFailureException;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
+import se.scbdelivery.repository.RepositoryOutages;
 import se.scbdelivery.scb.http.ScbCallException;
 import se.scbdelivery.scb.http.ScbRefusedException;
 
@@ -36,6 +37,12 @@ final class DeliveryFailures {
 				if (explained.isPresent()) {
 					return explained.get().getMessage();
 				}
+			}
+		}
+		for (Throwable failure : failures) {
+			Optional<String> outage = RepositoryOutages.explain(failure);
+			if (outage.isPresent()) {
+				return outage.get();
 			}
 		}
 		Throwable first = unwrapped(failures.get(0));
