@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import se.scbdelivery.cli.CommandLaunch;
+import se.scbdelivery.cli.StartupRefusals;
 
 @SpringBootApplication
 public class ScbDeliveryApplication {
@@ -16,7 +17,12 @@ public class ScbDeliveryApplication {
 	public static int run(String... args) {
 		SpringApplication application = new SpringApplication(ScbDeliveryApplication.class);
 		CommandLaunch.prepare(application, args);
-		return SpringApplication.exit(application.run(args));
+		try {
+			return SpringApplication.exit(application.run(args));
+		}
+		catch (RuntimeException ex) {
+			return StartupRefusals.exitCode(ex);
+		}
 	}
 
 }

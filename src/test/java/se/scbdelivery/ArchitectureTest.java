@@ -98,12 +98,12 @@ class ArchitectureTest {
 		.because("the stand-in's HTTP server, faults and files are shared by both channels' stand-ins");
 
 	@ArchTest
-	static final ArchRule theJobRepositoryRoomIsALeaf = noClasses().that()
+	static final ArchRule theJobRepositoryRoomUsesOnlyConfig = noClasses().that()
 		.resideInAPackage("se.scbdelivery.repository..")
 		.should()
 		.dependOnClassesThat(resideInAPackage(PRODUCT)
 			.and(not(resideInAnyPackage("se.scbdelivery.repository..", "se.scbdelivery.config.."))))
-		.because("how Spring Batch's writes reach the database is below every job; it reads only its settings");
+		.because("how Spring Batch's writes reach the database, and the disk, is below every job; it reads only its settings");
 
 	private static ArchRule scbClientUsesOnlyTheHttpLayer(String client) {
 		String own = "se.scbdelivery.scb." + client + "..";

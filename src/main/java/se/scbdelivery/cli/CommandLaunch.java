@@ -50,9 +50,10 @@ public final class CommandLaunch {
 			Map<String, Object> settings = Map.of("scb.gdb.base-url", standIn.gdbBaseUrl().toString(),
 					"scb.generic.base-url", standIn.genericBaseUrl().toString(), "scb.environment", "test",
 					"scb.tls.key-store", "", "scb.report.dir", dir.resolve("reports").toString(),
-					"spring.datasource.url",
-					"jdbc:h2:file:" + dir.resolve("data/scb-delivery") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
-					"scb.poll.interval", "200ms", "scb.poll.max-interval", "1s");
+					// the H2 settings the program relies on are added to this as to any
+					// (repository/DurableJobRepositoryUrl runs after this initializer)
+					"spring.datasource.url", "jdbc:h2:file:" + dir.resolve("data/scb-delivery"), "scb.poll.interval",
+					"200ms", "scb.poll.max-interval", "1s");
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("demo", settings));
 			context.getBeanFactory().registerSingleton(DemoCommand.STAND_IN, standIn);
 			context.getBeanFactory().registerSingleton(DemoCommand.DIRECTORY, dir);

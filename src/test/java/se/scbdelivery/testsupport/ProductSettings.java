@@ -44,18 +44,6 @@ public final class ProductSettings {
 	 */
 	public static final String IN_CONTEXT_LOG_FILE = "target/test-output/in-context/scb-delivery.log";
 
-	/**
-	 * Appended to every H2 file URL the harness writes, until issue 13 makes durability
-	 * independent of the URL. The product's default URL carries both, but a URL an
-	 * operator writes has neither, and the tests that kill or stop a delivery process
-	 * fail without them: WRITE_DELAY=0, or the newest fragment checkpoints die with a
-	 * killed process (H2 writes a commit to the file up to 500 ms later) and the resumed
-	 * upload starts further back; DB_CLOSE_ON_EXIT=FALSE, or H2's own shutdown hook
-	 * closes the database under the graceful stop on SIGTERM, which then cannot record
-	 * the execution as STOPPED.
-	 */
-	private static final String H2_DURABILITY_UNTIL_ISSUE_13 = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-
 	private static final String DATASOURCE_URL = "spring.datasource.url";
 
 	private static final String DATASOURCE_USERNAME = "spring.datasource.username";
@@ -384,8 +372,12 @@ public final class ProductSettings {
 		return value;
 	}
 
+	/**
+	 * A plain URL, as an operator writes one: the program itself adds the H2 settings it
+	 * relies on (repository/H2Durability).
+	 */
 	private static String h2Url(Path file) {
-		return "jdbc:h2:file:" + file.toAbsolutePath() + H2_DURABILITY_UNTIL_ISSUE_13;
+		return "jdbc:h2:file:" + file.toAbsolutePath();
 	}
 
 	private static Supplier<String> constant(String value) {
