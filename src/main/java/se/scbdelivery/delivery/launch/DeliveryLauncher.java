@@ -215,13 +215,8 @@ public class DeliveryLauncher {
 					"the process is stopping: " + DeliveryJobParameters.file(parameters) + " is left for the next run");
 		}
 		String key = this.jobKeys.generateKey(parameters);
-		return this.locks.tryLock(key).orElseThrow(() -> {
-			String holder = this.locks.holder(key)
-				.map((h) -> h.owner() + " (its lease runs until " + h.lockedUntil() + ")")
-				.orElse("another process");
-			return new ExecutionStillRunningException("the delivery of " + DeliveryJobParameters.file(parameters)
-					+ " is running in " + holder + "; it is not taken over while its owner is alive");
-		});
+		return this.locks.tryLock(key)
+			.orElseThrow(() -> this.locks.heldElsewhere(key, DeliveryJobParameters.file(parameters)));
 	}
 
 	private JobExecution run(Job job, JobParameters parameters, @Nullable JobExecution last) {

@@ -3,8 +3,11 @@ package se.scbdelivery.delivery.launch;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -47,10 +51,24 @@ public class DeliveryLocks implements DisposableBean {
 
 	private final String owner;
 
+	/**
+	 * The database's time as ShedLock writes it into the table, for how long a lease has
+	 * left.
+	 */
+	private final String tableNow;
+
 	private final ScheduledExecutorService renewer;
 
-	/** Who holds a lease, as the table says. */
-	public record Holder(String owner, Instant lockedAt, Instant lockedUntil) {
+	/**
+	 * Who holds a lease, as the table says.
+	 *
+	 * @param lockedAt as JDBC reads it: on PostgreSQL, which holds UTC, right only in a
+	 * JVM whose zone is UTC
+	 * @param lockedUntil read as {@code lockedAt} is
+	 * @param left how long until it lapses, by the database's clock (negative once it
+	 * has): right in any zone
+	 */
+	public record Holder(String owner, Instant lockedAt, Instant lockedUntil, Duration left) {
 	}
 
 	DeliveryLocks(JdbcTemplate jdbc, ScbProperties properties) {
@@ -59,6 +77,7 @@ public class DeliveryLocks implements DisposableBean {
 		this.owner = ownerName();
 		jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (NAME VARCHAR(64) NOT NULL PRIMARY KEY, "
 				+ "LOCK_UNTIL TIMESTAMP(3) NOT NULL, LOCKED_AT TIMESTAMP(3) NOT NULL, LOCKED_BY VARCHAR(255) NOT NULL)");
+		this.tableNow = tableNow(jdbc);
 		this.provider = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(jdbc)
 			.withTableName(TABLE)
@@ -87,12 +106,22 @@ public class DeliveryLocks implements DisposableBean {
 	 */
 	Optional<Holder> holder(String key) {
 		return this.jdbc
-			.query("SELECT LOCKED_BY, LOCKED_AT, LOCK_UNTIL FROM " + TABLE + " WHERE NAME = ?",
+			.query("SELECT LOCKED_BY, LOCKED_AT, LOCK_UNTIL, " + this.tableNow + " FROM " + TABLE + " WHERE NAME = ?",
 					(rs, row) -> new Holder(rs.getString(1), rs.getTimestamp(2).toInstant(),
-							rs.getTimestamp(3).toInstant()),
+							rs.getTimestamp(3).toInstant(),
+							Duration.between(rs.getTimestamp(4).toInstant(), rs.getTimestamp(3).toInstant())),
 					name(key))
 			.stream()
 			.findFirst();
+	}
+
+	/**
+	 * Why a delivery's lease could not be taken: who holds it, and when it lapses in this
+	 * machine's local time if that process is gone.
+	 */
+	ExecutionStillRunningException heldElsewhere(String key, Path file) {
+		return ExecutionStillRunningException.leaseHeld(file, holder(key).orElse(null), Instant.now(),
+				ZoneId.systemDefault());
 	}
 
 	public Duration staleAfter() {
@@ -158,6 +187,19 @@ public class DeliveryLocks implements DisposableBean {
 			}
 		}
 
+	}
+
+	/**
+	 * The database's current time in the terms ShedLock writes to the table with database
+	 * time: UTC without a zone on PostgreSQL, the session's local time on H2. Read back
+	 * through the same conversion as the lease's columns, the difference is right
+	 * whatever this JVM's time zone.
+	 */
+	private static String tableNow(JdbcTemplate jdbc) {
+		String product = jdbc
+			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
+		return "PostgreSQL".equals(Objects.requireNonNullElse(product, "")) ? "timezone('utc', CURRENT_TIMESTAMP)"
+				: "LOCALTIMESTAMP";
 	}
 
 	private static String ownerName() {

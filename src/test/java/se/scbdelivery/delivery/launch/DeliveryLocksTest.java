@@ -1,5 +1,6 @@
 package se.scbdelivery.delivery.launch;
 
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,24 @@ class DeliveryLocksTest {
 			.hasValueSatisfying((holder) -> assertThat(holder.owner()).isEqualTo("gone-host:1"));
 		assertThat(this.locks.tryLock("k3")).isPresent();
 		assertThat(this.locks.holder("k3").orElseThrow().owner()).isEqualTo(this.locks.owner());
+	}
+
+	@Test
+	void theHolderSaysHowLongTheLeaseHasLeftByTheDatabasesClock() {
+		this.locks.tryLock("k1").orElseThrow();
+
+		assertThat(this.locks.holder("k1").orElseThrow().left()).isBetween(Duration.ZERO, Duration.ofMillis(400));
+	}
+
+	@Test
+	void aSecondRunIsToldWhenTheHoldersLeaseLapses() {
+		this.locks.tryLock("k1").orElseThrow();
+
+		ExecutionStillRunningException refused = this.locks.heldElsewhere("k1", Path.of("/inbox/vinn.xml"));
+
+		assertThat(refused.getMessage())
+			.matches("the delivery of /inbox/vinn.xml is running in " + this.locks.owner().replace(".", "\\.")
+					+ "; if that process is gone its lease lapses at (\\d\\d:\\d\\d:\\d\\d): run again after \\1");
 	}
 
 	private static ScbProperties properties(String staleAfter) {
