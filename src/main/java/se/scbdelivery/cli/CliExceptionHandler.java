@@ -9,6 +9,7 @@ import picocli.CommandLine.ParseResult;
 import org.springframework.beans.factory.BeanCreationException;
 
 import se.scbdelivery.config.ConsoleLogFilter;
+import se.scbdelivery.delivery.ExplainedFailureException;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
 import se.scbdelivery.scb.http.ScbCallException;
@@ -57,7 +58,8 @@ class CliExceptionHandler implements IExecutionExceptionHandler {
 	private static String message(Exception ex) {
 		String message = ex.getMessage();
 		if (message != null && (ex instanceof InvalidDeliveryInputException || ex instanceof IllegalArgumentException
-				|| ex instanceof ExecutionStillRunningException || ex instanceof ScbCallException)) {
+				|| ex instanceof ExecutionStillRunningException || ex instanceof ExplainedFailureException
+				|| ex instanceof ScbCallException)) {
 			return message;
 		}
 		return ex.getClass().getSimpleName() + ": " + message + " (the log has the details)";

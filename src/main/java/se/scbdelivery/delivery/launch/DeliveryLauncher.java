@@ -145,12 +145,24 @@ public class DeliveryLauncher {
 	 * Takes up a delivery the follower let go: restarts its execution to take SCB's
 	 * verdict (or to fail it past the timeout), under the lease it kept; or, when the
 	 * process is stopping, releases the lease and reports the execution as waiting.
+	 * @throws se.scbdelivery.delivery.LeaseLostException when this process lost the lease
+	 * while the delivery waited
 	 */
 	public Launch resume(Launch.Waiting waiting, FollowEnd end) {
 		JobExecution parked = waiting.execution();
 		if (end == FollowEnd.STOPPING || this.running.isStopping()) {
 			waiting.lease().close();
 			return new Launch.Finished(new DeliveryResult(this.reports.of(parked), false));
+		}
+		try {
+			// the follower lets go of a delivery whose lease it found lost, and a lease
+			// may
+			// be lost since the last poll: no restart then, which would call SCB
+			waiting.lease().confirm(DeliveryJobParameters.file(parked.getJobParameters()));
+		}
+		catch (RuntimeException ex) {
+			waiting.lease().close();
+			throw ex;
 		}
 		logger.info("Execution {}: {}; restarting it", parked.getId(),
 				(end == FollowEnd.FINAL) ? "SCB's answer is final" : "SCB took longer than scb.poll.timeout");
@@ -188,7 +200,8 @@ public class DeliveryLauncher {
 			if (last != null && kept == null) {
 				this.runs.begin(last.getJobInstance().getInstanceId());
 			}
-			JobExecution ran = run(job, parameters, (kept == null) ? last : null);
+			JobExecution ran = lease.run(DeliveryJobParameters.file(parameters),
+					() -> run(job, parameters, (kept == null) ? last : null));
 			if (DeliveryOutcome.isWaiting(ran)) {
 				logger.info("Execution {}: SCB is processing {}; it waits for the verdict without a delivery slot",
 						ran.getId(), DeliveryJobParameters.file(parameters).getFileName());
