@@ -103,7 +103,8 @@ class ArchitectureTest {
 		.should()
 		.dependOnClassesThat(resideInAPackage(PRODUCT)
 			.and(not(resideInAnyPackage("se.scbdelivery.repository..", "se.scbdelivery.config.."))))
-		.because("how Spring Batch's writes reach the database, and the disk, is below every job; it reads only its settings");
+		.because(
+				"how Spring Batch's writes reach the database, and the disk, is below every job; it reads only its settings");
 
 	private static ArchRule scbClientUsesOnlyTheHttpLayer(String client) {
 		String own = "se.scbdelivery.scb." + client + "..";

@@ -11,6 +11,7 @@ import picocli.CommandLine.ParseResult;
 import org.springframework.beans.factory.BeanCreationException;
 
 import se.scbdelivery.config.ConsoleLogFilter;
+import se.scbdelivery.delivery.ExplainedFailureException;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
 import se.scbdelivery.repository.RepositoryOutages;
@@ -64,7 +65,8 @@ class CliExceptionHandler implements IExecutionExceptionHandler {
 		}
 		String message = ex.getMessage();
 		if (message != null && (ex instanceof InvalidDeliveryInputException || ex instanceof IllegalArgumentException
-				|| ex instanceof ExecutionStillRunningException || ex instanceof ScbCallException)) {
+				|| ex instanceof ExecutionStillRunningException || ex instanceof ExplainedFailureException
+				|| ex instanceof ScbCallException)) {
 			return message;
 		}
 		return ex.getClass().getSimpleName() + ": " + message + " (the log has the details)";

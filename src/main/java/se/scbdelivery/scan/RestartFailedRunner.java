@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
+import se.scbdelivery.delivery.ExplainedFailureException;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.delivery.launch.DeliveryLauncher;
 import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
@@ -69,6 +70,10 @@ public class RestartFailedRunner {
 		if (failure instanceof ExecutionStillRunningException running) {
 			return new ScanRow(what, null, null, null, null, ScanRunner.SKIPPED, 0, null, null, execution,
 					running.getMessage());
+		}
+		if (failure instanceof ExplainedFailureException explained) {
+			logger.error("Restarting execution {} failed", execution, failure);
+			return row(what, DeliveryOutcome.FAILED, explained.getMessage());
 		}
 		logger.error("Restarting execution {} failed", execution, failure);
 		return row(what, DeliveryOutcome.FAILED,

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.delivery.ExplainedFailureException;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.delivery.launch.DeliveryLauncher;
 import se.scbdelivery.delivery.launch.IfAbandoned;
@@ -117,6 +118,11 @@ public class ScanRunner {
 		}
 		if (failure instanceof ExecutionStillRunningException running) {
 			return row(ready.relative(), SKIPPED, 0, running.getMessage());
+		}
+		if (failure instanceof ExplainedFailureException explained) {
+			logger.error("Delivering {} failed", ready.relative(), failure);
+			return row(ready.relative(), DeliveryOutcome.FAILED.name(), DeliveryOutcome.FAILED.exitCode(),
+					explained.getMessage());
 		}
 		logger.error("Delivering {} failed", ready.relative(), failure);
 		return row(ready.relative(), DeliveryOutcome.FAILED.name(), DeliveryOutcome.FAILED.exitCode(),

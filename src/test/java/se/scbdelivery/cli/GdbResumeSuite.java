@@ -3,10 +3,17 @@ package se.scbdelivery.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -138,12 +145,23 @@ abstract class GdbResumeSuite extends DeliveryEndToEnd {
 		Path file = TestFiles.xml(this.inbox, "a.xml", 2_500, null);
 		CompletableFuture<CliResult> first = CompletableFuture
 			.supplyAsync(() -> deliver(file, "VINN", "2024-06-30", "V40"));
-		gate.awaitArrival(java.time.Duration.ofSeconds(20));
+		gate.awaitArrival(Duration.ofSeconds(20));
 
 		CliResult second = deliver(file, "VINN", "2024-06-30", "V40");
 
 		assertThat(second.exitCode()).as(second.toString()).isEqualTo(1);
-		assertThat(second.err()).contains("is running in").contains("not taken over while its owner is alive");
+		Matcher refusal = Pattern
+			.compile("is running in [^;]+:\\d+; if that process is gone its lease lapses at "
+					+ "((\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d:\\d\\d): run again after \\1\n")
+			.matcher(second.err());
+		assertThat(refusal.find()).as(second.err()).isTrue();
+		// the lease was taken a moment ago: it lapses scb.recovery.stale-after (2m) from
+		// then, which the message gives in this machine's local time
+		LocalDateTime lapses = (refusal.group(2) != null)
+				? LocalDateTime.parse(refusal.group(1), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+				: LocalDate.now().atTime(LocalTime.parse(refusal.group(1)));
+		assertThat(Duration.between(LocalDateTime.now(), lapses)).isBetween(Duration.ofSeconds(60),
+				Duration.ofSeconds(125));
 		gate.release();
 		CliResult finished = first.get(30, TimeUnit.SECONDS);
 		assertThat(finished.exitCode()).as(finished.toString()).isZero();

@@ -1,7 +1,9 @@
 package se.scbdelivery.delivery;
 
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.batch.core.BatchStatus;
@@ -19,11 +21,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import se.scbdelivery.delivery.launch.DeliveryInputCheck;
+import se.scbdelivery.delivery.launch.DeliveryLocks;
+import se.scbdelivery.delivery.launch.TestLeases;
 import se.scbdelivery.simulator.ScbStandIn;
+import se.scbdelivery.simulator.server.Gate;
 import se.scbdelivery.testsupport.ProductContextTest;
 import se.scbdelivery.testsupport.ProductSettings;
 import se.scbdelivery.testsupport.SharedStandIn;
@@ -54,6 +60,12 @@ public abstract class DeliveryJobTestSupport {
 	@Autowired
 	private DeliveryFollower follower;
 
+	@Autowired
+	private DeliveryLocks locks;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
 	@DynamicPropertySource
 	static void productSettings(DynamicPropertyRegistry registry) {
 		SETTINGS.registerIn(registry);
@@ -65,10 +77,10 @@ public abstract class DeliveryJobTestSupport {
 	}
 
 	/**
-	 * Runs the job as the launcher does: an execution that stops waiting for SCB's
-	 * verdict is followed and restarted until it has finished. (Not methods of the test:
-	 * Spring Batch's test listeners take any method returning an execution for a
-	 * factory.)
+	 * Runs the job as the launcher does: under the delivery's lease, an execution that
+	 * stops waiting for SCB's verdict is followed and restarted until it has finished.
+	 * (Not methods of the test: Spring Batch's test listeners take any method returning
+	 * an execution for a factory.)
 	 */
 	protected final class JobRuns {
 
@@ -90,11 +102,40 @@ public abstract class DeliveryJobTestSupport {
 		}
 
 		public JobExecution start(JobParameters parameters) throws Exception {
-			return untilFinished(DeliveryJobTestSupport.this.jobs.startJob(parameters));
+			try (TestLeases.Held lease = lease(parameters)) {
+				return untilFinished(DeliveryJobTestSupport.this.jobs.startJob(parameters));
+			}
+		}
+
+		/**
+		 * Starts the job under its lease, which another process takes over while the gate
+		 * holds a request at SCB (as after this one stalled past
+		 * {@code scb.recovery.stale-after}); the gate lets the request go after that.
+		 */
+		public JobExecution startTakenOverAt(JobParameters parameters, Gate gate, String taker) throws Exception {
+			this.executions.clear();
+			try (TestLeases.Held lease = lease(parameters)) {
+				CompletableFuture<JobExecution> run = CompletableFuture.supplyAsync(() -> {
+					try {
+						return DeliveryJobTestSupport.this.jobs.startJob(parameters);
+					}
+					catch (Exception ex) {
+						throw new IllegalStateException(ex);
+					}
+				});
+				gate.awaitArrival(Duration.ofSeconds(30));
+				lease.takenOverBy(taker);
+				gate.release();
+				JobExecution execution = run.get(30, TimeUnit.SECONDS);
+				this.executions.add(execution);
+				return execution;
+			}
 		}
 
 		public JobExecution restart(JobExecution execution) throws Exception {
-			return untilFinished(DeliveryJobTestSupport.this.jobs.getJobOperator().restart(execution));
+			try (TestLeases.Held lease = lease(execution.getJobParameters())) {
+				return untilFinished(DeliveryJobTestSupport.this.jobs.getJobOperator().restart(execution));
+			}
 		}
 
 		private JobExecution untilFinished(JobExecution execution) throws Exception {
@@ -113,6 +154,11 @@ public abstract class DeliveryJobTestSupport {
 	}
 
 	protected final JobRuns runs = new JobRuns();
+
+	/** The delivery's lease, as the launcher takes it around a run. */
+	protected final TestLeases.Held lease(JobParameters parameters) {
+		return TestLeases.hold(this.locks, this.jdbc, parameters);
+	}
 
 	/**
 	 * Makes {@code scb.report.dir} unusable (a file where the folder should be) until the

@@ -15,6 +15,7 @@ import se.scbdelivery.delivery.journal.DeliveryJournals;
 import se.scbdelivery.delivery.journal.GdbReceipt;
 import se.scbdelivery.delivery.journal.JournalEntry;
 import se.scbdelivery.delivery.journal.UploadAttempt;
+import se.scbdelivery.delivery.launch.HeldLeases;
 import se.scbdelivery.scb.gdb.DeliveryReceipt;
 import se.scbdelivery.scb.gdb.GdbClient;
 import se.scbdelivery.scb.gdb.UploadTarget;
@@ -53,12 +54,14 @@ class FragmentWriter implements ItemWriter<Fragment> {
 
 	private final GdbUploadedContentCheck contentCheck;
 
+	private final HeldLeases leases;
+
 	private boolean firstWrite = true;
 
 	private boolean startedOver;
 
 	FragmentWriter(GdbClient gdb, GdbSessions sessions, DeliveryJournals journals, JobExecution execution,
-			FragmentPlan plan, Path file, UploadTarget target, Clock clock) {
+			FragmentPlan plan, Path file, UploadTarget target, Clock clock, HeldLeases leases) {
 		this.contentCheck = new GdbUploadedContentCheck(file,
 				DeliveryJobParameters.fingerprint(execution.getJobParameters()));
 		this.gdb = gdb;
@@ -69,6 +72,7 @@ class FragmentWriter implements ItemWriter<Fragment> {
 		this.file = file;
 		this.target = target;
 		this.clock = clock;
+		this.leases = leases;
 	}
 
 	@Override
@@ -104,6 +108,8 @@ class FragmentWriter implements ItemWriter<Fragment> {
 	}
 
 	private void send(Fragment fragment) {
+		// another process may have taken the delivery over while this one stalled
+		this.leases.confirm(this.execution);
 		if (fragment.isCompletion()) {
 			// the fragments SCB holds must all come from the file the delivery began
 			// with: a file

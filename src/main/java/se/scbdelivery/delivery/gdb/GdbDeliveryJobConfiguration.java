@@ -23,6 +23,7 @@ import se.scbdelivery.delivery.GdbDeliveryRequest;
 import se.scbdelivery.delivery.journal.DeliveryJournal;
 import se.scbdelivery.delivery.journal.DeliveryJournals;
 import se.scbdelivery.delivery.launch.DeliveryInputCheck;
+import se.scbdelivery.delivery.launch.HeldLeases;
 import se.scbdelivery.delivery.launch.RunningExecutions;
 import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 import se.scbdelivery.delivery.outcome.DeliveryOutcomeListener;
@@ -145,11 +146,11 @@ class GdbDeliveryJobConfiguration {
 	@Bean
 	@StepScope
 	FragmentWriter fragmentWriter(@Value("#{stepExecution}") StepExecution stepExecution, FragmentPlan fragmentPlan,
-			GdbClient gdb, GdbSessions sessions, DeliveryJournals journals, Clock clock) {
+			GdbClient gdb, GdbSessions sessions, DeliveryJournals journals, Clock clock, HeldLeases leases) {
 		JobExecution execution = stepExecution.getJobExecution();
 		GdbDeliveryRequest request = DeliveryJobParameters.gdbRequest(execution.getJobParameters());
 		return new FragmentWriter(gdb, sessions, journals, execution, fragmentPlan, request.file(),
-				request.uploadTarget(), clock);
+				request.uploadTarget(), clock, leases);
 	}
 
 	@Bean

@@ -13,6 +13,7 @@ import se.scbdelivery.delivery.journal.DeliveryJournals;
 import se.scbdelivery.delivery.journal.GdbAnswer;
 import se.scbdelivery.delivery.journal.GdbVerdict;
 import se.scbdelivery.delivery.journal.UploadAttempt;
+import se.scbdelivery.delivery.launch.HeldLeases;
 import se.scbdelivery.delivery.waiting.StatusCheck;
 import se.scbdelivery.scb.gdb.DeliveryId;
 import se.scbdelivery.scb.gdb.GdbClient;
@@ -25,6 +26,7 @@ import se.scbdelivery.scb.gdb.HistoryEntry;
  * answer kept in the journal; a final status ends the attempt with SCB's verdict. Asked
  * with the execution's heartbeat session, by the poll step and by the follower of waiting
  * deliveries alike (a waiting execution keeps its session until the follower lets go).
+ * Each poll first confirms the delivery's lease: one this process lost is never polled.
  */
 @Component
 class GdbHistoryPoll implements StatusCheck {
@@ -39,11 +41,14 @@ class GdbHistoryPoll implements StatusCheck {
 
 	private final Clock clock;
 
-	GdbHistoryPoll(GdbClient gdb, GdbSessions sessions, DeliveryJournals journals, Clock clock) {
+	private final HeldLeases leases;
+
+	GdbHistoryPoll(GdbClient gdb, GdbSessions sessions, DeliveryJournals journals, Clock clock, HeldLeases leases) {
 		this.gdb = gdb;
 		this.sessions = sessions;
 		this.journals = journals;
 		this.clock = clock;
+		this.leases = leases;
 	}
 
 	@Override
@@ -66,6 +71,7 @@ class GdbHistoryPoll implements StatusCheck {
 	 */
 	boolean poll(JobExecution execution, GdbSession session) {
 		String deliveryId = deliveryId(execution);
+		this.leases.confirm(execution);
 		HistoryEntry entry = this.gdb.history(session, new DeliveryId(deliveryId));
 		GdbStatus status = entry.gdbStatus();
 		logger.info("DeliveryId {}: Status '{}', ProgressStatus {}, FileWasUploaded {}", deliveryId, entry.status(),

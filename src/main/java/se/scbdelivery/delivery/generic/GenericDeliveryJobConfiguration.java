@@ -15,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.journal.DeliveryJournals;
 import se.scbdelivery.delivery.launch.DeliveryInputCheck;
+import se.scbdelivery.delivery.launch.HeldLeases;
 import se.scbdelivery.delivery.launch.RunningExecutions;
 import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 import se.scbdelivery.delivery.outcome.DeliveryOutcomeListener;
@@ -94,8 +95,9 @@ class GenericDeliveryJobConfiguration {
 
 	@Bean
 	@StepScope
-	GenericSubmitTasklet submitTasklet(GenericDeliveryClient generic, DeliveryJournals journals, Clock clock) {
-		return new GenericSubmitTasklet(generic, journals, clock);
+	GenericSubmitTasklet submitTasklet(GenericDeliveryClient generic, DeliveryJournals journals, Clock clock,
+			HeldLeases leases) {
+		return new GenericSubmitTasklet(generic, journals, clock, leases);
 	}
 
 	@Bean

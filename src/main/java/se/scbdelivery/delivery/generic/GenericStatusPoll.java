@@ -13,6 +13,7 @@ import se.scbdelivery.delivery.journal.DeliveryJournals;
 import se.scbdelivery.delivery.journal.GenericAnswer;
 import se.scbdelivery.delivery.journal.GenericVerdict;
 import se.scbdelivery.delivery.journal.UploadAttempt;
+import se.scbdelivery.delivery.launch.HeldLeases;
 import se.scbdelivery.delivery.waiting.StatusCheck;
 import se.scbdelivery.scb.generic.GenericDeliveryClient;
 import se.scbdelivery.scb.generic.ProcessingState;
@@ -24,7 +25,8 @@ import se.scbdelivery.scb.generic.ValidationResult;
  * (processed), {@code GET api/v1/delivery/{ticket}} fetches its whole DeliveryResult
  * (every error with its row errors, and the answer as received) into the journal, and the
  * attempt ends with SCB's verdict. Asked by the poll step and by the follower of waiting
- * deliveries alike.
+ * deliveries alike. Each call first confirms the delivery's lease: one this process lost
+ * is never polled.
  */
 @Component
 class GenericStatusPoll implements StatusCheck {
@@ -37,10 +39,13 @@ class GenericStatusPoll implements StatusCheck {
 
 	private final Clock clock;
 
-	GenericStatusPoll(GenericDeliveryClient generic, DeliveryJournals journals, Clock clock) {
+	private final HeldLeases leases;
+
+	GenericStatusPoll(GenericDeliveryClient generic, DeliveryJournals journals, Clock clock, HeldLeases leases) {
 		this.generic = generic;
 		this.journals = journals;
 		this.clock = clock;
+		this.leases = leases;
 	}
 
 	@Override
@@ -51,12 +56,14 @@ class GenericStatusPoll implements StatusCheck {
 	@Override
 	public boolean poll(JobExecution execution) {
 		String ticket = ticket(execution);
+		this.leases.confirm(execution);
 		ProcessingState state = this.generic.status(new Ticket(ticket));
 		logger.info("Ticket {}: {}", ticket, state);
 		if (state != ProcessingState.PROCESSED) {
 			this.journals.update(execution, (journal) -> journal.withCurrentAttempt(UploadAttempt::polled));
 			return false;
 		}
+		this.leases.confirm(execution);
 		ValidationResult result = this.generic.result(new Ticket(ticket));
 		this.journals.update(execution, (journal) -> journal.withLastAnswer(new GenericAnswer(result))
 			.withCurrentAttempt((attempt) -> attempt.polled()

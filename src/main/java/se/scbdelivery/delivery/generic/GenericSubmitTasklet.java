@@ -18,6 +18,7 @@ import se.scbdelivery.delivery.journal.DeliveryJournals;
 import se.scbdelivery.delivery.journal.GenericReceipt;
 import se.scbdelivery.delivery.journal.JournalEntry;
 import se.scbdelivery.delivery.journal.UploadAttempt;
+import se.scbdelivery.delivery.launch.HeldLeases;
 import se.scbdelivery.scb.generic.GenericDeliveryClient;
 import se.scbdelivery.scb.generic.Ticket;
 import se.scbdelivery.scb.http.ScbRefusedException;
@@ -28,7 +29,9 @@ import se.scbdelivery.scb.http.ScbRefusedException;
  * the journal before the POST is sent (a first call that returns CONTINUABLE): a later
  * execution that finds an attempt without a ticket knows the POST may have reached SCB
  * and says so when it sends the file again. An attempt with a ticket is never posted
- * again. One instance per step execution.
+ * again. The POST goes only under a confirmed lease: were the delivery taken over while
+ * this process stalled, a POST would be a second ticket for the same file. One instance
+ * per step execution.
  */
 class GenericSubmitTasklet implements Tasklet {
 
@@ -40,12 +43,15 @@ class GenericSubmitTasklet implements Tasklet {
 
 	private final Clock clock;
 
+	private final HeldLeases leases;
+
 	private boolean attemptCommitted;
 
-	GenericSubmitTasklet(GenericDeliveryClient generic, DeliveryJournals journals, Clock clock) {
+	GenericSubmitTasklet(GenericDeliveryClient generic, DeliveryJournals journals, Clock clock, HeldLeases leases) {
 		this.generic = generic;
 		this.journals = journals;
 		this.clock = clock;
+		this.leases = leases;
 	}
 
 	@Override
@@ -62,6 +68,7 @@ class GenericSubmitTasklet implements Tasklet {
 			return RepeatStatus.CONTINUABLE;
 		}
 		GenericDeliveryRequest request = DeliveryJobParameters.genericRequest(execution.getJobParameters());
+		this.leases.confirm(execution);
 		try {
 			Ticket ticket = this.generic.submit(request.submission(), request.file());
 			this.journals.update(execution, (journal) -> journal.withCurrentAttempt(

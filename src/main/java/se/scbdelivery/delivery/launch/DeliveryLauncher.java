@@ -221,12 +221,24 @@ public class DeliveryLauncher {
 	 * Takes up a delivery the follower let go: restarts its execution to take SCB's
 	 * verdict (or to fail it past the timeout), under the lease it kept; or, when the
 	 * process is stopping, releases the lease and reports the execution as waiting.
+	 * @throws se.scbdelivery.delivery.LeaseLostException when this process lost the lease
+	 * while the delivery waited
 	 */
 	public Launch resume(Launch.Waiting waiting, FollowEnd end) {
 		JobExecution parked = waiting.execution();
 		if (end == FollowEnd.STOPPING || this.running.isStopping()) {
 			release(waiting.lease());
 			return new Launch.Finished(new DeliveryResult(this.reports.of(parked), false));
+		}
+		try {
+			// the follower lets go of a delivery whose lease it found lost, and a lease
+			// may
+			// be lost since the last poll: no restart then, which would call SCB
+			waiting.lease().confirm(DeliveryJobParameters.file(parked.getJobParameters()));
+		}
+		catch (RuntimeException ex) {
+			release(waiting.lease());
+			throw ex;
 		}
 		logger.info("Execution {}: {}; restarting it", parked.getId(),
 				(end == FollowEnd.FINAL) ? "SCB's answer is final" : "SCB took longer than scb.poll.timeout");
@@ -293,7 +305,8 @@ public class DeliveryLauncher {
 		if (last != null && kept == null) {
 			this.runs.begin(last.getJobInstance().getInstanceId());
 		}
-		JobExecution ran = runAgainAfterOutages(job, parameters, run(job, parameters, (kept == null) ? last : null));
+		JobExecution ran = lease.run(DeliveryJobParameters.file(parameters),
+				() -> runAgainAfterOutages(job, parameters, run(job, parameters, (kept == null) ? last : null)));
 		if (DeliveryOutcome.isWaiting(ran)) {
 			logger.info("Execution {}: SCB is processing {}; it waits for the verdict without a delivery slot",
 					ran.getId(), DeliveryJobParameters.file(parameters).getFileName());
@@ -345,13 +358,8 @@ public class DeliveryLauncher {
 					"the process is stopping: " + DeliveryJobParameters.file(parameters) + " is left for the next run");
 		}
 		String key = this.jobKeys.generateKey(parameters);
-		return this.locks.tryLock(key).orElseThrow(() -> {
-			String holder = this.locks.holder(key)
-				.map((h) -> h.owner() + " (its lease runs until " + h.lockedUntil() + ")")
-				.orElse("another process");
-			return new ExecutionStillRunningException("the delivery of " + DeliveryJobParameters.file(parameters)
-					+ " is running in " + holder + "; it is not taken over while its owner is alive");
-		});
+		return this.locks.tryLock(key)
+			.orElseThrow(() -> this.locks.heldElsewhere(key, DeliveryJobParameters.file(parameters)));
 	}
 
 	private JobExecution run(Job job, JobParameters parameters, @Nullable JobExecution last) {

@@ -28,6 +28,7 @@ import se.scbdelivery.config.DeliveryLogContext;
 import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.DeliveryJobParameters;
+import se.scbdelivery.delivery.LeaseLostException;
 
 /**
  * Follows every delivery of this process that waits for SCB's verdict, on one thread
@@ -37,7 +38,8 @@ import se.scbdelivery.delivery.DeliveryJobParameters;
  * poll is its own short transaction (the answer goes to the delivery's journal); nothing
  * is held between polls but the delivery's lease, which its owner renews. A delivery is
  * let go when SCB's answer is final, when the next poll would come past
- * {@code scb.poll.timeout}, or when the process stops.
+ * {@code scb.poll.timeout}, when the process stops, or when its lease is lost (each poll
+ * confirms it first).
  */
 @Component
 public class DeliveryFollower implements DisposableBean {
@@ -235,6 +237,11 @@ public class DeliveryFollower implements DisposableBean {
 				waiting.letGo(FollowEnd.FINAL, this.followed);
 				return;
 			}
+		}
+		catch (LeaseLostException ex) {
+			logger.warn("Execution {}: {}", execution.getId(), ex.getMessage());
+			waiting.letGo(FollowEnd.LEASE_LOST, this.followed);
+			return;
 		}
 		catch (RuntimeException ex) {
 			// SCB unreachable or the repository faltering: the delivery keeps waiting,

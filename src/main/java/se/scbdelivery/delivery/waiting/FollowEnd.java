@@ -13,6 +13,12 @@ public enum FollowEnd {
 	TIMED_OUT,
 
 	/** The process is stopping: the execution stays STOPPED for a later run. */
-	STOPPING
+	STOPPING,
+
+	/**
+	 * This process lost the delivery's lease (it stalled, and another may have taken the
+	 * delivery over): it polls no more.
+	 */
+	LEASE_LOST
 
 }

@@ -20,6 +20,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.DeliveryJobParameters;
+import se.scbdelivery.delivery.LeaseLostException;
 import se.scbdelivery.testsupport.ProductSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +126,21 @@ class DeliveryFollowerTest {
 		assertThat(check.lettingGo).containsExactlyInAnyOrder(1L, 2L);
 	}
 
+	@Test
+	void aDeliveryWhoseLeaseIsLostIsLetGoAtOnceAndNotPolledAgain() throws Exception {
+		// the second poll finds the lease lost (its check comes before SCB is called)
+		RecordingCheck check = new RecordingCheck(Integer.MAX_VALUE, 2);
+		DeliveryFollower follower = follower(check, settings().pollInterval("10ms").pollMaxInterval("10ms"));
+		CompletableFuture<FollowEnd> other = follower.follow(execution(2));
+
+		assertThat(follower.follow(execution(1)).get(30, TimeUnit.SECONDS)).isEqualTo(FollowEnd.LEASE_LOST);
+
+		assertThat(check.of(1)).as("polls that reached SCB").hasSize(1);
+		assertThat(check.lettingGo).contains(1L);
+		assertThat(other).as("another delivery is still followed").isNotDone();
+		follower.stop();
+	}
+
 	private ProductSettings settings() {
 		return ProductSettings.standard(DeliveryFollowerTest.class, this.dir);
 	}
@@ -146,6 +162,8 @@ class DeliveryFollowerTest {
 
 		private final int finalOnPoll;
 
+		private final int leaseLostOnPoll;
+
 		private final Map<Long, List<Instant>> polls = new ConcurrentHashMap<>();
 
 		private final List<Instant> all = new ArrayList<>();
@@ -153,7 +171,13 @@ class DeliveryFollowerTest {
 		private final List<Long> lettingGo = new ArrayList<>();
 
 		RecordingCheck(int finalOnPoll) {
+			this(finalOnPoll, Integer.MAX_VALUE);
+		}
+
+		/** With execution 1's lease lost from the given poll on. */
+		RecordingCheck(int finalOnPoll, int leaseLostOnPoll) {
 			this.finalOnPoll = finalOnPoll;
+			this.leaseLostOnPoll = leaseLostOnPoll;
 		}
 
 		@Override
@@ -164,8 +188,11 @@ class DeliveryFollowerTest {
 		@Override
 		public synchronized boolean poll(JobExecution execution) {
 			Instant now = Instant.now();
-			this.all.add(now);
 			List<Instant> mine = this.polls.computeIfAbsent(execution.getId(), (id) -> new ArrayList<>());
+			if (execution.getId() == 1 && mine.size() + 1 >= this.leaseLostOnPoll) {
+				throw new LeaseLostException("another process (other-host:4711) took over the delivery");
+			}
+			this.all.add(now);
 			mine.add(now);
 			return mine.size() >= this.finalOnPoll;
 		}
