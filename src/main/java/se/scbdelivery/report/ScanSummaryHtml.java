@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -71,6 +72,10 @@ final class ScanSummaryHtml {
 			}
 			""";
 
+	/** Outcomes rare enough to show only when a file has them. */
+	private static final Set<DeliveryOutcome> ONLY_WHEN_PRESENT = Set.of(DeliveryOutcome.RUNNING,
+			DeliveryOutcome.ABANDONED);
+
 	/** What each outcome means, under its count. */
 	private static final Map<DeliveryOutcome, String> HINTS = Map.of(DeliveryOutcome.LOADED, "delivered",
 			DeliveryOutcome.LOADED_WITH_ERRORS, "loaded; see SCB's errors", DeliveryOutcome.NOT_LOADED,
@@ -125,7 +130,7 @@ final class ScanSummaryHtml {
 	private static void totals(StringBuilder html, ScanSummary summary) {
 		Map<String, Integer> totals = ScanOrder.totals(summary);
 		List<String> shown = new ArrayList<>(ScanOrder.REPORTED.stream()
-			.filter((outcome) -> outcome != DeliveryOutcome.RUNNING || totals.containsKey(outcome.name()))
+			.filter((outcome) -> !ONLY_WHEN_PRESENT.contains(outcome) || totals.containsKey(outcome.name()))
 			.map(DeliveryOutcome::name)
 			.toList());
 		totals.keySet().stream().filter((name) -> !shown.contains(name)).forEach(shown::add);
