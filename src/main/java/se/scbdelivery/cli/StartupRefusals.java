@@ -1,6 +1,7 @@
 package se.scbdelivery.cli;
 
 import java.io.PrintStream;
+import java.sql.SQLException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringBootExceptionReporter;
 
 import se.scbdelivery.config.ConsoleLogFilter;
+import se.scbdelivery.repository.RepositoryOutages;
 import se.scbdelivery.repository.UnsafeJobRepositoryUrlException;
 
 /**
@@ -23,6 +25,13 @@ public final class StartupRefusals implements SpringBootExceptionReporter {
 
 	@Override
 	public boolean reportException(Throwable failure) {
+		if (RepositoryOutages.isUnreachable(failure)) {
+			logger.error(ConsoleLogFilter.FILE_ONLY, "The program did not start (exit {})", ExitCodes.TECHNICAL_FAILURE,
+					failure);
+			System.err.println("error: " + unreachable(failure));
+			System.err.flush();
+			return true;
+		}
 		if (!(failure instanceof UnsafeJobRepositoryUrlException refused)) {
 			return false;
 		}
@@ -43,7 +52,26 @@ public final class StartupRefusals implements SpringBootExceptionReporter {
 		if (failure instanceof UnsafeJobRepositoryUrlException) {
 			return ExitCodes.INVALID_INPUT;
 		}
+		if (RepositoryOutages.isUnreachable(failure)) {
+			return ExitCodes.TECHNICAL_FAILURE;
+		}
 		throw failure;
+	}
+
+	/**
+	 * The database's own words, which name the host and port it tried: a wrong URL and a
+	 * database that is down look alike from here.
+	 */
+	private static String unreachable(Throwable failure) {
+		String words = null;
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof SQLException && cause.getMessage() != null
+					&& !cause.getMessage().startsWith("the job repository")) {
+				words = cause.getMessage();
+			}
+		}
+		return "the job repository cannot be reached" + ((words != null) ? " (" + words + ")" : "")
+				+ ": check spring.datasource.url, and that the database is up; nothing was sent";
 	}
 
 }

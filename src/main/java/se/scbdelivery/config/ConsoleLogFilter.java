@@ -9,11 +9,14 @@ import org.slf4j.MarkerFactory;
 
 /**
  * What reaches the console: this program's own messages from INFO up, and warnings or
- * errors from libraries, except Spring Batch's step failures and Reactor Netty's
- * connection errors, which the program reports itself in one line. Events marked
- * {@link #FILE_ONLY} (full failure details) go to the log file alone.
+ * errors from libraries, except Spring Batch's step failures, Reactor Netty's connection
+ * errors and the connection pool's complaints of a database that went away, which the
+ * program reports itself in one line. Events marked {@link #FILE_ONLY} (full failure
+ * details) go to the log file alone.
  */
 public class ConsoleLogFilter extends Filter<ILoggingEvent> {
+
+	private static final String CONTEXT_FAILED = "Exception encountered during context initialization";
 
 	/** Marks an event meant for the log file only. */
 	public static final Marker FILE_ONLY = MarkerFactory.getMarker("FILE_ONLY");
@@ -27,7 +30,12 @@ public class ConsoleLogFilter extends Filter<ILoggingEvent> {
 		if (logger.startsWith("se.scbdelivery.")) {
 			return event.getLevel().isGreaterOrEqual(Level.INFO) ? FilterReply.NEUTRAL : FilterReply.DENY;
 		}
-		if (logger.startsWith("org.springframework.batch.") || logger.startsWith("reactor.netty.")) {
+		if (logger.startsWith("org.springframework.batch.") || logger.startsWith("reactor.netty.")
+				|| logger.startsWith("com.zaxxer.hikari.")) {
+			return FilterReply.DENY;
+		}
+		// a start that failed is reported once, by the program or by Boot
+		if (event.getMessage() != null && event.getMessage().startsWith(CONTEXT_FAILED)) {
 			return FilterReply.DENY;
 		}
 		return event.getLevel().isGreaterOrEqual(Level.WARN) ? FilterReply.NEUTRAL : FilterReply.DENY;

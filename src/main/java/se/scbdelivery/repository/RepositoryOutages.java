@@ -153,7 +153,8 @@ public class RepositoryOutages {
 			}
 			if (Duration.ofNanos(now - this.since).compareTo(this.tolerance) >= 0) {
 				this.givenUp = true;
-				logger.error("Giving up: {}", reason());
+				logger.error("Giving up on the job repository after scb.repository.outage-tolerance={}",
+						this.tolerance);
 				return false;
 			}
 		}

@@ -191,6 +191,52 @@ class RepositoryOutageTest {
 		}
 	}
 
+	@Test
+	void aRunThatStartsWhileTheDatabaseIsDownWaitsForItAndDelivers() throws Exception {
+		try (OwnPostgresServer database = OwnPostgresServer.start();
+				ScbStandIn scb = ScbStandIn.start(StandInOptions.defaults().withPort(0).withPollsBeforeFinal(0))) {
+			Path file = TestFiles.xml(this.dir.resolve("files"), "vinn.xml", 900, null);
+			database.stopImmediately();
+			ChildJvm.Running deliver = ChildJvm
+				.withSettings(settings(scb, database).with("spring.datasource.hikari.connection-timeout", "1000"))
+				.timeout(Duration.ofMinutes(2))
+				.start("deliver", "--file", file.toString(), "--org", "999000-0045", "--program", "VINN", "--period",
+						"2024-06-30", "--format", "V40");
+
+			deliver.awaitStderr("The job repository cannot be reached");
+			database.startAgain();
+			CliResult delivered = deliver.awaitExit();
+
+			assertThat(delivered.exitCode()).as(delivered.toString()).isZero();
+			assertThat(delivered.out()).contains("LOADED");
+			assertThat(scb.deliveries()).hasSize(1);
+		}
+	}
+
+	@Test
+	void aJobRepositoryThatCannotBeReachedAtAllIsReportedInOneLineAfterTheTolerance() throws Exception {
+		int closed;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			closed = socket.getLocalPort();
+		}
+		ProductSettings settings = ProductSettings.standard(RepositoryOutageTest.class, this.dir)
+			.jobRepositoryUrl("jdbc:postgresql://127.0.0.1:" + closed + "/scb")
+			.with("spring.datasource.username", "postgres")
+			.with("spring.datasource.password", "")
+			.with("scb.repository.outage-tolerance", "2s")
+			.with("spring.datasource.hikari.connection-timeout", "1000");
+
+		CliResult list = ChildJvm.withSettings(settings).timeout(Duration.ofMinutes(1)).run("list");
+
+		assertThat(list.exitCode()).as(list.toString()).isEqualTo(1);
+		assertThat(list.err()).contains("waiting for it up to scb.repository.outage-tolerance=PT2S")
+			.contains("error: the job repository cannot be reached (Connection to 127.0.0.1:" + closed + " refused")
+			.contains("check spring.datasource.url, and that the database is up; nothing was sent")
+			.doesNotContain("\tat ")
+			.doesNotContain("Exception encountered");
+		assertThat(list.err().lines().filter((line) -> line.startsWith("error: "))).hasSize(1);
+	}
+
 	/** Until no live lease is left in the table, by the database's own clock. */
 	private static void awaitLeaseLapsed(OwnPostgresServer database) {
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
