@@ -64,7 +64,7 @@ public final class StartupRefusals implements SpringBootExceptionReporter {
 	 */
 	private static String unreachable(Throwable failure) {
 		String words = null;
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+		for (Throwable cause : RepositoryOutages.causes(failure)) {
 			if (cause instanceof SQLException && cause.getMessage() != null
 					&& !cause.getMessage().startsWith("the job repository")) {
 				words = cause.getMessage();

@@ -5,6 +5,8 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -57,7 +59,7 @@ public class RepositoryOutages {
 	 * refused what was asked: only such a failure is waited out.
 	 */
 	public static boolean isUnreachable(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+		for (Throwable cause : causes(failure)) {
 			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
 					|| cause instanceof SQLRecoverableException || cause instanceof CannotCreateTransactionException
 					|| cause instanceof DataAccessResourceFailureException
@@ -83,15 +85,23 @@ public class RepositoryOutages {
 		if (!isUnreachable(failure)) {
 			return Optional.empty();
 		}
-		Throwable deepest = failure;
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+		List<Throwable> causes = causes(failure);
+		for (Throwable cause : causes) {
 			if (cause.getMessage() != null && cause.getMessage().startsWith(GIVEN_UP)) {
 				return Optional.of(cause.getMessage());
 			}
-			deepest = cause;
 		}
-		return Optional.of("the job repository could not be reached (" + deepest.getMessage()
+		return Optional.of("the job repository could not be reached (" + causes.get(causes.size() - 1).getMessage()
 				+ "): the delivery resumes from its journal on the next run");
+	}
+
+	/** A failure and its causes, outermost first. */
+	public static List<Throwable> causes(Throwable failure) {
+		List<Throwable> causes = new ArrayList<>();
+		for (Throwable cause = failure; cause != null && !causes.contains(cause); cause = cause.getCause()) {
+			causes.add(cause);
+		}
+		return causes;
 	}
 
 	public Duration tolerance() {

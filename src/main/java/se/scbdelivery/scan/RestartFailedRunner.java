@@ -18,7 +18,6 @@ import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
 import se.scbdelivery.delivery.launch.ResumableExecutions;
 import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 import se.scbdelivery.delivery.waiting.DeliveryFollower;
-import se.scbdelivery.repository.RepositoryOutages;
 import se.scbdelivery.report.ScanRow;
 import se.scbdelivery.report.ScanSummary;
 
@@ -76,10 +75,7 @@ public class RestartFailedRunner {
 			return row(what, DeliveryOutcome.FAILED, explained.getMessage());
 		}
 		logger.error("Restarting execution {} failed", execution, failure);
-		return row(what, DeliveryOutcome.FAILED,
-				RepositoryOutages.explain(failure)
-					.orElseGet(() -> failure.getClass().getSimpleName() + ": " + failure.getMessage()
-							+ " (the log has the details)"));
+		return row(what, DeliveryOutcome.FAILED, ScanRunner.unexplained(failure));
 	}
 
 	private static ScanRow row(String what, DeliveryOutcome outcome, String whatToDo) {

@@ -111,6 +111,16 @@ public class ScanRunner {
 		}
 	}
 
+	/**
+	 * The row's text for a failure that is not one line written for a person already: the
+	 * job repository's outage in words, else the exception's type and message.
+	 */
+	static String unexplained(RuntimeException failure) {
+		return RepositoryOutages.explain(failure)
+			.orElseGet(() -> failure.getClass().getSimpleName() + ": " + failure.getMessage()
+					+ " (the log has the details)");
+	}
+
 	private static ScanRow failed(InboxFile.Ready ready, RuntimeException failure) {
 		if (failure instanceof InvalidDeliveryInputException invalid) {
 			return row(ready.relative(), DeliveryOutcome.INVALID_INPUT.name(), DeliveryOutcome.INVALID_INPUT.exitCode(),
@@ -126,9 +136,7 @@ public class ScanRunner {
 		}
 		logger.error("Delivering {} failed", ready.relative(), failure);
 		return row(ready.relative(), DeliveryOutcome.FAILED.name(), DeliveryOutcome.FAILED.exitCode(),
-				RepositoryOutages.explain(failure)
-					.orElseGet(() -> failure.getClass().getSimpleName() + ": " + failure.getMessage()
-							+ " (the log has the details)"));
+				unexplained(failure));
 	}
 
 	/** Moves a file whose outcome is final and recorded; says where it went. */

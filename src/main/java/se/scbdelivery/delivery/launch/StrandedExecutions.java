@@ -58,11 +58,8 @@ class StrandedExecutions {
 	 * it is run again in this process, which still knows what SCB answered.
 	 */
 	boolean failedByOutage(JobExecution ran) {
-		if (ran.getStatus() != BatchStatus.FAILED && ran.getStatus() != BatchStatus.UNKNOWN) {
-			return false;
-		}
-		return ran.getAllFailureExceptions().stream().anyMatch(RepositoryOutages::isUnreachable)
-				|| ran.getStatus() == BatchStatus.UNKNOWN;
+		return ran.getStatus() == BatchStatus.UNKNOWN || (ran.getStatus() == BatchStatus.FAILED
+				&& ran.getAllFailureExceptions().stream().anyMatch(RepositoryOutages::isUnreachable));
 	}
 
 	/** The tolerance an outage is ridden out for. */
