@@ -24,6 +24,7 @@ import se.scbdelivery.delivery.GenericDeliveryRequest;
 import se.scbdelivery.delivery.launch.DeliveryLauncher;
 import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 import se.scbdelivery.delivery.outcome.DeliveryResult;
+import se.scbdelivery.delivery.outcome.DeliveryQuery;
 import se.scbdelivery.delivery.outcome.RecentDeliveries;
 import se.scbdelivery.report.DeliverySummary;
 import se.scbdelivery.report.DeliveryTable;
@@ -174,7 +175,7 @@ class DemoCommand implements Callable<Integer> {
 			out.println();
 		}
 		out.println("$ list");
-		DeliveryTable.print(this.reports.recent(50), out);
+		DeliveryTable.print(this.reports.recent(DeliveryQuery.ANY, 50), out);
 		out.flush();
 		return worst;
 	}

@@ -12,9 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import se.scbdelivery.delivery.outcome.DeliveryQuery;
 import se.scbdelivery.delivery.outcome.DeliveryReport;
 import se.scbdelivery.delivery.outcome.RecentDeliveries;
-import se.scbdelivery.report.DeliveryFilter;
 import se.scbdelivery.report.DeliveryJson;
 import se.scbdelivery.report.DeliveryTable;
 import se.scbdelivery.report.StartedSince;
@@ -23,8 +23,8 @@ import se.scbdelivery.scb.OrganisationNumber;
 @Command(name = "list", mixinStandardHelpOptions = true,
 		header = "Lists the deliveries recorded in the job repository.",
 		description = {
-				"One row per execution, newest first: its id (for 'restart'), status, outcome, what was "
-						+ "delivered, SCB's DeliveryId and SCB's last status.",
+				"One row per delivery, its newest execution, newest first: the execution's id (for "
+						+ "'restart'), status, outcome, what was delivered, SCB's DeliveryId and SCB's last status.",
 				"Filters combine: an execution is listed when it matches all of them." })
 class ListCommand implements Callable<Integer> {
 
@@ -37,8 +37,8 @@ class ListCommand implements Callable<Integer> {
 
 	@Option(names = "--status", split = ",", paramLabel = "<status>",
 			description = "Only these job statuses (COMPLETED, FAILED, STOPPED, STARTED...) or outcomes (LOADED, "
-					+ "NOT_LOADED, REFUSED, LOADED_WITH_ERRORS, INVALID_INPUT, FAILED, STOPPED, RUNNING), "
-					+ "comma-separated, in any case.")
+					+ "NOT_LOADED, REFUSED, LOADED_WITH_ERRORS, INVALID_INPUT, FAILED, STOPPED, RUNNING, "
+					+ "SUPERSEDED with --all), comma-separated, in any case.")
 	private List<String> statuses = List.of();
 
 	@Option(names = "--org", paramLabel = "<org>",
@@ -50,6 +50,11 @@ class ListCommand implements Callable<Integer> {
 					+ "system's time zone), a date-time (2026-11-01T08:00, 2026-11-01T08:00+01:00) or a duration "
 					+ "back from now (24h, 7d, PT30M).")
 	private @Nullable String since;
+
+	@Option(names = "--all",
+			description = "Every execution, not only each delivery's newest: an execution a later one of the same "
+					+ "delivery took over is SUPERSEDED (naming that one), not FAILED or STOPPED.")
+	private boolean all;
 
 	@Option(names = "--json",
 			description = "Print the matching reports as one JSON array, as written to scb.report.dir, "
@@ -70,24 +75,24 @@ class ListCommand implements Callable<Integer> {
 		if (this.limit < 1) {
 			throw new IllegalArgumentException("--limit " + this.limit + " must be at least 1");
 		}
-		DeliveryFilter filter = filter();
-		List<DeliveryReport> matching = this.reports.recent(this.limit, filter);
+		DeliveryQuery query = query();
+		List<DeliveryReport> matching = this.reports.recent(query, this.limit);
 		if (this.json) {
 			DeliveryJson.print(matching, this.spec.commandLine().getOut());
 		}
 		else {
 			DeliveryTable.print(matching,
-					filter.isAny() ? "No deliveries recorded yet." : "No deliveries match the filters.",
+					query.isAny() ? "No deliveries recorded yet." : "No deliveries match the filters.",
 					this.spec.commandLine().getOut());
 		}
 		return ExitCodes.OK;
 	}
 
-	private DeliveryFilter filter() {
-		OrganisationNumber org = (this.organisation != null) ? OrganisationNumber.parse(this.organisation) : null;
+	private DeliveryQuery query() {
+		String org = (this.organisation != null) ? OrganisationNumber.parse(this.organisation).value() : null;
 		Instant earliest = (this.since != null) ? StartedSince.parse(this.since, this.clock, ZoneId.systemDefault())
 				: null;
-		return new DeliveryFilter(DeliveryFilter.statuses(this.statuses), org, earliest);
+		return new DeliveryQuery(DeliveryQuery.statuses(this.statuses), org, earliest, this.all);
 	}
 
 }

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import se.scbdelivery.delivery.outcome.DeliveryReport;
 
-/** The {@code list} table: one row per execution, newest first. */
+/** The {@code list} table: one row per execution listed, newest first. */
 public final class DeliveryTable {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -57,6 +57,10 @@ public final class DeliveryTable {
 	}
 
 	private static String status(DeliveryReport report) {
+		if (report.supersededBy() != null) {
+			// what it ended with is history: the delivery went on in that execution
+			return "SUPERSEDED by " + report.supersededBy();
+		}
 		return (report.step() != null) ? report.jobStatus() + " in " + report.step() : report.jobStatus();
 	}
 

@@ -62,7 +62,14 @@ public enum DeliveryOutcome {
 	 * leave it alone; only an explicit {@code deliver} sends the file anew. Not a
 	 * failure.
 	 */
-	ABANDONED(0);
+	ABANDONED(0),
+
+	/**
+	 * Failed or stopped, and a later execution of the same delivery took it over (seen by
+	 * {@code list --all}): what happened since is that execution's. Not a failure of its
+	 * own.
+	 */
+	SUPERSEDED(0);
 
 	private final int exitCode;
 

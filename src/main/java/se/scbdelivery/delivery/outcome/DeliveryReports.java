@@ -35,26 +35,40 @@ public class DeliveryReports {
 
 	/** The report of an execution as it stands, with its recorded outcome. */
 	public DeliveryReport of(JobExecution execution) {
+		return of(execution, null);
+	}
+
+	/**
+	 * The report of an execution as it stands; one a later execution of its delivery took
+	 * over is SUPERSEDED, naming that execution.
+	 */
+	public DeliveryReport of(JobExecution execution, @Nullable Long supersededBy) {
 		DeliveryJournal journal = this.journals.read(execution);
-		DeliveryOutcome outcome = execution.isRunning() ? DeliveryOutcome.RUNNING
-				: DeliveryOutcome.ofExitCode(execution.getExitStatus().getExitCode());
-		return assemble(execution, journal, execution.getStatus(), outcome, failureOf(execution, journal));
+		DeliveryOutcome outcome = (supersededBy != null) ? DeliveryOutcome.SUPERSEDED : execution.isRunning()
+				? DeliveryOutcome.RUNNING : DeliveryOutcome.ofExitCode(execution.getExitStatus().getExitCode());
+		return assemble(execution, journal, execution.getStatus(), outcome, supersededBy,
+				failureOf(execution, journal));
 	}
 
 	/** The report of an execution with the status and outcome it is about to end with. */
 	DeliveryReport assemble(JobExecution execution, DeliveryJournal journal, BatchStatus status,
 			DeliveryOutcome outcome, @Nullable String failure) {
+		return assemble(execution, journal, status, outcome, null, failure);
+	}
+
+	private DeliveryReport assemble(JobExecution execution, DeliveryJournal journal, BatchStatus status,
+			DeliveryOutcome outcome, @Nullable Long supersededBy, @Nullable String failure) {
 		JobParameters parameters = execution.getJobParameters();
 		Channel channel = DeliveryJobParameters.channel(parameters);
 		Instant started = instant(execution.getStartTime());
 		Instant ended = instant(execution.getEndTime());
 		return new DeliveryReport(execution.getId(), execution.getJobInstance().getInstanceId(), channel.key(),
 				status.name(), (status == BatchStatus.COMPLETED) ? null : stepOf(execution), outcome,
-				outcome.exitCode(), parameters.getString(DeliveryJobParameters.ENVIRONMENT),
+				outcome.exitCode(), supersededBy, parameters.getString(DeliveryJobParameters.ENVIRONMENT),
 				parameters.getString(DeliveryJobParameters.FILE), parameters.getString(DeliveryJobParameters.FILE_NAME),
 				parameters.getString(DeliveryJobParameters.SHA256), parameters.getLong(DeliveryJobParameters.SIZE),
 				present(parameters, DeliveryJobParameters.ORGANISATION), details(channel, parameters, journal),
-				whatToDo(execution, journal, outcome), failure, started, ended,
+				whatToDo(execution, journal, outcome, supersededBy), failure, started, ended,
 				(started != null && ended != null) ? Duration.between(started, ended) : null, journal.attempts(),
 				journal.entries());
 	}
@@ -103,7 +117,8 @@ public class DeliveryReports {
 			.orElse(null);
 	}
 
-	private static String whatToDo(JobExecution execution, DeliveryJournal journal, DeliveryOutcome outcome) {
+	private static String whatToDo(JobExecution execution, DeliveryJournal journal, DeliveryOutcome outcome,
+			@Nullable Long supersededBy) {
 		Verdict verdict = journal.verdict();
 		return switch (outcome) {
 			case LOADED, NOT_LOADED, LOADED_WITH_ERRORS -> (verdict != null) ? verdict.whatToDo() : outcome.name();
@@ -119,6 +134,7 @@ public class DeliveryReports {
 			case SKIPPED -> "left for a later run";
 			case ABANDONED -> execution.getExitStatus().getExitDescription()
 					+ "; scans and restarts leave it alone: 'deliver' the file to send it anew";
+			case SUPERSEDED -> "nothing: execution " + supersededBy + " took this delivery over from here";
 		};
 	}
 

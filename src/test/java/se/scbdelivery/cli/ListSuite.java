@@ -1,5 +1,6 @@
 package se.scbdelivery.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +8,11 @@ import java.util.List;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,33 +30,54 @@ import static se.scbdelivery.testsupport.InProcessCli.assertNoJavaInternals;
 import static se.scbdelivery.testsupport.InProcessCli.firstErrorLine;
 
 /**
- * {@code list} filters and JSON, through the real entry point, over three deliveries made
+ * {@code list} filters and JSON, through the real entry point, over four deliveries made
  * once against the stand-in: loaded.xml (999000-0045, loaded), rejected.xml (556677-8899,
- * {@code Ej inläst}) and failed.xml (999000-0045, every fragment answered 500).
+ * {@code Ej inläst}), failed.xml (999000-0045, every fragment answered 500) and
+ * resumed.xml (556677-8899, failed the same way, then delivered again and loaded: two
+ * executions of one delivery). The database applies the filters and the limit
+ * ({@code DeliveryExecutions}); each repository the product supports runs this suite.
  */
-class ListCommandTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class ListSuite {
 
-	@TempDir
-	static Path dir;
+	private Path dir;
 
-	private static ScbStandIn scb;
+	private ScbStandIn scb;
 
-	private static ProductSettings settings;
+	private ProductSettings settings;
+
+	/** resumed.xml's executions, newest first. */
+	private List<Long> resumed;
+
+	/** The job repository this suite runs on, set the way a user writes it. */
+	abstract ProductSettings onRepository(ProductSettings standard, Path dir);
 
 	@BeforeAll
-	static void threeDeliveries() {
-		scb = ScbStandIn.start(StandInOptions.defaults().withPollsBeforeFinal(1));
-		settings = ProductSettings.standard(ListCommandTest.class, dir).standIn(scb);
+	void fourDeliveries() {
+		this.scb = ScbStandIn.start(StandInOptions.defaults().withPollsBeforeFinal(1));
+		ProductSettings standard = ProductSettings.standard(getClass());
+		this.dir = standard.work();
+		this.settings = onRepository(standard, this.dir).standIn(this.scb);
 		assertThat(deliver("loaded.xml", "999000-0045", null).exitCode()).isZero();
 		assertThat(deliver("rejected.xml", "556677-8899", "Ej inläst").exitCode()).isEqualTo(3);
-		scb.faults().respond(Faults.Call.FRAGMENT, 0, Integer.MAX_VALUE, 500);
+		this.scb.faults().respond(Faults.Call.FRAGMENT, 0, Integer.MAX_VALUE, 500);
 		assertThat(deliver("failed.xml", "999000-0045", null).exitCode()).isEqualTo(1);
-		scb.faults().clear();
+		assertThat(deliver("resumed.xml", "556677-8899", null).exitCode()).isEqualTo(1);
+		this.scb.faults().clear();
+		assertThat(deliver("resumed.xml", "556677-8899", null).exitCode()).isZero();
+		this.resumed = JsonMapper.shared()
+			.readTree(list("--all", "--json", "--org", "556677-8899").out())
+			.valueStream()
+			.filter((report) -> report.get("fileName").asString().equals("resumed.xml"))
+			.map((report) -> report.get("execution").asLong())
+			.toList();
+		assertThat(this.resumed).hasSize(3);
 	}
 
 	@AfterAll
-	static void stopStandIn() {
-		scb.close();
+	void stopStandIn() {
+		this.scb.close();
 	}
 
 	@Test
@@ -128,12 +153,12 @@ class ListCommandTest {
 		JsonNode reports = JsonMapper.shared().readTree(result.out());
 		assertThat(reports.isArray()).isTrue();
 		assertThat(reports.valueStream().map((report) -> report.get("fileName").asString()))
-			.containsExactly("failed.xml", "rejected.xml", "loaded.xml");
+			.containsExactly("resumed.xml", "failed.xml", "rejected.xml", "loaded.xml");
 		assertThat(reports.get(0).get("execution").asLong()).isGreaterThan(reports.get(1).get("execution").asLong());
-		JsonNode failed = reports.get(0);
+		JsonNode failed = reports.get(1);
 		assertThat(failed.get("jobStatus").asString()).isEqualTo("FAILED");
 		assertThat(failed.get("step").asString()).isEqualTo("uploadFragments");
-		assertThat(reports.get(2).get("step").isNull()).as("a completed delivery stopped in no step").isTrue();
+		assertThat(reports.get(3).get("step").isNull()).as("a completed delivery stopped in no step").isTrue();
 		assertThat(failed.get("outcome").asString()).isEqualTo("FAILED");
 		assertThat(failed.get("exitCode").asInt()).isEqualTo(1);
 		assertThat(failed.get("whatToDo").asString()).contains("restart " + failed.get("execution").asLong());
@@ -156,6 +181,70 @@ class ListCommandTest {
 	}
 
 	@Test
+	void aDeliveryIsOneRowItsNewestExecution() {
+		CliResult result = list();
+
+		assertThat(result.out().lines().filter((line) -> line.contains("resumed.xml")))
+			.singleElement(as(InstanceOfAssertFactories.STRING))
+			.startsWith(this.resumed.get(0) + " ")
+			.contains("COMPLETED ")
+			.contains("LOADED");
+	}
+
+	@Test
+	void aFailureAResumeTookOverIsNotAFailure() {
+		assertThat(list("--status", "failed").out()).contains("failed.xml").doesNotContain("resumed.xml");
+		assertThat(list("--all", "--status", "failed").out()).contains("failed.xml").doesNotContain("resumed.xml");
+	}
+
+	@Test
+	void everyExecutionShowsTheSupersededOnesWithTheirSuccessors() {
+		CliResult result = list("--all", "--org", "556677-8899");
+
+		// failed, resumed and stopped to wait for SCB's verdict, then completed
+		assertThat(result.out().lines().filter((line) -> line.contains("resumed.xml"))).containsExactly(
+				row(result, this.resumed.get(0), "COMPLETED"),
+				row(result, this.resumed.get(1), "SUPERSEDED by " + this.resumed.get(0)),
+				row(result, this.resumed.get(2), "SUPERSEDED by " + this.resumed.get(1)));
+	}
+
+	@Test
+	void supersededSelectsOnlyTheExecutionsLaterOnesTookOver() {
+		CliResult result = list("--all", "--status", "superseded", "--org", "556677-8899", "--json");
+
+		JsonNode reports = JsonMapper.shared().readTree(result.out());
+		// rejected.xml's stop to wait for SCB, and resumed.xml's failure and stop
+		assertThat(reports.valueStream().map((report) -> report.get("outcome").asString())).hasSize(3)
+			.containsOnly("SUPERSEDED");
+		JsonNode failure = reports.get(1);
+		assertThat(failure.get("execution").asLong()).isEqualTo(this.resumed.get(2));
+		assertThat(failure.get("jobStatus").asString()).as("what it ended with is kept").isEqualTo("FAILED");
+		assertThat(failure.get("supersededBy").asLong()).isEqualTo(this.resumed.get(1));
+		assertThat(failure.get("whatToDo").asString())
+			.isEqualTo("nothing: execution " + this.resumed.get(1) + " took this delivery over from here");
+		assertThat(list("--status", "superseded").out()).as("a delivery's newest execution is never superseded")
+			.isEqualTo("No deliveries match the filters." + System.lineSeparator());
+	}
+
+	@Test
+	void theFiltersCombineWithTheLimitInTheDatabase() {
+		CliResult result = list("--all", "--status", "completed,failed", "--since", "1h", "--limit", "2", "--json");
+
+		JsonNode reports = JsonMapper.shared().readTree(result.out());
+		assertThat(reports.valueStream().map((report) -> report.get("fileName").asString()))
+			.containsExactly("resumed.xml", "failed.xml");
+	}
+
+	/** Last: it resumes failed.xml. */
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void restartFailedLeavesADeliveryAResumeLoadedAlone() {
+		CliResult result = InProcessCli.run(this.settings, "restart", "--failed");
+
+		assertThat(result.out()).contains("failed.xml").doesNotContain("resumed.xml");
+	}
+
+	@Test
 	void anUnknownStatusIsInvalidUsageInOneLine() {
 		CliResult result = list("--status", "nonsense");
 
@@ -163,7 +252,7 @@ class ListCommandTest {
 		assertThat(firstErrorLine(result)).isEqualTo("error: --status 'nonsense' is not a job status or an outcome:"
 				+ " use one or more, comma-separated, of COMPLETED, STARTING, STARTED, STOPPING, STOPPED, FAILED,"
 				+ " ABANDONED, UNKNOWN, LOADED, NOT_LOADED, REFUSED, LOADED_WITH_ERRORS, INVALID_INPUT, WAITING, RUNNING,"
-				+ " SKIPPED");
+				+ " SKIPPED, SUPERSEDED");
 		assertThat(result.out()).isEmpty();
 		assertNoJavaInternals(result);
 	}
@@ -181,16 +270,29 @@ class ListCommandTest {
 		assertThat(org.out() + since.out()).isEmpty();
 	}
 
-	private static CliResult deliver(String name, String org, String outcome) {
-		Path file = TestFiles.xml(dir.resolve("inbox"), name, 1_500, outcome);
-		return InProcessCli.run(settings, "deliver", "--file", file.toString(), "--org", org, "--program", "VINN",
+	private CliResult deliver(String name, String org, String outcome) {
+		Path inbox = this.dir.resolve("inbox");
+		// delivered again: the same file, the same delivery
+		Path file = Files.exists(inbox.resolve(name)) ? inbox.resolve(name)
+				: TestFiles.xml(inbox, name, 1_500, outcome);
+		return InProcessCli.run(this.settings, "deliver", "--file", file.toString(), "--org", org, "--program", "VINN",
 				"--period", "2024-06-30", "--format", "V40");
 	}
 
-	private static CliResult list(String... options) {
+	/** The table row of an execution, as the header's columns place it. */
+	private static String row(CliResult result, long execution, String status) {
+		return result.out()
+			.lines()
+			.filter((line) -> line.startsWith(execution + " "))
+			.findFirst()
+			.filter((line) -> line.contains(" " + status + " "))
+			.orElse("no row of execution " + execution + " with status " + status + " in:\n" + result.out());
+	}
+
+	private CliResult list(String... options) {
 		List<String> command = new ArrayList<>(List.of("list"));
 		command.addAll(List.of(options));
-		return InProcessCli.run(settings, command.toArray(String[]::new));
+		return InProcessCli.run(this.settings, command.toArray(String[]::new));
 	}
 
 }
