@@ -5,7 +5,8 @@
 #   bench/run.sh                                  # everything, REPEATS=3 timings each
 #   REPEATS=5 bench/run.sh                        # more repeats
 #   GDB_MB=100 BULK_FILES=200 bench/run.sh        # a quicker, smaller run
-#   SECTIONS="gdb startup" bench/run.sh           # only some of: gdb memory bulk startup monthend
+#   SECTIONS="gdb startup" bench/run.sh           # only some of: gdb memory bulk startup monthend growth
+#   GROWTH_SIZES="1000 10000" bench/run.sh        # the repository sizes of the growth section
 #
 # Needs: a JDK 17+, curl, python3, /usr/bin/time; PostgreSQL at 127.0.0.1:5432 (user postgres,
 # trust) for the PostgreSQL bulk row (left out when it cannot be reached). Optional: a JDK 24+
@@ -19,7 +20,9 @@ REPEATS=${REPEATS:-3}
 GDB_MB=${GDB_MB:-500}
 LARGE_MB=${LARGE_MB:-1024}
 BULK_FILES=${BULK_FILES:-1000}
-SECTIONS=${SECTIONS:-gdb memory bulk startup monthend}
+SECTIONS=${SECTIONS:-gdb memory bulk startup monthend growth}
+GROWTH_SIZES=${GROWTH_SIZES:-1000 10000 100000}
+GROWTH_BULK_FILES=${GROWTH_BULK_FILES:-300}
 MONTHEND_FILES=${MONTHEND_FILES:-1000}
 MONTHEND_SMALL=${MONTHEND_SMALL:-100}
 MONTHEND_PROCESSING=${MONTHEND_PROCESSING:-60}
@@ -372,11 +375,130 @@ print(t - $MONTHEND_PROCESSING)")
 	add "month-end: peak database connections in use" "$connections" "pg_stat_activity, not idle, sampled every 200 ms in one session"
 }
 
+# Repository growth: the everyday commands with 1,000 to 100,000 executions in a PostgreSQL
+# repository, against the same commands on one that holds only the templates. The templates
+# are deliveries the product makes here against the stand-in; bench/fill_repository.sql copies
+# them with new identities (see its header).
+growth() {
+	local size db=scb_bench_growth url template_execs
+	if ! psql -h 127.0.0.1 -U postgres -q -c "SELECT 1" > /dev/null 2>&1; then
+		add "repository growth" "not measured" "PostgreSQL at 127.0.0.1:5432 not reachable"
+		return
+	fi
+	url="jdbc:postgresql://127.0.0.1:5432/$db"
+	local -a on_db=(--spring.datasource.url="$url" --spring.datasource.username=postgres --scb.report.dir="$WORK/growth-reports")
+	make_templates() {
+		psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" > /dev/null
+		rm -rf "$WORK/growth-templates"
+		bench/make_inbox.py "$WORK/growth-templates" 19 19 998 VINN/2026-09-30/V40 template > /dev/null
+		start_stand_in
+		java -jar "$JAR" scan "$WORK/growth-templates" --concurrency 4 "${COMMON[@]}" "${on_db[@]}" > "$WORK/growth-templates.out" 2>&1
+		# one delivery that failed, SCB out of reach, and was resumed: two executions, the first superseded
+		kill "$SIM_PID" && wait "$SIM_PID" 2>/dev/null || true
+		bench/make_inbox.py "$WORK/growth-resumed" 1 1 997 VINN/2026-09-30/V40 resumed > /dev/null
+		local resumed
+		resumed=$(find "$WORK/growth-resumed" -name '*.xml')
+		java -jar "$JAR" deliver --file "$resumed" --org "$(basename "$(dirname "$(dirname "$(dirname "$(dirname "$resumed")")")")")" \
+			--program VINN --period 2026-09-30 --format V40 "${COMMON[@]}" "${on_db[@]}" --scb.http.max-attempts=1 > "$WORK/growth-failed.out" 2>&1 || true
+		start_stand_in
+		java -jar "$JAR" restart --failed "${COMMON[@]}" "${on_db[@]}" > "$WORK/growth-resumed.out" 2>&1
+	}
+	counts() {
+		psql -h 127.0.0.1 -U postgres -d "$db" -At -F ' ' -c "SELECT (SELECT count(*) FROM batch_job_execution),
+			(SELECT count(*) FROM batch_job_instance), (SELECT count(*) FROM batch_job_execution WHERE status = 'FAILED')"
+	}
+	timed() { # prints the seconds a whole command took
+		local t0 t1
+		t0=$(now)
+		java -jar "$JAR" "$@" "${COMMON[@]}" "${on_db[@]}" > "$WORK/growth-cmd.out" 2>&1 || true
+		t1=$(now)
+		elapsed "$t0" "$t1"
+	}
+	one_file_scan() {
+		rm -rf "$WORK/growth-one"
+		bench/make_inbox.py "$WORK/growth-one" 1 1 996 VINN/2026-09-30/V40 one > /dev/null
+		timed scan "$WORK/growth-one"
+	}
+	measure() { # $1 label: the three commands REPEATS times; sets L, R, S (medians)
+		local i l=() r=() s=()
+		for i in $(seq 1 "$REPEATS"); do
+			l+=("$(timed list --status FAILED --since 24h)")
+			r+=("$(timed restart --failed)")
+			s+=("$(one_file_scan)")
+		done
+		L=$(median "${l[@]}"); R=$(median "${r[@]}"); S=$(median "${s[@]}")
+		GROWTH_ROWS+=("$1|$(stats "${l[@]}")|$(stats "${r[@]}")|$(stats "${s[@]}")|$L|$R|$S")
+	}
+	bulk_rate() { # files per second of a scan of GROWTH_BULK_FILES new files
+		rm -rf "$WORK/growth-bulk"
+		bench/make_inbox.py "$WORK/growth-bulk" "$GROWTH_BULK_FILES" 100 995 VINN/2026-09-30/V40 bulk > /dev/null
+		rm -rf "$WORK/growth-bulk-reports"
+		java -jar "$JAR" scan "$WORK/growth-bulk" --concurrency 8 "${COMMON[@]}" "${on_db[@]}" \
+			--scb.report.dir="$WORK/growth-bulk-reports" > "$WORK/growth-bulk.out" 2>&1 || true
+		python3 - "$WORK/growth-bulk-reports" "$GROWTH_BULK_FILES" <<'PY'
+import glob, json, sys
+from datetime import datetime
+d = json.load(open(sorted(glob.glob(sys.argv[1] + "/scan-*.json"))[-1]))
+start = datetime.fromisoformat(d["startedAt"].replace("Z", "+00:00"))
+end = datetime.fromisoformat(d["endedAt"].replace("Z", "+00:00"))
+loaded = sum(1 for r in d["rows"] if r["outcome"] == "LOADED")
+if loaded != int(sys.argv[2]):
+    sys.exit(f"only {loaded} of {sys.argv[2]} files were loaded: see the scan's output")
+print(loaded / (end - start).total_seconds())
+PY
+	}
+	GROWTH_ROWS=()
+	local base_l base_r base_s empty_rates=() full_rates=() i
+	make_templates
+	template_execs=$(counts | cut -d' ' -f1)
+	pg_dump -h 127.0.0.1 -U postgres -Fc "$db" > "$WORK/growth-templates.dump"
+	echo "growth: templates: $(counts) (executions, instances, failed)" >&2
+	measure "templates only ($template_execs executions)"
+	base_l=$L; base_r=$R; base_s=$S
+	for i in $(seq 1 "$REPEATS"); do
+		restore_templates
+		empty_rates+=("$(bulk_rate)")
+	done
+	for size in $GROWTH_SIZES; do
+		restore_templates
+		local t0 t1 copies=$(( (size + template_execs - 1) / template_execs ))
+		t0=$(now)
+		psql -h 127.0.0.1 -U postgres -d "$db" -q -v copies="$copies" -f bench/fill_repository.sql > /dev/null
+		t1=$(now)
+		echo "growth: filled $(counts) (executions, instances, failed) in $(elapsed "$t0" "$t1") s" >&2
+		measure "$(counts | cut -d' ' -f1) executions"
+		add "growth: list --status FAILED --since 24h, $size (s)" "$(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f2)" \
+			"own work beyond start: $(python3 -c "print(round($L - $base_l, 2))") s (templates only: $base_l s)"
+		add "growth: restart --failed, nothing to do, $size (s)" "$(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f3)" \
+			"own work beyond start: $(python3 -c "print(round($R - $base_r, 2))") s (templates only: $base_r s)"
+		add "growth: one-file scan, $size (s)" "$(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f4)" \
+			"own work beyond start: $(python3 -c "print(round($S - $base_s, 2))") s (templates only: $base_s s)"
+		if [ "$size" = "$(echo "$GROWTH_SIZES" | awk '{print $NF}')" ]; then
+			# each scan adds its files' executions: a few hundred on top of the size
+			for i in $(seq 1 "$REPEATS"); do
+				full_rates+=("$(bulk_rate)")
+			done
+		fi
+	done
+	add "growth: templates only, list / restart --failed / one-file scan (s)" "$base_l / $base_r / $base_s" "JVM and Spring start, Flyway's check, the queries on $template_execs executions"
+	add "growth: bulk ${GROWTH_BULK_FILES} files, templates only (deliveries/s)" "$(stats "${empty_rates[@]}")" "PostgreSQL, concurrency 8, SCB answering at once"
+	if [ ${#full_rates[@]} -gt 0 ]; then
+		add "growth: bulk ${GROWTH_BULK_FILES} files, $(echo "$GROWTH_SIZES" | awk '{print $NF}') executions (deliveries/s)" "$(stats "${full_rates[@]}")" \
+			"ratio of medians $(python3 -c "print(round($(median "${full_rates[@]}") / $(median "${empty_rates[@]}"), 3))"); target >= 0.9"
+	fi
+	psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $db" > /dev/null
+}
+restore_templates() {
+	psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS scb_bench_growth WITH (FORCE)" -c "CREATE DATABASE scb_bench_growth" > /dev/null
+	pg_restore -h 127.0.0.1 -U postgres -d scb_bench_growth "$WORK/growth-templates.dump"
+}
+
 section gdb && gdb_throughput
 section memory && memory
 section bulk && bulk
 section startup && startup
 section monthend && monthend
+section growth && growth
 
 printf '\n%-48s | %-58s | %s\n' "measure" "value (median, spread)" "notes"
 printf '%s\n' "------------------------------------------------------------------------------------------------------------------------------"

@@ -10,9 +10,9 @@ import org.slf4j.MarkerFactory;
 /**
  * What reaches the console: this program's own messages from INFO up, and warnings or
  * errors from libraries, except Spring Batch's step failures, Reactor Netty's connection
- * errors and the connection pool's complaints of a database that went away, which the
- * program reports itself in one line. Events marked {@link #FILE_ONLY} (full failure
- * details) go to the log file alone.
+ * errors, Flyway's notes and the connection pool's complaints of a database that went
+ * away, which the program reports itself in one line. Events marked {@link #FILE_ONLY}
+ * (full failure details) go to the log file alone.
  */
 public class ConsoleLogFilter extends Filter<ILoggingEvent> {
 
@@ -32,6 +32,12 @@ public class ConsoleLogFilter extends Filter<ILoggingEvent> {
 		}
 		if (logger.startsWith("org.springframework.batch.") || logger.startsWith("reactor.netty.")
 				|| logger.startsWith("com.zaxxer.hikari.")) {
+			return FilterReply.DENY;
+		}
+		// Flyway warns at every start that H2 is newer than it was verified with; a
+		// failed
+		// migration stops the start, and that is reported
+		if (logger.startsWith("org.flywaydb.")) {
 			return FilterReply.DENY;
 		}
 		// a start that failed is reported once, by the program or by Boot

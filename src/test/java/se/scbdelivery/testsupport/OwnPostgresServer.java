@@ -92,6 +92,11 @@ public final class OwnPostgresServer implements AutoCloseable {
 				"start"), false);
 	}
 
+	/** The server's own log: what it said about every statement that failed. */
+	public Path serverLog() {
+		return this.dataDir.resolveSibling("server.log");
+	}
+
 	public Connection connect(String database) throws SQLException {
 		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + this.port + "/" + database, "postgres", "");
 	}

@@ -109,8 +109,6 @@ public class DeliveryLocks implements DisposableBean {
 		this.held = held;
 		this.nanoTime = nanoTime;
 		this.wallClock = wallClock;
-		jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (NAME VARCHAR(64) NOT NULL PRIMARY KEY, "
-				+ "LOCK_UNTIL TIMESTAMP(3) NOT NULL, LOCKED_AT TIMESTAMP(3) NOT NULL, LOCKED_BY VARCHAR(255) NOT NULL)");
 		this.tableNow = tableNow(jdbc);
 		this.provider = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(jdbc)
