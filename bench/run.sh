@@ -386,22 +386,23 @@ growth() {
 		return
 	fi
 	url="jdbc:postgresql://127.0.0.1:5432/$db"
-	local -a on_db=(--spring.datasource.url="$url" --spring.datasource.username=postgres --scb.report.dir="$WORK/growth-reports")
+	# one --scb.report.dir per command: a property given twice on the command line is both values, comma-joined
+	local -a on_db=(--spring.datasource.url="$url" --spring.datasource.username=postgres)
 	make_templates() {
 		psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" > /dev/null
 		rm -rf "$WORK/growth-templates"
 		bench/make_inbox.py "$WORK/growth-templates" 19 19 998 VINN/2026-09-30/V40 template > /dev/null
 		start_stand_in
-		java -jar "$JAR" scan "$WORK/growth-templates" --concurrency 4 "${COMMON[@]}" "${on_db[@]}" > "$WORK/growth-templates.out" 2>&1
+		java -jar "$JAR" scan "$WORK/growth-templates" --concurrency 4 "${COMMON[@]}" "${on_db[@]}" --scb.report.dir="$WORK/growth-reports" > "$WORK/growth-templates.out" 2>&1
 		# one delivery that failed, SCB out of reach, and was resumed: two executions, the first superseded
 		kill "$SIM_PID" && wait "$SIM_PID" 2>/dev/null || true
 		bench/make_inbox.py "$WORK/growth-resumed" 1 1 997 VINN/2026-09-30/V40 resumed > /dev/null
 		local resumed
 		resumed=$(find "$WORK/growth-resumed" -name '*.xml')
 		java -jar "$JAR" deliver --file "$resumed" --org "$(basename "$(dirname "$(dirname "$(dirname "$(dirname "$resumed")")")")")" \
-			--program VINN --period 2026-09-30 --format V40 "${COMMON[@]}" "${on_db[@]}" --scb.http.max-attempts=1 > "$WORK/growth-failed.out" 2>&1 || true
+			--program VINN --period 2026-09-30 --format V40 "${COMMON[@]}" "${on_db[@]}" --scb.http.max-attempts=1 --scb.report.dir="$WORK/growth-reports" > "$WORK/growth-failed.out" 2>&1 || true
 		start_stand_in
-		java -jar "$JAR" restart --failed "${COMMON[@]}" "${on_db[@]}" > "$WORK/growth-resumed.out" 2>&1
+		java -jar "$JAR" restart --failed "${COMMON[@]}" "${on_db[@]}" --scb.report.dir="$WORK/growth-reports" > "$WORK/growth-resumed.out" 2>&1
 	}
 	counts() {
 		psql -h 127.0.0.1 -U postgres -d "$db" -At -F ' ' -c "SELECT (SELECT count(*) FROM batch_job_execution),
@@ -410,7 +411,7 @@ growth() {
 	timed() { # prints the seconds a whole command took
 		local t0 t1
 		t0=$(now)
-		java -jar "$JAR" "$@" "${COMMON[@]}" "${on_db[@]}" > "$WORK/growth-cmd.out" 2>&1 || true
+		java -jar "$JAR" "$@" "${COMMON[@]}" "${on_db[@]}" --scb.report.dir="$WORK/growth-reports" > "$WORK/growth-cmd.out" 2>&1 || true
 		t1=$(now)
 		elapsed "$t0" "$t1"
 	}
