@@ -386,6 +386,10 @@ growth() {
 		return
 	fi
 	url="jdbc:postgresql://127.0.0.1:5432/$db"
+	# COMMON without its log file: each command here logs to a file of its own, which says the
+	# command's own time ("after N ms of its own", beyond the JVM's and Spring's start)
+	local -a GROWTH_COMMON=(--scb.gdb.base-url=$GDB --scb.generic.base-url=$GENERIC --scb.poll.interval=10ms
+		--scb.poll.max-interval=20ms --scb.inbox.settle=100ms)
 	# one --scb.report.dir per command: a property given twice on the command line is both values, comma-joined
 	local -a on_db=(--spring.datasource.url="$url" --spring.datasource.username=postgres)
 	make_templates() {
@@ -393,49 +397,51 @@ growth() {
 		rm -rf "$WORK/growth-templates"
 		bench/make_inbox.py "$WORK/growth-templates" 19 19 998 VINN/2026-09-30/V40 template > /dev/null
 		start_stand_in
-		java -jar "$JAR" scan "$WORK/growth-templates" --concurrency 4 "${COMMON[@]}" "${on_db[@]}" --scb.report.dir="$WORK/growth-reports" > "$WORK/growth-templates.out" 2>&1
+		java -jar "$JAR" scan "$WORK/growth-templates" --concurrency 4 "${GROWTH_COMMON[@]}" "${on_db[@]}" --scb.report.dir="$WORK/growth-reports" > "$WORK/growth-templates.out" 2>&1
 		# one delivery that failed, SCB out of reach, and was resumed: two executions, the first superseded
 		kill "$SIM_PID" && wait "$SIM_PID" 2>/dev/null || true
 		bench/make_inbox.py "$WORK/growth-resumed" 1 1 997 VINN/2026-09-30/V40 resumed > /dev/null
 		local resumed
 		resumed=$(find "$WORK/growth-resumed" -name '*.xml')
 		java -jar "$JAR" deliver --file "$resumed" --org "$(basename "$(dirname "$(dirname "$(dirname "$(dirname "$resumed")")")")")" \
-			--program VINN --period 2026-09-30 --format V40 "${COMMON[@]}" "${on_db[@]}" --scb.http.max-attempts=1 --scb.report.dir="$WORK/growth-reports" > "$WORK/growth-failed.out" 2>&1 || true
+			--program VINN --period 2026-09-30 --format V40 "${GROWTH_COMMON[@]}" "${on_db[@]}" --scb.http.max-attempts=1 --scb.report.dir="$WORK/growth-reports" > "$WORK/growth-failed.out" 2>&1 || true
 		start_stand_in
-		java -jar "$JAR" restart --failed "${COMMON[@]}" "${on_db[@]}" --scb.report.dir="$WORK/growth-reports" > "$WORK/growth-resumed.out" 2>&1
+		java -jar "$JAR" restart --failed "${GROWTH_COMMON[@]}" "${on_db[@]}" --scb.report.dir="$WORK/growth-reports" > "$WORK/growth-resumed.out" 2>&1
 	}
 	counts() {
 		psql -h 127.0.0.1 -U postgres -d "$db" -At -F ' ' -c "SELECT (SELECT count(*) FROM batch_job_execution),
 			(SELECT count(*) FROM batch_job_instance), (SELECT count(*) FROM batch_job_execution WHERE status = 'FAILED')"
 	}
-	timed() { # prints the seconds a whole command took
+	timed() { # runs a whole command; prints its wall time and its own time (s), as the log records it
 		local t0 t1
+		rm -f "$WORK/growth-cmd.log"
 		t0=$(now)
-		java -jar "$JAR" "$@" "${COMMON[@]}" "${on_db[@]}" --scb.report.dir="$WORK/growth-reports" > "$WORK/growth-cmd.out" 2>&1 || true
+		java -jar "$JAR" "$@" "${GROWTH_COMMON[@]}" "${on_db[@]}" --scb.report.dir="$WORK/growth-reports" \
+			--logging.file.name="$WORK/growth-cmd.log" > "$WORK/growth-cmd.out" 2>&1 || true
 		t1=$(now)
-		elapsed "$t0" "$t1"
+		echo "$(elapsed "$t0" "$t1") $(sed -n 's/.* after \([0-9]*\) ms of its own.*/\1/p' "$WORK/growth-cmd.log" | tail -1 | awk '{print $1 / 1000}')"
 	}
 	one_file_scan() {
 		rm -rf "$WORK/growth-one"
 		bench/make_inbox.py "$WORK/growth-one" 1 1 996 VINN/2026-09-30/V40 one > /dev/null
 		timed scan "$WORK/growth-one"
 	}
-	measure() { # $1 label: the three commands REPEATS times; sets L, R, S (medians)
-		local i l=() r=() s=()
+	measure() { # $1 label: the three commands REPEATS times; sets L, R, S (medians of their own time)
+		local i t l=() r=() s=() lw=() rw=() sw=()
 		for i in $(seq 1 "$REPEATS"); do
-			l+=("$(timed list --status FAILED --since 24h)")
-			r+=("$(timed restart --failed)")
-			s+=("$(one_file_scan)")
+			read -r t x <<< "$(timed list --status FAILED --since 24h)"; lw+=("$t"); l+=("$x")
+			read -r t x <<< "$(timed restart --failed)"; rw+=("$t"); r+=("$x")
+			read -r t x <<< "$(one_file_scan)"; sw+=("$t"); s+=("$x")
 		done
 		L=$(median "${l[@]}"); R=$(median "${r[@]}"); S=$(median "${s[@]}")
-		GROWTH_ROWS+=("$1|$(stats "${l[@]}")|$(stats "${r[@]}")|$(stats "${s[@]}")|$L|$R|$S")
+		GROWTH_ROWS+=("$1|$(stats "${l[@]}")|$(stats "${r[@]}")|$(stats "${s[@]}")|$(median "${lw[@]}")|$(median "${rw[@]}")|$(median "${sw[@]}")")
 	}
 	bulk_rate() { # files per second of a scan of GROWTH_BULK_FILES new files
 		rm -rf "$WORK/growth-bulk"
 		bench/make_inbox.py "$WORK/growth-bulk" "$GROWTH_BULK_FILES" 100 995 VINN/2026-09-30/V40 bulk > /dev/null
 		rm -rf "$WORK/growth-bulk-reports"
-		java -jar "$JAR" scan "$WORK/growth-bulk" --concurrency 8 "${COMMON[@]}" "${on_db[@]}" \
-			--scb.report.dir="$WORK/growth-bulk-reports" > "$WORK/growth-bulk.out" 2>&1 || true
+		java -jar "$JAR" scan "$WORK/growth-bulk" --concurrency 8 "${GROWTH_COMMON[@]}" "${on_db[@]}" \
+			--scb.report.dir="$WORK/growth-bulk-reports" --logging.file.name="$WORK/growth-bulk.log" > "$WORK/growth-bulk.out" 2>&1 || true
 		python3 - "$WORK/growth-bulk-reports" "$GROWTH_BULK_FILES" <<'PY'
 import glob, json, sys
 from datetime import datetime
@@ -468,12 +474,12 @@ PY
 		t1=$(now)
 		echo "growth: filled $(counts) (executions, instances, failed) in $(elapsed "$t0" "$t1") s" >&2
 		measure "$(counts | cut -d' ' -f1) executions"
-		add "growth: list --status FAILED --since 24h, $size (s)" "$(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f2)" \
-			"own work beyond start: $(python3 -c "print(round($L - $base_l, 2))") s (templates only: $base_l s)"
-		add "growth: restart --failed, nothing to do, $size (s)" "$(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f3)" \
-			"own work beyond start: $(python3 -c "print(round($R - $base_r, 2))") s (templates only: $base_r s)"
-		add "growth: one-file scan, $size (s)" "$(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f4)" \
-			"own work beyond start: $(python3 -c "print(round($S - $base_s, 2))") s (templates only: $base_s s)"
+		add "growth: list --status FAILED --since 24h, $size, own (s)" "$(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f2)" \
+			"whole command $(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f5) s; templates only: own $base_l s"
+		add "growth: restart --failed, nothing to do, $size, own (s)" "$(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f3)" \
+			"whole command $(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f6) s; templates only: own $base_r s"
+		add "growth: one-file scan, $size, own (s)" "$(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f4)" \
+			"whole command $(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f7) s; templates only: own $base_s s"
 		if [ "$size" = "$(echo "$GROWTH_SIZES" | awk '{print $NF}')" ]; then
 			# each scan adds its files' executions: a few hundred on top of the size
 			for i in $(seq 1 "$REPEATS"); do
@@ -481,7 +487,7 @@ PY
 			done
 		fi
 	done
-	add "growth: templates only, list / restart --failed / one-file scan (s)" "$base_l / $base_r / $base_s" "JVM and Spring start, Flyway's check, the queries on $template_execs executions"
+	add "growth: templates only, own: list / restart --failed / one-file scan (s)" "$base_l / $base_r / $base_s" "whole commands: $(echo "${GROWTH_ROWS[0]}" | cut -d'|' -f5-7 | tr '|' '/') s, on $template_execs executions"
 	add "growth: bulk ${GROWTH_BULK_FILES} files, templates only (deliveries/s)" "$(stats "${empty_rates[@]}")" "PostgreSQL, concurrency 8, SCB answering at once"
 	if [ ${#full_rates[@]} -gt 0 ]; then
 		add "growth: bulk ${GROWTH_BULK_FILES} files, $(echo "$GROWTH_SIZES" | awk '{print $NF}') executions (deliveries/s)" "$(stats "${full_rates[@]}")" \
