@@ -397,16 +397,16 @@ growth() {
 		rm -rf "$WORK/growth-templates"
 		bench/make_inbox.py "$WORK/growth-templates" 19 19 998 VINN/2026-09-30/V40 template > /dev/null
 		start_stand_in
-		java -jar "$JAR" scan "$WORK/growth-templates" --concurrency 4 "${GROWTH_COMMON[@]}" "${on_db[@]}" --scb.report.dir="$WORK/growth-reports" > "$WORK/growth-templates.out" 2>&1
+		java -jar "$JAR" scan "$WORK/growth-templates" --concurrency 4 "${GROWTH_COMMON[@]}" "${on_db[@]}" --scb.report.dir="$WORK/growth-reports" --logging.file.name="$WORK/growth-templates.log" > "$WORK/growth-templates.out" 2>&1
 		# one delivery that failed, SCB out of reach, and was resumed: two executions, the first superseded
 		kill "$SIM_PID" && wait "$SIM_PID" 2>/dev/null || true
 		bench/make_inbox.py "$WORK/growth-resumed" 1 1 997 VINN/2026-09-30/V40 resumed > /dev/null
 		local resumed
 		resumed=$(find "$WORK/growth-resumed" -name '*.xml')
 		java -jar "$JAR" deliver --file "$resumed" --org "$(basename "$(dirname "$(dirname "$(dirname "$(dirname "$resumed")")")")")" \
-			--program VINN --period 2026-09-30 --format V40 "${GROWTH_COMMON[@]}" "${on_db[@]}" --scb.http.max-attempts=1 --scb.report.dir="$WORK/growth-reports" > "$WORK/growth-failed.out" 2>&1 || true
+			--program VINN --period 2026-09-30 --format V40 "${GROWTH_COMMON[@]}" "${on_db[@]}" --scb.http.max-attempts=1 --scb.report.dir="$WORK/growth-reports" --logging.file.name="$WORK/growth-templates.log" > "$WORK/growth-failed.out" 2>&1 || true
 		start_stand_in
-		java -jar "$JAR" restart --failed "${GROWTH_COMMON[@]}" "${on_db[@]}" --scb.report.dir="$WORK/growth-reports" > "$WORK/growth-resumed.out" 2>&1
+		java -jar "$JAR" restart --failed "${GROWTH_COMMON[@]}" "${on_db[@]}" --scb.report.dir="$WORK/growth-reports" --logging.file.name="$WORK/growth-templates.log" > "$WORK/growth-resumed.out" 2>&1
 	}
 	counts() {
 		psql -h 127.0.0.1 -U postgres -d "$db" -At -F ' ' -c "SELECT (SELECT count(*) FROM batch_job_execution),
