@@ -177,17 +177,9 @@ memory() {
 
 # 3. bulk: BULK_FILES small files across 100 organisation numbers, scan --concurrency 8; then
 # one more scan of each under a wall-clock profiler, for where the delivery threads' time goes
-bulk() {
-	local i h2=() c1=() pg=() pg_ok=false
-	bench/make_inbox.py "$WORK/inbox-pristine" "$BULK_FILES" 100 999 VINN/2026-09-30/V40 report
-	# every scan: the same files (fresh copies), a fresh stand-in and a new job repository
-	scan_once() { # $1 label, $2 datasource url, $3 user, rest: JVM options; prints the rate
-		local label=$1 url=$2 user=$3; shift 3
-		start_stand_in
-		rm -rf "$WORK/inbox" && cp -r "$WORK/inbox-pristine" "$WORK/inbox"
-		java "$@" -jar "$JAR" scan "$WORK/inbox" --concurrency 8 "${COMMON[@]}" --spring.datasource.url="$url" \
-			--spring.datasource.username="$user" --scb.report.dir="$WORK/reports-$label" > "$WORK/scan-$label.out" 2>&1 || true
-		python3 - "$WORK/reports-$label" "$BULK_FILES" <<'PY'
+# the deliveries per second of the newest scan summary in a report dir ($1), which must have loaded $2 files
+scan_rate() {
+	python3 - "$1" "$2" <<'PY'
 import glob, json, sys
 from datetime import datetime
 d = json.load(open(sorted(glob.glob(sys.argv[1] + "/scan-*.json"))[-1]))
@@ -198,6 +190,19 @@ if loaded != int(sys.argv[2]):
     sys.exit(f"only {loaded} of {sys.argv[2]} files were loaded: see the scan's output")
 print(loaded / (end - start).total_seconds())
 PY
+}
+
+bulk() {
+	local i h2=() c1=() pg=() pg_ok=false
+	bench/make_inbox.py "$WORK/inbox-pristine" "$BULK_FILES" 100 999 VINN/2026-09-30/V40 report
+	# every scan: the same files (fresh copies), a fresh stand-in and a new job repository
+	scan_once() { # $1 label, $2 datasource url, $3 user, rest: JVM options; prints the rate
+		local label=$1 url=$2 user=$3; shift 3
+		start_stand_in
+		rm -rf "$WORK/inbox" && cp -r "$WORK/inbox-pristine" "$WORK/inbox"
+		java "$@" -jar "$JAR" scan "$WORK/inbox" --concurrency 8 "${COMMON[@]}" --spring.datasource.url="$url" \
+			--spring.datasource.username="$user" --scb.report.dir="$WORK/reports-$label" > "$WORK/scan-$label.out" 2>&1 || true
+		scan_rate "$WORK/reports-$label" "$BULK_FILES"
 	}
 	fresh_pg() { psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS scb_bench" -c "CREATE DATABASE scb_bench" > /dev/null 2>&1; }
 	h2_url() { echo "jdbc:h2:file:$WORK/h2-bulk-$1/scb;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"; }
@@ -442,17 +447,7 @@ growth() {
 		rm -rf "$WORK/growth-bulk-reports"
 		java -jar "$JAR" scan "$WORK/growth-bulk" --concurrency 8 "${GROWTH_COMMON[@]}" "${on_db[@]}" \
 			--scb.report.dir="$WORK/growth-bulk-reports" --logging.file.name="$WORK/growth-bulk.log" > "$WORK/growth-bulk.out" 2>&1 || true
-		python3 - "$WORK/growth-bulk-reports" "$GROWTH_BULK_FILES" <<'PY'
-import glob, json, sys
-from datetime import datetime
-d = json.load(open(sorted(glob.glob(sys.argv[1] + "/scan-*.json"))[-1]))
-start = datetime.fromisoformat(d["startedAt"].replace("Z", "+00:00"))
-end = datetime.fromisoformat(d["endedAt"].replace("Z", "+00:00"))
-loaded = sum(1 for r in d["rows"] if r["outcome"] == "LOADED")
-if loaded != int(sys.argv[2]):
-    sys.exit(f"only {loaded} of {sys.argv[2]} files were loaded: see the scan's output")
-print(loaded / (end - start).total_seconds())
-PY
+		scan_rate "$WORK/growth-bulk-reports" "$GROWTH_BULK_FILES"
 	}
 	GROWTH_ROWS=()
 	local base_l base_r base_s empty_rates=() full_rates=() i
