@@ -30,25 +30,37 @@ public final class PostgresTestDatabase {
 	/** The JDBC URL of this JVM's fresh database, created on first use. */
 	public static synchronized String url() {
 		if (url == null) {
-			String name = "scb_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
-					+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
-			try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-				statement.execute("CREATE DATABASE " + name);
-			}
-			catch (SQLException ex) {
-				boolean required = "true".equals(System.getenv("CI"))
-						|| "required".equals(System.getProperty("scb.test.postgres"));
-				if (required) {
-					throw new IllegalStateException(
-							"PostgreSQL at " + SERVER + " is required here but: " + ex.getMessage(), ex);
-				}
-				Assumptions.abort("PostgreSQL at " + SERVER + " cannot be reached (" + ex.getMessage()
-						+ "); these tests run where it can, and always under CI");
-			}
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
-			url = "jdbc:postgresql://" + SERVER + "/" + name;
+			url = create();
 		}
 		return url;
+	}
+
+	/**
+	 * The JDBC URL of another fresh database, for tests whose counts must see no other
+	 * test class's deliveries; dropped when the JVM ends, as {@link #url()}'s is.
+	 */
+	public static synchronized String fresh() {
+		return create();
+	}
+
+	private static String create() {
+		String name = "scb_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
+				+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+		try (Connection admin = admin(); Statement statement = admin.createStatement()) {
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (SQLException ex) {
+			boolean required = "true".equals(System.getenv("CI"))
+					|| "required".equals(System.getProperty("scb.test.postgres"));
+			if (required) {
+				throw new IllegalStateException("PostgreSQL at " + SERVER + " is required here but: " + ex.getMessage(),
+						ex);
+			}
+			Assumptions.abort("PostgreSQL at " + SERVER + " cannot be reached (" + ex.getMessage()
+					+ "); these tests run where it can, and always under CI");
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+		return "jdbc:postgresql://" + SERVER + "/" + name;
 	}
 
 	public static String user() {
