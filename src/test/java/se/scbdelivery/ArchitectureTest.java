@@ -85,10 +85,22 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule launchingKnowsNoChannelsJob = noClasses().that()
 		.resideInAnyPackage("se.scbdelivery.delivery.launch..", "se.scbdelivery.delivery.outcome..",
-				"se.scbdelivery.delivery.journal..", "se.scbdelivery.delivery.step..")
+				"se.scbdelivery.delivery.journal..", "se.scbdelivery.delivery.step..",
+				"se.scbdelivery.delivery.retention..")
 		.should()
 		.dependOnClassesThat(resideInAnyPackage("se.scbdelivery.delivery.gdb..", "se.scbdelivery.delivery.generic.."))
 		.because("the jobs are found by their Channel's name; launching, outcomes and the journal serve both");
+
+	@ArchTest
+	static final ArchRule retentionSitsAboveWhatItPrunes = noClasses().that()
+		.resideInAPackage("se.scbdelivery.delivery..")
+		.and()
+		.resideOutsideOfPackage("se.scbdelivery.delivery.retention..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("se.scbdelivery.delivery.retention..")
+		.because("the launcher reads the records of pruned deliveries through its own PrunedDeliveries; "
+				+ "only the command line starts a prune");
 
 	@ArchTest
 	static final ArchRule theStandInsServerKnowsNoChannel = noClasses().that()

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 				"",
 				"Settings are Spring Boot properties: --scb.name=value after the command, config/application.yml, "
 						+ "or environment variables (SCB_...)." },
-		subcommands = { DeliverCommand.class, ScanCommand.class, RestartCommand.class, AbandonCommand.class,
+		subcommands = {
+				DeliverCommand.class, ScanCommand.class, RestartCommand.class, AbandonCommand.class, PruneCommand.class,
 				ListCommand.class, HeartbeatCommand.class, SimulateCommand.class, DemoCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:delivered and loaded (Inläst)", "1:technical failure; the execution is restartable",

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import org.springframework.boot.convert.DurationStyle;
 
@@ -33,9 +34,9 @@ public final class StartedSince {
 				return trimmed.matches(".*(Z|[+-]\\d{2}:?\\d{2})$") ? OffsetDateTime.parse(trimmed).toInstant()
 						: LocalDateTime.parse(trimmed).atZone(zone).toInstant();
 			}
-			Duration back = DurationStyle.detectAndParse(trimmed);
-			if (!back.isNegative()) {
-				return clock.instant().minus(back);
+			Optional<Duration> back = duration(trimmed).filter((d) -> !d.isNegative());
+			if (back.isPresent()) {
+				return clock.instant().minus(back.get());
 			}
 		}
 		catch (DateTimeException | IllegalArgumentException ex) {
@@ -43,6 +44,20 @@ public final class StartedSince {
 		}
 		throw new IllegalArgumentException("--since '" + text + "' must be a date (2026-11-01), a date-time "
 				+ "(2026-11-01T08:00, 2026-11-01T08:00+01:00) or a duration back from now (24h, 7d, PT30M)");
+	}
+
+	/**
+	 * Reads a duration as {@code --since} takes one: {@code 24h}, {@code 7d},
+	 * {@code PT30M}; a number without a unit is milliseconds. Empty for text that is no
+	 * duration; the sign is the caller's to judge.
+	 */
+	public static Optional<Duration> duration(String text) {
+		try {
+			return Optional.of(DurationStyle.detectAndParse(text.trim()));
+		}
+		catch (IllegalArgumentException | ArithmeticException ex) {
+			return Optional.empty();
+		}
 	}
 
 }

@@ -46,7 +46,7 @@ class RepositoryMigrationsTest {
 		try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
 			madeBeforeMigrations(connection, "h2");
 		}
-		adoptsWithItsDeliveries(url, "sa");
+		adoptsWithItsDeliveries(url, "sa", "h2");
 	}
 
 	@Test
@@ -55,7 +55,7 @@ class RepositoryMigrationsTest {
 		try (Connection connection = DriverManager.getConnection(url, PostgresTestDatabase.user(), "")) {
 			madeBeforeMigrations(connection, "postgresql");
 		}
-		adoptsWithItsDeliveries(url, PostgresTestDatabase.user());
+		adoptsWithItsDeliveries(url, PostgresTestDatabase.user(), "postgresql");
 	}
 
 	@Test
@@ -128,13 +128,23 @@ class RepositoryMigrationsTest {
 		}
 	}
 
-	private void adoptsWithItsDeliveries(String url, String user) throws Exception {
+	private void adoptsWithItsDeliveries(String url, String user, String vendor) throws Exception {
 		try (ScbStandIn scb = ScbStandIn.start(StandInOptions.defaults().withPort(0).withPollsBeforeFinal(0))) {
 			Path file = file("before.xml");
-			// delivered the way the version before did: no migrations, the schema as it
-			// is
+			// delivered without migrations, on the schema as the version before left it;
+			// this
+			// version's code also reads the pruned deliveries, so their table is there
+			// meanwhile and dropped after
+			try (Connection connection = DriverManager.getConnection(url, user, "")) {
+				ScriptUtils.executeSqlScript(connection,
+						new ClassPathResource("db/migration/" + vendor + "/V4__pruned_deliveries.sql"));
+			}
 			CliResult before = deliver(settings(scb, url, user).with("spring.flyway.enabled", "false"), file);
 			assertThat(before.exitCode()).as(before.toString()).isZero();
+			try (Connection connection = DriverManager.getConnection(url, user, "");
+					Statement statement = connection.createStatement()) {
+				statement.execute("DROP TABLE SCB_PRUNED_DELIVERY");
+			}
 			int fragments = scb.fragments().size();
 
 			ProductSettings upgraded = settings(scb, url, user);

@@ -127,6 +127,29 @@ public final class ProductSettings {
 	}
 
 	/**
+	 * The job repository in a fresh PostgreSQL database of its own
+	 * ({@link PostgresTestDatabase#fresh}), created when the settings are first read: for
+	 * tests that must see no other test class's deliveries.
+	 */
+	public ProductSettings postgresOfItsOwn() {
+		Supplier<String> url = new Supplier<>() {
+
+			private @Nullable String created;
+
+			@Override
+			public synchronized String get() {
+				if (this.created == null) {
+					this.created = PostgresTestDatabase.fresh();
+				}
+				return this.created;
+			}
+
+		};
+		return withSupplied(DATASOURCE_URL, url).withSupplied(DATASOURCE_USERNAME, PostgresTestDatabase::user)
+			.with(DATASOURCE_PASSWORD, "");
+	}
+
+	/**
 	 * The job repository at exactly this JDBC URL: for a test about a particular URL
 	 * form.
 	 */

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,16 +37,19 @@ import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.delivery.journal.DeliveryJournals;
 import se.scbdelivery.delivery.journal.JournalEntry;
 import se.scbdelivery.delivery.outcome.DeliveryOutcome;
+import se.scbdelivery.delivery.outcome.DeliveryReport;
 import se.scbdelivery.delivery.outcome.DeliveryReportWriter;
 import se.scbdelivery.delivery.outcome.DeliveryReports;
 import se.scbdelivery.delivery.outcome.DeliveryResult;
+import se.scbdelivery.delivery.outcome.PrunedDelivery;
 import se.scbdelivery.delivery.waiting.DeliveryFollower;
 import se.scbdelivery.delivery.waiting.FollowEnd;
 import se.scbdelivery.delivery.waiting.WaitingRuns;
 
 /**
  * Runs deliveries: decides whether a request is new, already delivered (then nothing is
- * sent and the earlier outcome is reported), interrupted (then it resumes), or being run
+ * sent and the earlier outcome is reported, also once prune removed its instance and kept
+ * a record of it, {@link PrunedDeliveries}), interrupted (then it resumes), or being run
  * by another live process (then it is left alone). Every decision and the run itself
  * happen under the delivery's lease ({@link DeliveryLocks}), so of several processes only
  * one ever creates or resumes a delivery; an execution whose owner's lease lapsed is
@@ -91,12 +95,14 @@ public class DeliveryLauncher {
 
 	private final DeliveryReportWriter reportWriter;
 
+	private final PrunedDeliveries pruned;
+
 	private final JobKeyGenerator jobKeys = new DefaultJobKeyGenerator();
 
 	DeliveryLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, PreflightChecks checks,
 			DeliveryReports reports, DeliveryLocks locks, DeadExecutions dead, RunningExecutions running,
 			DeliveryFollower follower, WaitingRuns runs, StrandedExecutions stranded, DeliveryJournals journals,
-			DeliveryReportWriter reportWriter, ScbProperties properties) {
+			DeliveryReportWriter reportWriter, PrunedDeliveries pruned, ScbProperties properties) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		for (Job job : jobs) {
@@ -112,6 +118,7 @@ public class DeliveryLauncher {
 		this.stranded = stranded;
 		this.journals = journals;
 		this.reportWriter = reportWriter;
+		this.pruned = pruned;
 		this.properties = properties;
 	}
 
@@ -260,7 +267,8 @@ public class DeliveryLauncher {
 	 * repository left UNKNOWN, and runs the rest (a new execution, or one resuming the
 	 * last). An execution that stops waiting for SCB keeps the lease. A delivery a person
 	 * abandoned is reported, unless the file was delivered anew since (then that delivery
-	 * is taken up) or is to be now.
+	 * is taken up) or is to be now. A delivery whose instance prune removed is told by
+	 * the record it kept: completed (reported, nothing sent) or abandoned (as above).
 	 */
 	private Launch launch(Job job, JobParameters parameters, DeliveryLocks.@Nullable Lease kept,
 			IfAbandoned ifAbandoned) {
@@ -269,16 +277,25 @@ public class DeliveryLauncher {
 		JobParameters anew;
 		try {
 			JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
-			if (last == null || last.getStatus() != BatchStatus.ABANDONED) {
+			// no instance may mean one that prune removed: its record says how it ended
+			PrunedDelivery pruned = (last == null) ? prunedRecord(job, parameters) : null;
+			if (pruned != null && !pruned.abandoned()) {
+				logger.info("{} was delivered by execution {} (its record pruned on {}): nothing sent",
+						DeliveryJobParameters.file(parameters), pruned.execution(), pruned.prunedAt());
+				return new Launch.Finished(new DeliveryResult(this.reports.ofPruned(parameters, pruned), true));
+			}
+			if (pruned == null && (last == null || last.getStatus() != BatchStatus.ABANDONED)) {
 				Launch launched = launchHeld(job, parameters, kept, lease, last);
 				handedOn = launched instanceof Launch.Waiting;
 				return launched;
 			}
 			anew = DeliveryJobParameters.renewed(parameters);
-			if (ifAbandoned == IfAbandoned.LEAVE_IT && this.jobRepository.getJobInstance(job.getName(), anew) == null) {
+			if (ifAbandoned == IfAbandoned.LEAVE_IT && !isKnown(job, anew)) {
+				DeliveryReport abandoned = (last != null) ? this.reports.of(last)
+						: this.reports.ofPruned(parameters, Objects.requireNonNull(pruned));
 				logger.info("{} was abandoned with execution {}: nothing sent", DeliveryJobParameters.file(parameters),
-						last.getId());
-				return new Launch.Finished(new DeliveryResult(this.reports.of(last), true));
+						abandoned.execution());
+				return new Launch.Finished(new DeliveryResult(abandoned, true));
 			}
 		}
 		finally {
@@ -287,6 +304,19 @@ public class DeliveryLauncher {
 			}
 		}
 		return launch(job, anew, null, ifAbandoned);
+	}
+
+	private @Nullable PrunedDelivery prunedRecord(Job job, JobParameters parameters) {
+		return this.pruned.find(job.getName(), this.jobKeys.generateKey(parameters)).orElse(null);
+	}
+
+	/**
+	 * Whether the delivery with these parameters was ever made: it has an instance, or
+	 * prune left a record of it.
+	 */
+	private boolean isKnown(Job job, JobParameters parameters) {
+		return this.jobRepository.getJobInstance(job.getName(), parameters) != null
+				|| prunedRecord(job, parameters) != null;
 	}
 
 	private Launch launchHeld(Job job, JobParameters parameters, DeliveryLocks.@Nullable Lease kept,

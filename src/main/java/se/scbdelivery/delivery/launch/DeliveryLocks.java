@@ -50,6 +50,9 @@ public class DeliveryLocks implements DisposableBean {
 
 	static final String TABLE = "SCB_DELIVERY_LOCK";
 
+	/** A lease's name is this and the delivery's job key. */
+	private static final String NAME_PREFIX = "delivery-";
+
 	private static final Logger logger = LoggerFactory.getLogger(DeliveryLocks.class);
 
 	private static final int LOCK_ATTEMPTS = 4;
@@ -177,6 +180,16 @@ public class DeliveryLocks implements DisposableBean {
 				ZoneId.systemDefault());
 	}
 
+	/**
+	 * An SQL condition that holds while a live process holds the lease of the delivery
+	 * whose job key the SQL expression {@code jobKey} gives: for a query that must leave
+	 * such deliveries alone.
+	 */
+	public String heldCondition(String jobKey) {
+		return "EXISTS (SELECT 1 FROM " + TABLE + " L WHERE L.NAME = '" + NAME_PREFIX + "' || " + jobKey
+				+ " AND L.LOCK_UNTIL > " + this.tableNow + ")";
+	}
+
 	public Duration staleAfter() {
 		return this.staleAfter;
 	}
@@ -192,7 +205,7 @@ public class DeliveryLocks implements DisposableBean {
 	}
 
 	private static String name(String key) {
-		return "delivery-" + key;
+		return NAME_PREFIX + key;
 	}
 
 	/**

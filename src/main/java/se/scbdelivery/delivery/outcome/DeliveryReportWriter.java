@@ -12,9 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.stereotype.Component;
 
 import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.journal.DeliveryJournal;
 import se.scbdelivery.delivery.journal.DeliveryJournals;
 
@@ -58,13 +60,27 @@ public class DeliveryReportWriter {
 	Path write(JobExecution execution, DeliveryJournal journal, BatchStatus status, DeliveryOutcome outcome,
 			@Nullable String failure) {
 		DeliveryReport report = this.reports.assemble(execution, journal, status, outcome, failure);
-		Path written = write(report);
+		Path written = write(report, this.dir.resolve(fileName(execution.getId(), execution.getJobParameters())));
 		this.journals.update(execution, (j) -> j.withReportFile(written.toString()));
 		return written;
 	}
 
-	private Path write(DeliveryReport report) {
-		Path target = this.dir.resolve("delivery-" + report.execution() + "-" + describe(report) + ".json");
+	/**
+	 * The name of an execution's report in {@code scb.report.dir}, from its delivery's
+	 * identifying parameters: {@code delivery-{execution}-{org}-{program}-{period}.json},
+	 * or {@code delivery-{execution}-generic-{contract}.json}.
+	 */
+	public static String fileName(long execution, JobParameters parameters) {
+		String describe = switch (DeliveryJobParameters.channel(parameters)) {
+			case GDB -> present(parameters, DeliveryJobParameters.ORGANISATION) + "-"
+					+ parameters.getString(DeliveryJobParameters.PROGRAM) + "-"
+					+ parameters.getString(DeliveryJobParameters.PERIOD);
+			case GENERIC -> "generic-" + safe(parameters.getString(DeliveryJobParameters.CONTRACT));
+		};
+		return "delivery-" + execution + "-" + describe + ".json";
+	}
+
+	private Path write(DeliveryReport report, Path target) {
 		try {
 			Files.createDirectories(this.dir);
 			Path temporary = Files.createTempFile(this.dir, ".delivery-", ".json.tmp");
@@ -77,11 +93,10 @@ public class DeliveryReportWriter {
 		}
 	}
 
-	private static String describe(DeliveryReport report) {
-		if (report.channel() instanceof GenericDetails generic) {
-			return "generic-" + safe(generic.contract());
-		}
-		return report.organisation() + "-" + report.channel().program() + "-" + report.channel().referencePeriod();
+	/** As the report writes the organisation: none when the parameter is empty. */
+	private static @Nullable String present(JobParameters parameters, String key) {
+		String value = parameters.getString(key);
+		return (value == null || value.isEmpty()) ? null : value;
 	}
 
 	/** A contract as part of a file name: SCB's contract ids are free text. */

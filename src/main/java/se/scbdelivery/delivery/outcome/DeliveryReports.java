@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +49,39 @@ public class DeliveryReports {
 				? DeliveryOutcome.RUNNING : DeliveryOutcome.ofExitCode(execution.getExitStatus().getExitCode());
 		return assemble(execution, journal, execution.getStatus(), outcome, supersededBy,
 				failureOf(execution, journal));
+	}
+
+	/**
+	 * The report of a delivery whose job instance {@code prune} removed, from the record
+	 * it kept and the parameters the file is delivered with now (the same identifying
+	 * ones; the path may differ). Its attempts and events went with the instance.
+	 */
+	public DeliveryReport ofPruned(JobParameters parameters, PrunedDelivery pruned) {
+		Channel channel = DeliveryJobParameters.channel(parameters);
+		ChannelDetails details = switch (channel) {
+			case GDB -> new GdbDetails(parameters.getString(DeliveryJobParameters.PROGRAM),
+					parameters.getString(DeliveryJobParameters.PERIOD),
+					parameters.getString(DeliveryJobParameters.FORMAT),
+					present(parameters, DeliveryJobParameters.VERSION), pruned.fragments(), pruned.fragmentSize(),
+					pruned.receipt(), null);
+			case GENERIC -> new GenericDetails(parameters.getString(DeliveryJobParameters.CONTRACT),
+					present(parameters, DeliveryJobParameters.DELIVERY_FORMAT_NAME),
+					present(parameters, DeliveryJobParameters.EXTERNAL_VERSION_ID),
+					Boolean.parseBoolean(parameters.getString(DeliveryJobParameters.TEST)), pruned.receipt(), null);
+		};
+		String prunedOn = "its record pruned on " + pruned.prunedAt().atZone(ZoneId.systemDefault()).toLocalDate();
+		String whatToDo = pruned.abandoned()
+				? pruned.decision() + " (" + prunedOn + "); scans and restarts leave it alone: 'deliver' the file to "
+						+ "send it anew"
+				: "was delivered by execution " + pruned.execution() + " (" + prunedOn + "): nothing sent";
+		return new DeliveryReport(pruned.execution(), pruned.instance(), channel.key(),
+				(pruned.abandoned() ? BatchStatus.ABANDONED : BatchStatus.COMPLETED).name(), null, pruned.outcome(),
+				pruned.outcome().exitCode(), null, parameters.getString(DeliveryJobParameters.ENVIRONMENT),
+				parameters.getString(DeliveryJobParameters.FILE), parameters.getString(DeliveryJobParameters.FILE_NAME),
+				parameters.getString(DeliveryJobParameters.SHA256), parameters.getLong(DeliveryJobParameters.SIZE),
+				present(parameters, DeliveryJobParameters.ORGANISATION), details, whatToDo, null, pruned.started(),
+				pruned.ended(), (pruned.started() != null) ? Duration.between(pruned.started(), pruned.ended()) : null,
+				List.of(), List.of());
 	}
 
 	/** The report of an execution with the status and outcome it is about to end with. */
