@@ -57,10 +57,10 @@ public final class PruneSummary {
 		if (!result.restartable().isEmpty()) {
 			long kept = result.restartable().values().stream().mapToLong(Long::longValue).sum();
 			out.printf(
-					"  %s %s that may still be restarted, whatever their age: %s ('restart --failed' "
-							+ "resumes them; 'abandon' gives one up, and a later prune removes it)%n",
+					"  %s %s that may still be restarted, whatever %s age: %s (see 'list'; 'restart --failed' "
+							+ "resumes such deliveries, and 'abandon' gives one up for a later prune to remove)%n",
 					removed ? "kept" : "keeps", count(kept, "old delivery", "old deliveries"),
-					byState(result.restartable()));
+					(kept == 1) ? "its" : "their", byState(result.restartable()));
 		}
 		if (result.leased() > 0) {
 			out.printf("  %s %s that a live process is delivering now%n", removed ? "kept" : "keeps",

@@ -43,8 +43,8 @@ abstract class PruneSuite extends DeliveryEndToEnd {
 
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-	private static final String RESTART_HINT = " ('restart --failed' resumes them; 'abandon' gives one up, and a "
-			+ "later prune removes it)";
+	private static final String RESTART_HINT = " (see 'list'; 'restart --failed' resumes such deliveries, and "
+			+ "'abandon' gives one up for a later prune to remove)";
 
 	/** Old: well before the 400 days the tests prune at; each delivery an hour later. */
 	private final LocalDateTime old = LocalDateTime.now().minusDays(500).truncatedTo(ChronoUnit.MINUTES);
@@ -120,7 +120,7 @@ abstract class PruneSuite extends DeliveryEndToEnd {
 				"    REFUSED              1", "    INVALID_INPUT        1", "    ABANDONED            1",
 				"  kept a record of 5 of them (LOADED, LOADED_WITH_ERRORS, NOT_LOADED, ABANDONED), so that their "
 						+ "files are not delivered again",
-				"  kept 1 old delivery that may still be restarted, whatever their age: 1 FAILED" + RESTART_HINT,
+				"  kept 1 old delivery that may still be restarted, whatever its age: 1 FAILED" + RESTART_HINT,
 				"  reports in " + this.reportDir + " left alone: --reports deletes the removed executions' own");
 		for (Delivered delivery : pruned) {
 			assertThat(rows(delivery)).as(delivery.toString()).allSatisfy((table, rows) -> assertThat(rows).isZero());

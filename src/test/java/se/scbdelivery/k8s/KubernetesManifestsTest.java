@@ -43,6 +43,10 @@ class KubernetesManifestsTest {
 
 	private static final String DATABASE_SECRET = "scb-delivery-database";
 
+	private static final String NIGHTLY_SCAN = "scb-delivery-nightly-scan";
+
+	private static final String MONTHLY_PRUNE = "scb-delivery-monthly-prune";
+
 	/**
 	 * The default of scb.shutdown.grace: the time the program takes to stop on SIGTERM.
 	 */
@@ -74,7 +78,7 @@ class KubernetesManifestsTest {
 
 	@Test
 	void theNightlyCronJobNeverOverlapsAndIsBounded() {
-		Map<String, Object> cronJob = only("CronJob").content();
+		Map<String, Object> cronJob = named("CronJob", NIGHTLY_SCAN).content();
 		Map<String, Object> spec = map(cronJob, "spec");
 		assertThat(spec.get("concurrencyPolicy")).isEqualTo("Forbid");
 		assertThat(integer(spec, "startingDeadlineSeconds")).isPositive();
@@ -83,6 +87,28 @@ class KubernetesManifestsTest {
 		assertThat(integer(jobSpec, "activeDeadlineSeconds")).isPositive();
 		assertThat(args(podSpec(cronJob))).startsWith("scan", "/inbox");
 		assertBusinessOutcomesAreNotRetried(jobSpec, "FailJob");
+	}
+
+	@Test
+	void theMonthlyPruneRemovesOnlyOldFinalDeliveriesAndNeverOverlaps() {
+		Map<String, Object> cronJob = named("CronJob", MONTHLY_PRUNE).content();
+		Map<String, Object> spec = map(cronJob, "spec");
+		assertThat(spec.get("concurrencyPolicy")).isEqualTo("Forbid");
+		// minute, hour and day of the month fixed, every month, any weekday
+		assertThat(String.valueOf(spec.get("schedule"))).matches("\\d+ \\d+ \\d+ \\* \\*");
+		assertThat(integer(spec, "startingDeadlineSeconds")).isPositive();
+		Map<String, Object> jobSpec = map(spec, "jobTemplate", "spec");
+		assertThat(integer(jobSpec, "backoffLimit")).isBetween(0, 5);
+		assertThat(integer(jobSpec, "activeDeadlineSeconds")).isPositive();
+		// a dry run would remove nothing; the reports stay unless someone asks
+		assertThat(args(podSpec(cronJob))).containsExactly("prune", "--older-than", "400d", "--yes");
+		List<Map<String, Object>> rules = maps(at(jobSpec, "podFailurePolicy", "rules"));
+		Map<String, Object> badInput = rules.stream()
+			.filter((r) -> r.containsKey("onExitCodes"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no podFailurePolicy rule on exit codes"));
+		assertThat(badInput.get("action")).isEqualTo("FailJob");
+		assertThat(list(map(badInput, "onExitCodes"), "values")).containsExactly(2);
 	}
 
 	@Test
@@ -207,8 +233,8 @@ class KubernetesManifestsTest {
 		assertThat(scb.environment().key()).isEqualTo("production");
 		assertThat(scb.report().dir()).isEqualTo(Path.of("/reports"));
 		assertThat(at(operatorSettings(), "logging", "file", "name").toString()).startsWith("/reports/");
-		Duration activeDeadline = Duration
-			.ofSeconds(integer(map(only("CronJob").content(), "spec", "jobTemplate", "spec"), "activeDeadlineSeconds"));
+		Duration activeDeadline = Duration.ofSeconds(integer(
+				map(named("CronJob", NIGHTLY_SCAN).content(), "spec", "jobTemplate", "spec"), "activeDeadlineSeconds"));
 		assertThat(scb.poll().timeout()).as("a run gives up following before Kubernetes ends it")
 			.isLessThan(activeDeadline);
 	}
@@ -341,6 +367,14 @@ class KubernetesManifestsTest {
 			.toList();
 		assertThat(workloads).hasSizeGreaterThanOrEqualTo(2);
 		return workloads;
+	}
+
+	private static Document named(String kind, String name) {
+		List<Document> found = documents.stream()
+			.filter((d) -> d.kind().equals(kind) && name.equals(map(d.content(), "metadata").get("name")))
+			.toList();
+		assertThat(found).as(kind + " " + name).hasSize(1);
+		return found.get(0);
 	}
 
 	private static Document only(String kind) {

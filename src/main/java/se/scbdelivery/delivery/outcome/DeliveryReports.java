@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -71,8 +72,8 @@ public class DeliveryReports {
 		};
 		String prunedOn = "its record pruned on " + pruned.prunedAt().atZone(ZoneId.systemDefault()).toLocalDate();
 		String whatToDo = pruned.abandoned()
-				? pruned.decision() + " (" + prunedOn + "); scans and restarts leave it alone: 'deliver' the file to "
-						+ "send it anew"
+				? Objects.requireNonNullElse(pruned.decision(), "abandoned") + " (" + prunedOn
+						+ "); scans and restarts leave it alone: 'deliver' the file to send it anew"
 				: "was delivered by execution " + pruned.execution() + " (" + prunedOn + "): nothing sent";
 		return new DeliveryReport(pruned.execution(), pruned.instance(), channel.key(),
 				(pruned.abandoned() ? BatchStatus.ABANDONED : BatchStatus.COMPLETED).name(), null, pruned.outcome(),

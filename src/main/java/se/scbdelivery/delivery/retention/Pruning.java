@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -88,7 +89,7 @@ public class Pruning {
 			reportsDeleted += this.reports.delete(batch.reports());
 			if (found > 0) {
 				logger.info("Pruned {} deliveries with {} executions that ended before {}", found,
-						batch.executions().size(), cutoff);
+						batch.executions().size(), cutoff.truncatedTo(ChronoUnit.SECONDS));
 			}
 		}
 		while (found == BATCH_SIZE);
