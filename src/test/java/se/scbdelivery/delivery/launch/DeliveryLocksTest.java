@@ -18,7 +18,9 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import se.scbdelivery.config.ScbProperties;
@@ -44,8 +46,15 @@ class DeliveryLocksTest {
 
 	private static final String TAKER = "other-host:4711";
 
-	private final JdbcTemplate jdbc = new JdbcTemplate(
-			new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:mem:locks;DB_CLOSE_DELAY=-1", "sa", ""));
+	private final JdbcTemplate jdbc = withLeaseTable(new JdbcTemplate(
+			new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:mem:locks;DB_CLOSE_DELAY=-1", "sa", "")));
+
+	/** The lease table, as the product's migration V2 makes it. */
+	private static JdbcTemplate withLeaseTable(JdbcTemplate jdbc) {
+		new ResourceDatabasePopulator(new ClassPathResource("db/migration/h2/V2__delivery_lock.sql"))
+			.execute(jdbc.getDataSource());
+		return jdbc;
+	}
 
 	private final HeldLeases held = new HeldLeases();
 
