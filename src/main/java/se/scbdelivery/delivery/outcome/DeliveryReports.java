@@ -22,6 +22,8 @@ import se.scbdelivery.delivery.journal.DeliveryJournal;
 import se.scbdelivery.delivery.journal.DeliveryJournals;
 import se.scbdelivery.delivery.journal.JournalEntry;
 import se.scbdelivery.delivery.journal.Verdict;
+import se.scbdelivery.scb.gdb.HistoryEntry;
+import se.scbdelivery.scb.generic.ValidationResult;
 
 /**
  * Assembles the {@link DeliveryReport} of an execution from its parameters and journal.
@@ -59,17 +61,9 @@ public class DeliveryReports {
 	 */
 	public DeliveryReport ofPruned(JobParameters parameters, PrunedDelivery pruned) {
 		Channel channel = DeliveryJobParameters.channel(parameters);
-		ChannelDetails details = switch (channel) {
-			case GDB -> new GdbDetails(parameters.getString(DeliveryJobParameters.PROGRAM),
-					parameters.getString(DeliveryJobParameters.PERIOD),
-					parameters.getString(DeliveryJobParameters.FORMAT),
-					present(parameters, DeliveryJobParameters.VERSION), pruned.fragments(), pruned.fragmentSize(),
-					pruned.receipt(), null);
-			case GENERIC -> new GenericDetails(parameters.getString(DeliveryJobParameters.CONTRACT),
-					present(parameters, DeliveryJobParameters.DELIVERY_FORMAT_NAME),
-					present(parameters, DeliveryJobParameters.EXTERNAL_VERSION_ID),
-					Boolean.parseBoolean(parameters.getString(DeliveryJobParameters.TEST)), pruned.receipt(), null);
-		};
+		// SCB's last answers went with the instance; the receipt was kept
+		ChannelDetails details = details(channel, parameters, pruned.fragments(), pruned.fragmentSize(),
+				pruned.receipt(), null, null);
 		String prunedOn = "its record pruned on " + pruned.prunedAt().atZone(ZoneId.systemDefault()).toLocalDate();
 		String whatToDo = pruned.abandoned()
 				? Objects.requireNonNullElse(pruned.decision(), "abandoned") + " (" + prunedOn
@@ -109,17 +103,29 @@ public class DeliveryReports {
 	}
 
 	private static ChannelDetails details(Channel channel, JobParameters parameters, DeliveryJournal journal) {
+		String receipt = switch (channel) {
+			case GDB -> journal.deliveryId();
+			case GENERIC -> journal.ticket();
+		};
+		return details(channel, parameters, journal.fragmentCount(), journal.fragmentSize(), receipt,
+				journal.lastHistory(), journal.validation());
+	}
+
+	/**
+	 * What belongs to the channel: what was delivered, from the parameters, and what SCB
+	 * gave back (the DeliveryId or ticket, and its last answer).
+	 */
+	private static ChannelDetails details(Channel channel, JobParameters parameters, int fragments, int fragmentSize,
+			@Nullable String receipt, @Nullable HistoryEntry lastHistory, @Nullable ValidationResult validation) {
 		return switch (channel) {
 			case GDB -> new GdbDetails(parameters.getString(DeliveryJobParameters.PROGRAM),
 					parameters.getString(DeliveryJobParameters.PERIOD),
 					parameters.getString(DeliveryJobParameters.FORMAT),
-					present(parameters, DeliveryJobParameters.VERSION), journal.fragmentCount(), journal.fragmentSize(),
-					journal.deliveryId(), journal.lastHistory());
+					present(parameters, DeliveryJobParameters.VERSION), fragments, fragmentSize, receipt, lastHistory);
 			case GENERIC -> new GenericDetails(parameters.getString(DeliveryJobParameters.CONTRACT),
 					present(parameters, DeliveryJobParameters.DELIVERY_FORMAT_NAME),
 					present(parameters, DeliveryJobParameters.EXTERNAL_VERSION_ID),
-					Boolean.parseBoolean(parameters.getString(DeliveryJobParameters.TEST)), journal.ticket(),
-					journal.validation());
+					Boolean.parseBoolean(parameters.getString(DeliveryJobParameters.TEST)), receipt, validation);
 		};
 	}
 
