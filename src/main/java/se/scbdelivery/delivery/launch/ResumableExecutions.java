@@ -49,19 +49,14 @@ public class ResumableExecutions {
 	public List<Long> find() {
 		List<Long> resumable = new ArrayList<>();
 		for (long id : this.executions.newestWithStatus(UNFINISHED, FINAL_FAILURES)) {
+			// the query chose by status and outcome; whether one that looks running has
+			// lost its process only its lease can tell
 			JobExecution last = this.jobRepository.getJobExecution(id);
-			if (last != null && (last.isRunning() ? this.dead.isDead(last) : isResumable(last))) {
+			if (last != null && (!last.isRunning() || this.dead.isDead(last))) {
 				resumable.add(id);
 			}
 		}
 		return resumable;
-	}
-
-	private static boolean isResumable(JobExecution execution) {
-		String outcome = execution.getExitStatus().getExitCode();
-		return (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED
-				|| StrandedExecutions.isStranded(execution)) && !DeliveryOutcome.REFUSED.name().equals(outcome)
-				&& !DeliveryOutcome.INVALID_INPUT.name().equals(outcome);
 	}
 
 }

@@ -39,6 +39,19 @@ public class DeliveryExecutions {
 	private static final String SUCCESSOR = "SELECT MIN(L.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION L"
 			+ " WHERE L.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID AND L.JOB_EXECUTION_ID > E.JOB_EXECUTION_ID";
 
+	/**
+	 * The executions of both channels' deliveries as {@code E}, with their job instance
+	 * as {@code I}: the FROM and the first condition of every query of them.
+	 */
+	public static final String EVERY_EXECUTION = "FROM BATCH_JOB_EXECUTION E JOIN BATCH_JOB_INSTANCE I"
+			+ " ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID WHERE I.JOB_NAME IN " + in(jobNames());
+
+	/**
+	 * Each delivery's newest execution as {@code E} (Spring Batch's last execution: the
+	 * highest id), with its job instance as {@code I}.
+	 */
+	public static final String NEWEST_OF_EACH_DELIVERY = EVERY_EXECUTION + " AND NOT EXISTS (" + LATER + ")";
+
 	private final JdbcTemplate jdbc;
 
 	DeliveryExecutions(JdbcTemplate jdbc) {
@@ -57,11 +70,7 @@ public class DeliveryExecutions {
 		Sql sql = new Sql();
 		sql.append("SELECT E.JOB_EXECUTION_ID, ")
 			.append(query.everyExecution() ? "(" + SUCCESSOR + ")" : "CAST(NULL AS BIGINT)")
-			.append(" FROM BATCH_JOB_EXECUTION E JOIN BATCH_JOB_INSTANCE I ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID")
-			.append(" WHERE I.JOB_NAME IN " + in(jobNames()));
-		if (!query.everyExecution()) {
-			sql.append(" AND NOT EXISTS (" + LATER + ")");
-		}
+			.append(" " + (query.everyExecution() ? EVERY_EXECUTION : NEWEST_OF_EACH_DELIVERY));
 		if (query.since() != null) {
 			// the repository keeps local times, in the zone of the process that ran the
 			// job
@@ -90,8 +99,8 @@ public class DeliveryExecutions {
 			}
 		}
 		sql.append(" ORDER BY E.JOB_EXECUTION_ID DESC FETCH FIRST ? ROWS ONLY", limit);
-		return this.jdbc.query(sql.text(),
-				(row, number) -> new Found(row.getLong(1), (Long) row.getObject(2, Long.class)), sql.arguments());
+		return this.jdbc.query(sql.text(), (row, number) -> new Found(row.getLong(1), row.getObject(2, Long.class)),
+				sql.arguments());
 	}
 
 	/**
@@ -100,12 +109,11 @@ public class DeliveryExecutions {
 	 */
 	public List<Long> newestWithStatus(Collection<BatchStatus> statuses, Collection<DeliveryOutcome> except) {
 		Sql sql = new Sql();
-		sql.append("SELECT E.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION E JOIN BATCH_JOB_INSTANCE I"
-				+ " ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID WHERE I.JOB_NAME IN " + in(jobNames()))
+		sql.append("SELECT E.JOB_EXECUTION_ID " + NEWEST_OF_EACH_DELIVERY)
 			.append(" AND E.STATUS IN " + in(statuses.stream().map(Enum::name).toList()))
 			.append(" AND (E.EXIT_CODE IS NULL OR E.EXIT_CODE NOT IN " + in(except.stream().map(Enum::name).toList())
 					+ ")")
-			.append(" AND NOT EXISTS (" + LATER + ") ORDER BY E.JOB_EXECUTION_ID DESC");
+			.append(" ORDER BY E.JOB_EXECUTION_ID DESC");
 		return this.jdbc.queryForList(sql.text(), Long.class, sql.arguments());
 	}
 

@@ -1,7 +1,6 @@
 package se.scbdelivery.delivery.retention;
 
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,16 +15,16 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.launch.DeliveryLocks;
+import se.scbdelivery.delivery.outcome.DeliveryExecutions;
 import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 
 /**
  * The selection: which deliveries of either channel {@code prune} removes, in SQL in the
- * database (by the end-time index of {@code V4__pruned_deliveries.sql}), never by loading
- * job instances. A delivery is old and final when its newest execution (the one with the
- * highest id, as Spring Batch's {@code getLastJobExecution} takes it) ended before the
- * cut-off with a final outcome; it is left out while a live process holds its lease.
+ * database (by the end-time index of migration V3), never by loading job instances. A
+ * delivery is old and final when its newest execution (the one with the highest id, as
+ * Spring Batch's {@code getLastJobExecution} takes it) ended before the cut-off with a
+ * final outcome; it is left out while a live process holds its lease.
  */
 @Component
 class FinalDeliveries {
@@ -40,10 +39,7 @@ class FinalDeliveries {
 			BatchStatus.FAILED, Set.of(DeliveryOutcome.REFUSED, DeliveryOutcome.INVALID_INPUT), BatchStatus.ABANDONED,
 			Set.of(DeliveryOutcome.ABANDONED));
 
-	private static final String FROM = "FROM BATCH_JOB_EXECUTION E JOIN BATCH_JOB_INSTANCE I "
-			+ "ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID WHERE I.JOB_NAME IN (:jobs) AND NOT EXISTS (SELECT 1 FROM "
-			+ "BATCH_JOB_EXECUTION N WHERE N.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID AND N.JOB_EXECUTION_ID > "
-			+ "E.JOB_EXECUTION_ID)";
+	private static final String FROM = DeliveryExecutions.NEWEST_OF_EACH_DELIVERY;
 
 	private static final String IS_FINAL = FINAL.entrySet()
 		.stream()
@@ -135,8 +131,7 @@ class FinalDeliveries {
 	}
 
 	private static MapSqlParameterSource parameters(LocalDateTime cutoff) {
-		return new MapSqlParameterSource("cutoff", cutoff).addValue("jobs",
-				Arrays.stream(Channel.values()).map(Channel::jobName).toList());
+		return new MapSqlParameterSource("cutoff", cutoff);
 	}
 
 }
