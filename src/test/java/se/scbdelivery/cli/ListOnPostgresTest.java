@@ -2,7 +2,6 @@ package se.scbdelivery.cli;
 
 import java.nio.file.Path;
 
-import se.scbdelivery.testsupport.PostgresTestDatabase;
 import se.scbdelivery.testsupport.ProductSettings;
 
 /**
@@ -13,9 +12,7 @@ class ListOnPostgresTest extends ListSuite {
 
 	@Override
 	ProductSettings onRepository(ProductSettings standard, Path dir) {
-		return standard.jobRepositoryUrl(PostgresTestDatabase.fresh())
-			.with("spring.datasource.username", PostgresTestDatabase.user())
-			.with("spring.datasource.password", "");
+		return standard.postgresOfItsOwn();
 	}
 
 }
