@@ -19,12 +19,13 @@ import org.springframework.stereotype.Component;
 import se.scbdelivery.config.ConsoleLogFilter;
 
 /**
- * Brings the job repository's schema up to date at start (Flyway, db/migration/<vendor>).
- * A repository that an earlier version of the product made, before migrations, holds
- * Spring Batch's tables but no migration history: it is adopted as version 1, what those
- * tables are, and migrated from there, so its deliveries stay where they are. Flyway's
- * own "baseline on migrate" is not used: it would also take a schema that holds some
- * other tables, but not Spring Batch's, for version 1, and never create them.
+ * Brings the job repository's schema up to date at start (Flyway: db/migration/common,
+ * what is the same SQL on H2 and PostgreSQL, and db/migration/<vendor>). A repository
+ * that an earlier version of the product made, before migrations, holds Spring Batch's
+ * tables but no migration history: it is adopted as version 1, what those tables are, and
+ * migrated from there, so its deliveries stay where they are. Flyway's own "baseline on
+ * migrate" is not used: it would also take a schema that holds some other tables, but not
+ * Spring Batch's, for version 1, and never create them.
  */
 @Component
 class RepositoryMigrations implements FlywayMigrationStrategy {

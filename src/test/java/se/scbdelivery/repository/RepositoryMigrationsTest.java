@@ -46,7 +46,7 @@ class RepositoryMigrationsTest {
 		try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
 			madeBeforeMigrations(connection, "h2");
 		}
-		adoptsWithItsDeliveries(url, "sa", "h2");
+		adoptsWithItsDeliveries(url, "sa");
 	}
 
 	@Test
@@ -55,7 +55,7 @@ class RepositoryMigrationsTest {
 		try (Connection connection = DriverManager.getConnection(url, PostgresTestDatabase.user(), "")) {
 			madeBeforeMigrations(connection, "postgresql");
 		}
-		adoptsWithItsDeliveries(url, PostgresTestDatabase.user(), "postgresql");
+		adoptsWithItsDeliveries(url, PostgresTestDatabase.user());
 	}
 
 	@Test
@@ -128,7 +128,7 @@ class RepositoryMigrationsTest {
 		}
 	}
 
-	private void adoptsWithItsDeliveries(String url, String user, String vendor) throws Exception {
+	private void adoptsWithItsDeliveries(String url, String user) throws Exception {
 		try (ScbStandIn scb = ScbStandIn.start(StandInOptions.defaults().withPort(0).withPollsBeforeFinal(0))) {
 			Path file = file("before.xml");
 			// delivered without migrations, on the schema as the version before left it;
@@ -137,7 +137,7 @@ class RepositoryMigrationsTest {
 			// meanwhile and dropped after
 			try (Connection connection = DriverManager.getConnection(url, user, "")) {
 				ScriptUtils.executeSqlScript(connection,
-						new ClassPathResource("db/migration/" + vendor + "/V4__pruned_deliveries.sql"));
+						new ClassPathResource("db/migration/common/V4__pruned_deliveries.sql"));
 			}
 			CliResult before = deliver(settings(scb, url, user).with("spring.flyway.enabled", "false"), file);
 			assertThat(before.exitCode()).as(before.toString()).isZero();
@@ -167,13 +167,17 @@ class RepositoryMigrationsTest {
 	 * the given type, the rest applied as SQL.
 	 */
 	private static List<String> migrations(String firstType) throws IOException {
-		try (Stream<Path> files = Files.list(new ClassPathResource("db/migration/h2").getFile().toPath())) {
-			return files.map((file) -> file.getFileName().toString())
-				.map((name) -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
-				.sorted()
-				.map((version) -> version + " " + ((version == 1) ? firstType : "SQL"))
-				.toList();
+		List<Integer> versions = new ArrayList<>();
+		for (String folder : List.of("db/migration/common", "db/migration/h2")) {
+			try (Stream<Path> files = Files.list(new ClassPathResource(folder).getFile().toPath())) {
+				files.map((file) -> file.getFileName().toString())
+					.forEach((name) -> versions.add(Integer.parseInt(name.substring(1, name.indexOf("__")))));
+			}
 		}
+		return versions.stream()
+			.sorted()
+			.map((version) -> version + " " + ((version == 1) ? firstType : "SQL"))
+			.toList();
 	}
 
 	/**

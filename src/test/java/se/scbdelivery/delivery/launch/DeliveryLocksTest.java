@@ -51,7 +51,7 @@ class DeliveryLocksTest {
 
 	/** The lease table, as the product's migration V2 makes it. */
 	private static JdbcTemplate withLeaseTable(JdbcTemplate jdbc) {
-		new ResourceDatabasePopulator(new ClassPathResource("db/migration/h2/V2__delivery_lock.sql"))
+		new ResourceDatabasePopulator(new ClassPathResource("db/migration/common/V2__delivery_lock.sql"))
 			.execute(jdbc.getDataSource());
 		return jdbc;
 	}
