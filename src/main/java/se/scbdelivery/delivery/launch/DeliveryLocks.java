@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -60,6 +62,9 @@ public class DeliveryLocks implements DisposableBean {
 	private static final Duration LOCK_PAUSE = Duration.ofMillis(500);
 
 	private final JdbcTemplate jdbc;
+
+	/** The keys of the leases this process took and has not closed. */
+	private final Set<String> open = ConcurrentHashMap.newKeySet();
 
 	private final JdbcTemplateLockProvider provider;
 
@@ -131,6 +136,7 @@ public class DeliveryLocks implements DisposableBean {
 	 * @param key the delivery's job key (its identifying parameters, hashed)
 	 */
 	Optional<Lease> tryLock(String key) {
+		boolean waitedForOwnRow = false;
 		for (int attempt = 1;; attempt++) {
 			// read before the database is asked: the lease surely holds stale-after past
 			// them
@@ -139,16 +145,30 @@ public class DeliveryLocks implements DisposableBean {
 			Optional<SimpleLock> lock = this.provider
 				.lock(new LockConfiguration(Instant.now(), name(key), this.staleAfter, Duration.ZERO));
 			if (lock.isPresent()) {
+				this.open.add(key);
 				return lock.map((taken) -> new Lease(key, taken, nanos, wall));
 			}
 			// ShedLock also says "held" when the database failed the statement's commit:
 			// a lease nobody holds is tried again
-			if (attempt == LOCK_ATTEMPTS
-					|| holder(key).filter((h) -> !h.left().isNegative() && !h.left().isZero()).isPresent()) {
+			Optional<Holder> live = holder(key).filter((h) -> !h.left().isNegative() && !h.left().isZero());
+			Duration ownRow = live.filter((h) -> h.owner().equals(this.owner) && !this.open.contains(key))
+				.map(Holder::left)
+				.orElse(null);
+			Duration pause = LOCK_PAUSE;
+			if (ownRow != null && !waitedForOwnRow) {
+				// the row names this process, which holds no lease on it: its insert
+				// committed while the failing database lost the answer; nobody else
+				// may take it before it lapses, so neither may this process
+				logger.warn("The lease {} names this process, which holds none: a commit whose answer the job "
+						+ "repository lost; waiting {} for it to lapse", name(key), ownRow);
+				waitedForOwnRow = true;
+				pause = ownRow.plus(LOCK_PAUSE);
+			}
+			else if (attempt >= LOCK_ATTEMPTS || live.isPresent()) {
 				return Optional.empty();
 			}
 			try {
-				Thread.sleep(LOCK_PAUSE.toMillis());
+				Thread.sleep(pause.toMillis());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -412,6 +432,7 @@ public class DeliveryLocks implements DisposableBean {
 		public synchronized void close() {
 			this.renewal.cancel(false);
 			DeliveryLocks.this.held.remove(this.key, this);
+			DeliveryLocks.this.open.remove(this.key);
 			SimpleLock current = this.lock;
 			this.lock = null;
 			if (current == null) {

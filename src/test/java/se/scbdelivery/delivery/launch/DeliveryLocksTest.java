@@ -105,6 +105,31 @@ class DeliveryLocksTest {
 	}
 
 	@Test
+	void aRowNamingThisProcessWhichHoldsNoLeaseIsTakenOnceItLapses() {
+		// what an insert leaves whose commit the failing database made but whose answer
+		// it lost: the row names this process, which was told the lease was held
+		this.jdbc.update(
+				"INSERT INTO " + DeliveryLocks.TABLE + " (NAME, LOCK_UNTIL, LOCKED_AT, LOCKED_BY) VALUES (?, ?, ?, ?)",
+				"delivery-k4", Timestamp.from(Instant.now().plusMillis(300)), Timestamp.from(Instant.now()),
+				this.locks.owner());
+
+		Optional<DeliveryLocks.Lease> lease = this.locks.tryLock("k4");
+
+		assertThat(lease).isPresent();
+		assertThat(this.locks.holder("k4").orElseThrow().left()).isPositive();
+		lease.orElseThrow().close();
+	}
+
+	@Test
+	void aLeaseThisProcessHoldsIsNotTakenASecondTime() {
+		DeliveryLocks.Lease first = this.locks.tryLock("k5").orElseThrow();
+
+		assertThat(this.locks.tryLock("k5")).isEmpty();
+		first.close();
+		assertThat(this.locks.tryLock("k5")).isPresent();
+	}
+
+	@Test
 	void theHolderSaysHowLongTheLeaseHasLeftByTheDatabasesClock() {
 		useMovableClocks("1h");
 		this.locks.tryLock("k1").orElseThrow();
