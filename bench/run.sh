@@ -457,10 +457,6 @@ growth() {
 	echo "growth: templates: $(counts) (executions, instances, failed)" >&2
 	measure "templates only ($template_execs executions)"
 	base_l=$L; base_r=$R; base_s=$S
-	for i in $(seq 1 "$REPEATS"); do
-		restore_templates
-		empty_rates+=("$(bulk_rate)")
-	done
 	for size in $GROWTH_SIZES; do
 		restore_templates
 		local t0 t1 copies=$(( (size + template_execs - 1) / template_execs ))
@@ -475,12 +471,15 @@ growth() {
 			"whole command $(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f6) s; templates only: own $base_r s"
 		add "growth: one-file scan, $size, own (s)" "$(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f4)" \
 			"whole command $(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f7) s; templates only: own $base_s s"
-		if [ "$size" = "$(echo "$GROWTH_SIZES" | awk '{print $NF}')" ]; then
-			# each scan adds its files' executions: a few hundred on top of the size
-			for i in $(seq 1 "$REPEATS"); do
-				full_rates+=("$(bulk_rate)")
-			done
-		fi
+	done
+	# the bulk rates, empty and full in turns so that both meet the same machine; each scan starts
+	# from its repository as dumped, not from the previous scan's few hundred more executions
+	pg_dump -h 127.0.0.1 -U postgres -Fc "$db" > "$WORK/growth-full.dump"
+	for i in $(seq 1 "$REPEATS"); do
+		restore_templates
+		empty_rates+=("$(bulk_rate)")
+		restore_templates "$WORK/growth-full.dump"
+		full_rates+=("$(bulk_rate)")
 	done
 	add "growth: templates only, own: list / restart --failed / one-file scan (s)" "$base_l / $base_r / $base_s" "whole commands: $(echo "${GROWTH_ROWS[0]}" | cut -d'|' -f5-7 | tr '|' '/') s, on $template_execs executions"
 	add "growth: bulk ${GROWTH_BULK_FILES} files, templates only (deliveries/s)" "$(stats "${empty_rates[@]}")" "PostgreSQL, concurrency 8, SCB answering at once"
@@ -492,7 +491,9 @@ growth() {
 }
 restore_templates() {
 	psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS scb_bench_growth WITH (FORCE)" -c "CREATE DATABASE scb_bench_growth" > /dev/null
-	pg_restore -h 127.0.0.1 -U postgres -d scb_bench_growth "$WORK/growth-templates.dump"
+	pg_restore -h 127.0.0.1 -U postgres -d scb_bench_growth "${1:-$WORK/growth-templates.dump}"
+	# a restored database has no planner statistics until autovacuum comes by; a repository in use has
+	psql -h 127.0.0.1 -U postgres -d scb_bench_growth -q -c "ANALYZE" > /dev/null
 }
 
 section gdb && gdb_throughput
