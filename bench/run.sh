@@ -48,7 +48,7 @@ add() { ROWS+=("$1|$2|$3"); json_rows+=("{\"measure\": \"$1\", \"value\": \"$2\"
 
 ./mvnw -q -DskipTests package
 # the faster-starting form: the jar extracted plus a CDS archive from a training run
-if section gdb || section startup; then
+if section gdb || section startup || section growth; then
 	bin/prepare-cds.sh "$JAR" "$WORK/app" > /dev/null
 fi
 FAST=(java -XX:SharedArchiveFile="$WORK/app/scb-delivery.jsa" -jar "$WORK/app/scb-delivery.jar")
@@ -417,29 +417,36 @@ growth() {
 		psql -h 127.0.0.1 -U postgres -d "$db" -At -F ' ' -c "SELECT (SELECT count(*) FROM batch_job_execution),
 			(SELECT count(*) FROM batch_job_instance), (SELECT count(*) FROM batch_job_execution WHERE status = 'FAILED')"
 	}
-	timed() { # runs a whole command; prints its wall time and its own time (s), as the log records it
+	# the prepared form README.md recommends for short runs: the extracted jar with its CDS
+	# archive, C1 only
+	local -a PREPARED=("${FAST[0]}" -XX:TieredStopAtLevel=1 "${FAST[@]:1}")
+	timed() { # runs a whole command as a plain jar (or, after --prepared, in the prepared form);
+		# prints its wall time and its own time (s), as the log records it
 		local t0 t1
+		local -a java=(java -jar "$JAR")
+		if [ "$1" = --prepared ]; then java=("${PREPARED[@]}"); shift; fi
 		rm -f "$WORK/growth-cmd.log"
 		t0=$(now)
-		java -jar "$JAR" "$@" "${GROWTH_COMMON[@]}" "${on_db[@]}" --scb.report.dir="$WORK/growth-reports" \
+		"${java[@]}" "$@" "${GROWTH_COMMON[@]}" "${on_db[@]}" --scb.report.dir="$WORK/growth-reports" \
 			--logging.file.name="$WORK/growth-cmd.log" > "$WORK/growth-cmd.out" 2>&1 || true
 		t1=$(now)
 		echo "$(elapsed "$t0" "$t1") $(sed -n 's/.* after \([0-9]*\) ms of its own.*/\1/p' "$WORK/growth-cmd.log" | tail -1 | awk '{print $1 / 1000}')"
 	}
-	one_file_scan() {
+	one_file_scan() { # $1: --prepared for the prepared form
 		rm -rf "$WORK/growth-one"
 		bench/make_inbox.py "$WORK/growth-one" 1 1 996 VINN/2026-09-30/V40 one > /dev/null
-		timed scan "$WORK/growth-one"
+		timed ${1:+"$1"} scan "$WORK/growth-one"
 	}
 	measure() { # $1 label: the three commands REPEATS times; sets L, R, S (medians of their own time)
-		local i t l=() r=() s=() lw=() rw=() sw=()
+		local i t l=() r=() s=() p=() lw=() rw=() sw=()
 		for i in $(seq 1 "$REPEATS"); do
 			read -r t x <<< "$(timed list --status FAILED --since 24h)"; lw+=("$t"); l+=("$x")
 			read -r t x <<< "$(timed restart --failed)"; rw+=("$t"); r+=("$x")
 			read -r t x <<< "$(one_file_scan)"; sw+=("$t"); s+=("$x")
+			read -r t x <<< "$(one_file_scan --prepared)"; p+=("$x")
 		done
-		L=$(median "${l[@]}"); R=$(median "${r[@]}"); S=$(median "${s[@]}")
-		GROWTH_ROWS+=("$1|$(stats "${l[@]}")|$(stats "${r[@]}")|$(stats "${s[@]}")|$(median "${lw[@]}")|$(median "${rw[@]}")|$(median "${sw[@]}")")
+		L=$(median "${l[@]}"); R=$(median "${r[@]}"); S=$(median "${s[@]}"); P=$(median "${p[@]}")
+		GROWTH_ROWS+=("$1|$(stats "${l[@]}")|$(stats "${r[@]}")|$(stats "${s[@]}")|$(median "${lw[@]}")|$(median "${rw[@]}")|$(median "${sw[@]}")|$(stats "${p[@]}")")
 	}
 	bulk_rate() { # files per second of a scan of GROWTH_BULK_FILES new files
 		rm -rf "$WORK/growth-bulk"
@@ -450,13 +457,13 @@ growth() {
 		scan_rate "$WORK/growth-bulk-reports" "$GROWTH_BULK_FILES"
 	}
 	GROWTH_ROWS=()
-	local base_l base_r base_s empty_rates=() full_rates=() i
+	local base_l base_r base_s base_p empty_rates=() full_rates=() i
 	make_templates
 	template_execs=$(counts | cut -d' ' -f1)
 	pg_dump -h 127.0.0.1 -U postgres -Fc "$db" > "$WORK/growth-templates.dump"
 	echo "growth: templates: $(counts) (executions, instances, failed)" >&2
 	measure "templates only ($template_execs executions)"
-	base_l=$L; base_r=$R; base_s=$S
+	base_l=$L; base_r=$R; base_s=$S; base_p=$P
 	for size in $GROWTH_SIZES; do
 		restore_templates
 		local t0 t1 copies=$(( (size + template_execs - 1) / template_execs ))
@@ -471,6 +478,8 @@ growth() {
 			"whole command $(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f6) s; templates only: own $base_r s"
 		add "growth: one-file scan, $size, own (s)" "$(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f4)" \
 			"whole command $(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f7) s; templates only: own $base_s s"
+		add "growth: one-file scan, $size, prepared form, own (s)" "$(echo "${GROWTH_ROWS[-1]}" | cut -d'|' -f8)" \
+			"extracted + CDS, C1 only; templates only: own $base_p s"
 	done
 	# the bulk rates, empty and full in turns so that both meet the same machine; each scan starts
 	# from its repository as dumped, not from the previous scan's few hundred more executions
@@ -481,7 +490,7 @@ growth() {
 		restore_templates "$WORK/growth-full.dump"
 		full_rates+=("$(bulk_rate)")
 	done
-	add "growth: templates only, own: list / restart --failed / one-file scan (s)" "$base_l / $base_r / $base_s" "whole commands: $(echo "${GROWTH_ROWS[0]}" | cut -d'|' -f5-7 | tr '|' '/') s, on $template_execs executions"
+	add "growth: templates only, own: list / restart --failed / one-file scan (s)" "$base_l / $base_r / $base_s (prepared: $base_p)" "whole commands: $(echo "${GROWTH_ROWS[0]}" | cut -d'|' -f5-7 | tr '|' '/') s, on $template_execs executions"
 	add "growth: bulk ${GROWTH_BULK_FILES} files, templates only (deliveries/s)" "$(stats "${empty_rates[@]}")" "PostgreSQL, concurrency 8, SCB answering at once"
 	if [ ${#full_rates[@]} -gt 0 ]; then
 		add "growth: bulk ${GROWTH_BULK_FILES} files, $(echo "$GROWTH_SIZES" | awk '{print $NF}') executions (deliveries/s)" "$(stats "${full_rates[@]}")" \
