@@ -248,7 +248,7 @@ async_profiler() {
 
 # 4. start-up: heartbeat, start to finish, in each form
 startup() {
-	local i beats=() extracted=() cds=() cds_c1=() aot_jar=() aot=() java_aot=${JAVA_AOT:-}
+	local i beats=() helps=() extracted=() cds=() cds_c1=() aot_jar=() aot=() java_aot=${JAVA_AOT:-}
 	start_stand_in
 	heartbeat_time() {
 		local t0 t1
@@ -267,7 +267,15 @@ startup() {
 		"$java_aot" -XX:AOTCacheOutput="$WORK/app/scb-delivery.aot" -jar "$WORK/app/scb-delivery.jar" demo \
 			--scb.report.dir="$WORK/aot-training" --logging.file.name="$WORK/aot-training.log" > "$WORK/aot-training.out" 2>&1 || java_aot=""
 	fi
+	help_time() { # --help answers before the application starts: no Spring, no job repository
+		local t0 t1
+		t0=$(now)
+		java -jar "$JAR" --help > /dev/null 2>&1
+		t1=$(now)
+		elapsed "$t0" "$t1"
+	}
 	for i in $(seq 1 "$REPEATS"); do
+		helps+=("$(help_time)")
 		beats+=("$(heartbeat_time java -jar "$JAR")")
 		extracted+=("$(heartbeat_time java -jar "$WORK/app/scb-delivery.jar")")
 		cds+=("$(heartbeat_time "${FAST[@]}")")
@@ -277,6 +285,7 @@ startup() {
 			aot+=("$(heartbeat_time "$java_aot" -XX:AOTCache="$WORK/app/scb-delivery.aot" -jar "$WORK/app/scb-delivery.jar")")
 		fi
 	done
+	add "--help, jar, start to exit (s)" "$(stats "${helps[@]}")" "java -jar target/scb-delivery.jar --help; heartbeat beside it"
 	add "heartbeat, jar (s)" "$(stats "${beats[@]}")" "java -jar target/scb-delivery.jar; target < 3 s"
 	add "heartbeat, extracted (s)" "$(stats "${extracted[@]}")" "java -Djarmode=tools ... extract"
 	add "heartbeat, extracted + CDS (s)" "$(stats "${cds[@]}")" "bin/prepare-cds.sh; target < 3 s"

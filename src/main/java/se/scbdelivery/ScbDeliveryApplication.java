@@ -1,9 +1,12 @@
 package se.scbdelivery;
 
+import java.util.OptionalInt;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import se.scbdelivery.cli.CommandLaunch;
+import se.scbdelivery.cli.FrontDoor;
 import se.scbdelivery.cli.StartupRefusals;
 
 @SpringBootApplication
@@ -15,6 +18,10 @@ public class ScbDeliveryApplication {
 
 	/** Runs one command and returns the process exit code. */
 	public static int run(String... args) {
+		OptionalInt answered = FrontDoor.answer(args);
+		if (answered.isPresent()) {
+			return answered.getAsInt();
+		}
 		SpringApplication application = new SpringApplication(ScbDeliveryApplication.class);
 		CommandLaunch.prepare(application, args);
 		try {

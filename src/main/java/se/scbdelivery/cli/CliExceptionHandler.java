@@ -32,7 +32,7 @@ class CliExceptionHandler implements IExecutionExceptionHandler {
 		logger.error(ConsoleLogFilter.FILE_ONLY, "{} failed (exit {})", commandLine.getCommandName(), exitCode, ex);
 		commandLine.getErr().println("error: " + message(failure));
 		if (exitCode == ExitCodes.INVALID_INPUT) {
-			commandLine.getErr().println("See '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+			commandLine.getErr().println(UsageErrors.hint(commandLine));
 		}
 		commandLine.getErr().flush();
 		return exitCode;

@@ -29,10 +29,7 @@ public class ScbCommandLine {
 
 	/** Runs the command the arguments name and returns its exit code. */
 	public int execute(String[] args, PrintWriter out, PrintWriter err) {
-		CommandLine commandLine = new CommandLine(ScbDeliveryCommand.class, this.factory);
-		commandLine.setOut(out);
-		commandLine.setErr(err);
-		commandLine.setExecutionExceptionHandler(new CliExceptionHandler());
+		CommandLine commandLine = model(this.factory, out, err);
 		try {
 			return commandLine.execute(commandArguments(args));
 		}
@@ -40,6 +37,23 @@ public class ScbCommandLine {
 			out.flush();
 			err.flush();
 		}
+	}
+
+	/**
+	 * The command tree, as the application runs it and as {@link FrontDoor} reads it
+	 * before the application starts: the same options, help, version and usage errors.
+	 */
+	static CommandLine model(IFactory factory, PrintWriter out, PrintWriter err) {
+		CommandLine commandLine = new CommandLine(ScbDeliveryCommand.class, factory);
+		commandLine.setOut(out);
+		commandLine.setErr(err);
+		commandLine.setParameterExceptionHandler(new UsageErrors());
+		commandLine.setExecutionExceptionHandler(new CliExceptionHandler());
+		BuildVersion version = new BuildVersion();
+		for (CommandLine command : commandLine.getSubcommands().values()) {
+			command.getCommandSpec().versionProvider(version);
+		}
+		return commandLine;
 	}
 
 	static String[] commandArguments(String[] args) {

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringBootExceptionReporter;
 
 import se.scbdelivery.config.ConsoleLogFilter;
+import se.scbdelivery.config.InvalidSettingException;
 import se.scbdelivery.repository.RepositoryOutages;
 import se.scbdelivery.repository.UnsafeJobRepositoryUrlException;
 
@@ -32,13 +33,13 @@ public final class StartupRefusals implements SpringBootExceptionReporter {
 			System.err.flush();
 			return true;
 		}
-		if (!(failure instanceof UnsafeJobRepositoryUrlException refused)) {
+		if (!refused(failure)) {
 			return false;
 		}
 		logger.error(ConsoleLogFilter.FILE_ONLY, "The program did not start (exit {})", ExitCodes.INVALID_INPUT,
 				failure);
 		PrintStream err = System.err;
-		err.println("error: " + refused.getMessage());
+		err.println("error: " + failure.getMessage());
 		err.flush();
 		return true;
 	}
@@ -49,13 +50,17 @@ public final class StartupRefusals implements SpringBootExceptionReporter {
 	 * reported here
 	 */
 	public static int exitCode(RuntimeException failure) {
-		if (failure instanceof UnsafeJobRepositoryUrlException) {
+		if (refused(failure)) {
 			return ExitCodes.INVALID_INPUT;
 		}
 		if (RepositoryOutages.isUnreachable(failure)) {
 			return ExitCodes.TECHNICAL_FAILURE;
 		}
 		throw failure;
+	}
+
+	private static boolean refused(Throwable failure) {
+		return failure instanceof UnsafeJobRepositoryUrlException || failure instanceof InvalidSettingException;
 	}
 
 	/**

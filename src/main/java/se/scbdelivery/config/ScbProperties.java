@@ -20,7 +20,7 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 		@DefaultValue Generic generic, @DefaultValue Tls tls, @DefaultValue Http http, @DefaultValue Upload upload,
 		@DefaultValue Poll poll, @DefaultValue Recovery recovery, @DefaultValue Repository repository,
 		@DefaultValue Report report, @DefaultValue Inbox inbox, @DefaultValue Shutdown shutdown, @DefaultValue Log log,
-		@DefaultValue("false") boolean allowOtherBaseUrl) {
+		@DefaultValue("false") boolean allowOtherBaseUrl, @DefaultValue Cli cli) {
 
 	/**
 	 * Whether the base URLs belong to the environment: production must talk to SCB's
@@ -157,6 +157,15 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 		/** SCB's largest fragment: 1024 × 9000 bytes. */
 		public static final int MAX_FRAGMENT_SIZE = 9_216_000;
 
+		public Upload {
+			// refused at start, before the job repository is opened
+			// (config/SettingsCheck)
+			if (fragmentSize < 1 || fragmentSize > MAX_FRAGMENT_SIZE) {
+				throw new IllegalArgumentException("scb.upload.fragment-size " + fragmentSize + " must be 1.."
+						+ MAX_FRAGMENT_SIZE + " bytes (SCB's largest fragment)");
+			}
+		}
+
 	}
 
 	/**
@@ -248,6 +257,13 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 
 		}
 
+	}
+
+	/**
+	 * Whether the command line runs once the application has started; {@code false}
+	 * starts the application without running a command (the in-context tests do).
+	 */
+	public record Cli(@DefaultValue("true") boolean enabled) {
 	}
 
 	/** Where reports go. */

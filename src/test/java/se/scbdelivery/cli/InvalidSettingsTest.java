@@ -84,7 +84,7 @@ class InvalidSettingsTest {
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(result.err()).contains("Unmatched arguments from index 0: 'deliverr'")
-			.contains("Did you mean: scb-delivery deliver");
+			.contains("did you mean 'scb-delivery deliver'?");
 		assertNoJavaInternals(result);
 		assertThat(result.out()).isEmpty();
 		assertThat(this.scb.heartbeatCount()).isZero();
@@ -97,7 +97,8 @@ class InvalidSettingsTest {
 				"--format", "V40");
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-		assertThat(result.err().lines().findFirst()).hasValue("Missing required option for --api gdb: --org");
+		assertThat(result.err().lines()).containsExactly("error: Missing required option for --api gdb: --org",
+				"see 'scb-delivery deliver --help'");
 		assertNoJavaInternals(result);
 		assertThat(result.out()).isEmpty();
 		assertThat(this.scb.heartbeatCount()).isZero();

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A fresh PostgreSQL database for one test JVM, on the server at {@code 127.0.0.1:5432}
  * (user {@code postgres}, trust authentication), dropped when the JVM ends. Under CI
- * ({@code CI=true}) or {@code -Dscb.test.postgres=required} an unreachable server fails
+ * ({@code CI=true}) or {@code -Dscbtest.postgres=required} an unreachable server fails
  * the tests; elsewhere they are skipped, and the skip says why.
  */
 public final class PostgresTestDatabase {
 
-	private static final String SERVER = System.getProperty("scb.test.postgres.server", "127.0.0.1:5432");
+	private static final String SERVER = System.getProperty("scbtest.postgres.server", "127.0.0.1:5432");
 
 	private static final String USER = "postgres";
 
@@ -47,7 +47,7 @@ public final class PostgresTestDatabase {
 		}
 		catch (SQLException ex) {
 			boolean required = "true".equals(System.getenv("CI"))
-					|| "required".equals(System.getProperty("scb.test.postgres"));
+					|| "required".equals(System.getProperty("scbtest.postgres"));
 			if (required) {
 				throw new IllegalStateException("PostgreSQL at " + SERVER + " is required here but: " + ex.getMessage(),
 						ex);
