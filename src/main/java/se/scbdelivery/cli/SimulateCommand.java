@@ -18,6 +18,7 @@ import org.springframework.boot.convert.DurationStyle;
 
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
+import se.scbdelivery.simulator.server.Faults;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
 		header = "Runs a local stand-in for SCB's two APIs until stopped.",
@@ -71,9 +72,7 @@ class SimulateCommand implements Callable<Integer> {
 					+ "POST (generic), as at month-end, e.g. 3m or 90s (default ${DEFAULT-VALUE}: at once).")
 	private Duration completionCheck;
 
-	@Option(names = "--faults", paramLabel = "<spec>",
-			description = "Faults to inject, e.g. fragment:3=503x2,completion=dropx1,status=Systemfelx1; "
-					+ "processing=5mx1 gives the next delivery and ticket that processing time.")
+	@Option(names = "--faults", paramLabel = "<spec>", description = "Faults to inject: " + Faults.GRAMMAR + ".")
 	private @Nullable String faults;
 
 	@Override

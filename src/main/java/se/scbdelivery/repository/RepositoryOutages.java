@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
@@ -50,7 +51,7 @@ public class RepositoryOutages {
 
 	private boolean givenUp;
 
-	RepositoryOutages(ScbProperties properties) {
+	public RepositoryOutages(ScbProperties properties) {
 		this.tolerance = properties.repository().outageTolerance();
 	}
 
@@ -106,6 +107,25 @@ public class RepositoryOutages {
 
 	public Duration tolerance() {
 		return this.tolerance;
+	}
+
+	/**
+	 * Makes a read outside any transaction again while the repository is unreachable,
+	 * within the tolerance: a connection taken before the outage fails its statement
+	 * rather than waiting for a new one, and reading again changes nothing.
+	 * @throws RuntimeException what the read threw, when it is not an outage or the
+	 * outage has lasted longer than the tolerance
+	 */
+	public <T> T read(Supplier<T> read) {
+		try {
+			return rideOut(read::get, null);
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
 	}
 
 	/**

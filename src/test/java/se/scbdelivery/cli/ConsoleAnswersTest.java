@@ -55,6 +55,15 @@ class ConsoleAnswersTest {
 	}
 
 	@Test
+	void simulateHelpShowsTheFaultGrammar() throws IOException {
+		CliResult help = inEmptyFolder("simulate", "--help");
+
+		assertThat(String.join(" ", help.out().lines().map(String::strip).toList()))
+			.contains("CALL is heartbeat, fragment, fragment:INDEX, completion or history (GDB)")
+			.contains("status=Systemfelx1");
+	}
+
+	@Test
 	void versionIsTheBuildsOwn() throws IOException {
 		CliResult result = inEmptyFolder("--version");
 

@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
 import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.delivery.ExplainedFailureException;
 import se.scbdelivery.delivery.LeaseLostException;
+import se.scbdelivery.repository.RepositoryOutages;
 
 /**
  * A lease on each delivery, shared by every process on one job repository, through
@@ -62,6 +63,8 @@ public class DeliveryLocks implements DisposableBean {
 	private static final Duration LOCK_PAUSE = Duration.ofMillis(500);
 
 	private final JdbcTemplate jdbc;
+
+	private final RepositoryOutages outages;
 
 	/** The keys of the leases this process took and has not closed. */
 	private final Set<String> open = ConcurrentHashMap.newKeySet();
@@ -99,8 +102,8 @@ public class DeliveryLocks implements DisposableBean {
 	}
 
 	@Autowired
-	DeliveryLocks(JdbcTemplate jdbc, ScbProperties properties, HeldLeases held) {
-		this(jdbc, properties, held, System::nanoTime, Clock.systemUTC());
+	DeliveryLocks(JdbcTemplate jdbc, ScbProperties properties, HeldLeases held, RepositoryOutages outages) {
+		this(jdbc, properties, held, outages, System::nanoTime, Clock.systemUTC());
 	}
 
 	/**
@@ -109,9 +112,10 @@ public class DeliveryLocks implements DisposableBean {
 	 * @param wallClock a second opinion: a machine that was suspended as a whole may not
 	 * have advanced the monotonic clock, but it sets the wall clock on when it wakes
 	 */
-	DeliveryLocks(JdbcTemplate jdbc, ScbProperties properties, HeldLeases held, LongSupplier nanoTime,
-			Clock wallClock) {
+	DeliveryLocks(JdbcTemplate jdbc, ScbProperties properties, HeldLeases held, RepositoryOutages outages,
+			LongSupplier nanoTime, Clock wallClock) {
 		this.jdbc = jdbc;
+		this.outages = outages;
 		this.staleAfter = properties.recovery().staleAfter();
 		this.owner = ownerName();
 		this.held = held;
@@ -148,9 +152,11 @@ public class DeliveryLocks implements DisposableBean {
 				this.open.add(key);
 				return lock.map((taken) -> new Lease(key, taken, nanos, wall));
 			}
-			// ShedLock also says "held" when the database failed the statement's commit:
-			// a lease nobody holds is tried again
-			Optional<Holder> live = holder(key).filter((h) -> !h.left().isNegative() && !h.left().isZero());
+			// ShedLock also says "held" when the database failed the statement or its
+			// commit: a lease nobody holds is tried again, once the database answers (a
+			// failover longer than the attempts once left a scan's file SKIPPED)
+			Optional<Holder> live = this.outages.read(() -> holder(key))
+				.filter((h) -> !h.left().isNegative() && !h.left().isZero());
 			Duration ownRow = live.filter((h) -> h.owner().equals(this.owner) && !this.open.contains(key))
 				.map(Holder::left)
 				.orElse(null);

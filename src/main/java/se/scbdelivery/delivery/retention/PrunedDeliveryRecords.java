@@ -26,6 +26,7 @@ import se.scbdelivery.delivery.journal.DeliveryJournals;
 import se.scbdelivery.delivery.launch.PrunedDeliveries;
 import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 import se.scbdelivery.delivery.outcome.PrunedDelivery;
+import se.scbdelivery.repository.RepositoryOutages;
 
 /**
  * The pruned-delivery records, table {@code SCB_PRUNED_DELIVERY}: one per delivery
@@ -53,20 +54,30 @@ class PrunedDeliveryRecords implements PrunedDeliveries {
 
 	private final Clock clock;
 
-	PrunedDeliveryRecords(JdbcTemplate jdbc, JobRepository jobRepository, DeliveryJournals journals, Clock clock) {
+	private final RepositoryOutages outages;
+
+	PrunedDeliveryRecords(JdbcTemplate jdbc, JobRepository jobRepository, DeliveryJournals journals, Clock clock,
+			RepositoryOutages outages) {
 		this.jdbc = jdbc;
 		this.jobRepository = jobRepository;
 		this.journals = journals;
 		this.clock = clock;
+		this.outages = outages;
 	}
 
+	/**
+	 * The record of a pruned delivery. Asked before every launch, so it rides out the job
+	 * repository's outages as the launcher's other reads do (a scan during a failover
+	 * once reported a file FAILED here, before anything was sent).
+	 */
 	@Override
 	public Optional<PrunedDelivery> find(String jobName, String jobKey) {
-		return this.jdbc
-			.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE JOB_NAME = ? AND JOB_KEY = ?", this::record,
-					jobName, jobKey)
-			.stream()
-			.findFirst();
+		return this.outages.read(
+				() -> this.jdbc
+					.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE JOB_NAME = ? AND JOB_KEY = ?", this::record,
+							jobName, jobKey)
+					.stream()
+					.findFirst());
 	}
 
 	/**

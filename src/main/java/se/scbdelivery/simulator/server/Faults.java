@@ -51,6 +51,9 @@ public final class Faults {
 	/** Times for a fault that is never used up. */
 	public static final int ALWAYS = Integer.MAX_VALUE;
 
+	/** The text form {@link #apply} reads, as {@code simulate --help} shows it. */
+	public static final String GRAMMAR = FaultSpec.GRAMMAR;
+
 	/** The kinds of call a fault applies to. */
 	public enum Call {
 

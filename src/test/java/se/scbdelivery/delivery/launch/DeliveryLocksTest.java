@@ -27,6 +27,7 @@ import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.ExplainedFailureException;
 import se.scbdelivery.delivery.LeaseLostException;
+import se.scbdelivery.repository.RepositoryOutages;
 import se.scbdelivery.simulator.server.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +64,8 @@ class DeliveryLocksTest {
 
 	private final TestClock wall = new TestClock(Instant.now());
 
-	private DeliveryLocks locks = new DeliveryLocks(this.jdbc, properties("400ms"), this.held);
+	private DeliveryLocks locks = new DeliveryLocks(this.jdbc, properties("400ms"), this.held,
+			new RepositoryOutages(properties("400ms")));
 
 	@AfterEach
 	void dropTable() {
@@ -310,7 +312,8 @@ class DeliveryLocksTest {
 
 	private void useMovableClocks(String staleAfter) {
 		this.locks.destroy();
-		this.locks = new DeliveryLocks(this.jdbc, properties(staleAfter), this.held, this.nanos::get, this.wall);
+		this.locks = new DeliveryLocks(this.jdbc, properties(staleAfter), this.held,
+				new RepositoryOutages(properties(staleAfter)), this.nanos::get, this.wall);
 	}
 
 	/** Another process takes the row, as it may once the lease lapsed. */
