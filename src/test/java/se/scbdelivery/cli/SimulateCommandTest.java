@@ -50,7 +50,7 @@ class SimulateCommandTest {
 
 		assertThat(help).contains("--processing=<duration>")
 			.contains("SCB's processing time")
-			.contains("processing=5mx1");
+			.contains("processing=DURATION[xTIMES]");
 	}
 
 	@Test
