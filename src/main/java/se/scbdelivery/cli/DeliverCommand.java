@@ -19,7 +19,6 @@ import se.scbdelivery.delivery.GdbDeliveryRequest;
 import se.scbdelivery.delivery.GenericDeliveryRequest;
 import se.scbdelivery.delivery.launch.DeliveryLauncher;
 import se.scbdelivery.delivery.outcome.DeliveryResult;
-import se.scbdelivery.report.DeliverySummary;
 
 @Command(name = "deliver", header = "Delivers one file to SCB: through GDB (VINN, KRITA) or the generic service.",
 		description = "Validates the file and its metadata, sends it, follows it until SCB has processed it and "
@@ -84,8 +83,11 @@ class DeliverCommand implements Callable<Integer> {
 
 	private final DeliveryLauncher launcher;
 
-	DeliverCommand(DeliveryLauncher launcher) {
+	private final ProcessExit exit;
+
+	DeliverCommand(DeliveryLauncher launcher, ProcessExit exit) {
 		this.launcher = launcher;
+		this.exit = exit;
 	}
 
 	@Override
@@ -96,8 +98,7 @@ class DeliverCommand implements Callable<Integer> {
 			default -> throw new ParameterException(this.spec.commandLine(),
 					"--api '" + this.api + "' is not one of gdb, generic");
 		};
-		DeliverySummary.print(result.report(), result.alreadyDelivered(), this.spec.commandLine().getOut());
-		return result.exitCode();
+		return this.exit.print(result, this.spec.commandLine().getOut());
 	}
 
 	private DeliveryResult deliverThroughGdb() {

@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 
 import se.scbdelivery.delivery.launch.DeliveryLauncher;
 import se.scbdelivery.delivery.outcome.DeliveryResult;
-import se.scbdelivery.report.DeliverySummary;
 import se.scbdelivery.report.ScanSummary;
 import se.scbdelivery.report.ScanTable;
 import se.scbdelivery.scan.RestartFailedRunner;
@@ -47,8 +46,11 @@ class RestartCommand implements Callable<Integer> {
 
 	private final RestartFailedRunner failedRunner;
 
-	RestartCommand(DeliveryLauncher launcher, RestartFailedRunner failedRunner) {
+	private final ProcessExit exit;
+
+	RestartCommand(DeliveryLauncher launcher, RestartFailedRunner failedRunner, ProcessExit exit) {
 		this.launcher = launcher;
+		this.exit = exit;
 		this.failedRunner = failedRunner;
 	}
 
@@ -59,13 +61,12 @@ class RestartCommand implements Callable<Integer> {
 		}
 		if (this.executionId == null) {
 			PrintWriter out = this.spec.commandLine().getOut();
-			ScanSummary summary = this.failedRunner.run(this.concurrency, CommandOutput.lines(out));
+			ScanSummary summary = this.exit.of(this.failedRunner.run(this.concurrency, CommandOutput.lines(out)));
 			ScanTable.print(summary, out);
 			return summary.exitCode();
 		}
 		DeliveryResult result = this.launcher.restart(this.executionId);
-		DeliverySummary.print(result.report(), result.alreadyDelivered(), this.spec.commandLine().getOut());
-		return result.exitCode();
+		return this.exit.print(result, this.spec.commandLine().getOut());
 	}
 
 }

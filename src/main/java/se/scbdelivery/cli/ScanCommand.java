@@ -46,15 +46,18 @@ class ScanCommand implements Callable<Integer> {
 
 	private final ScbProperties properties;
 
-	ScanCommand(ScanRunner runner, ScbProperties properties) {
+	private final ProcessExit exit;
+
+	ScanCommand(ScanRunner runner, ScbProperties properties, ProcessExit exit) {
 		this.runner = runner;
 		this.properties = properties;
+		this.exit = exit;
 	}
 
 	@Override
 	public Integer call() throws InterruptedException {
 		PrintWriter out = this.spec.commandLine().getOut();
-		ScanSummary summary = this.runner.run(this.inbox, this.concurrency, CommandOutput.lines(out));
+		ScanSummary summary = this.exit.of(this.runner.run(this.inbox, this.concurrency, CommandOutput.lines(out)));
 		ScanTable.print(summary, out);
 		for (Path written : new ScanSummaryWriter().write(summary, this.properties.report().dir())) {
 			out.println("summary      " + written);

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Every {@code scb.*} name, read off {@link ScbProperties}' records, for the "did you
- * mean" of an unknown one.
+ * mean" of an unknown one: the same records the build's configuration metadata comes from
+ * (a test holds the two lists equal), without reading that file at every start.
  */
 final class KnownSettings {
 
@@ -20,6 +21,10 @@ final class KnownSettings {
 	/** The known name closest to an unknown one, when it is close enough to be a typo. */
 	static Optional<String> closest(String unknown) {
 		return NearestName.to(unknown, NAMES);
+	}
+
+	static List<String> all() {
+		return NAMES;
 	}
 
 	private static List<String> names(String prefix, Class<?> type) {

@@ -13,7 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Every {@code scb.*} setting, bound once at start-up. Each bean receives only the group
  * it needs. Values are checked where a bad one can be reported as invalid input (exit 2)
- * rather than here, where Boot would fail with a multi-line start-up error.
+ * rather than here, where Boot would fail with a multi-line start-up error. The
+ * {@code @param} descriptions are what an IDE shows for each setting (Spring Boot's
+ * configuration metadata).
+ *
+ * @param environment SCB's environment: test or production; it gives the default base
+ * URLs, and production refuses hosts other than SCB's
+ * @param allowOtherBaseUrl allow base URLs that do not belong to the environment (a
+ * stand-in, a proxy)
  */
 @ConfigurationProperties("scb")
 public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @DefaultValue Gdb gdb,
@@ -79,6 +86,12 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 	/**
 	 * SCB's generic delivery service. The help pages name neither the first call's path
 	 * nor the status endpoint's, so both are settings.
+	 *
+	 * @param baseUrl the generic service's base, ending in /API/; default: the
+	 * environment's (SCB names only the production host)
+	 * @param heartbeatPath the first call's path, relative to the base URL
+	 * @param statusPath the ticket status endpoint's path, with {ticket} for the ticket
+	 * @param maxResultBytes the largest validation result read from SCB, in bytes
 	 */
 	public record Generic(@Nullable URI baseUrl, @DefaultValue("api/v1/heartbeat") String heartbeatPath,
 			@DefaultValue("api/v1/status/{ticket}") String statusPath, @DefaultValue("16777216") int maxResultBytes) {
@@ -89,7 +102,11 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 
 	}
 
-	/** GDB M2M v2 (VINN and KRITA). */
+	/**
+	 * GDB M2M v2 (VINN and KRITA).
+	 *
+	 * @param baseUrl GDB v2's base, ending in /m2m/v2/; default: the environment's
+	 */
 	public record Gdb(@Nullable URI baseUrl) {
 
 		public Gdb {
@@ -101,6 +118,16 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 	/**
 	 * The client certificate (mutual TLS) and extra trusted CAs. Passwords come from the
 	 * property or from a file; {@link #toString()} never shows them.
+	 *
+	 * @param keyStore the client certificate and its key, a PKCS12 file
+	 * @param keyStorePassword its password (prefer key-store-password-file)
+	 * @param keyStorePasswordFile a file holding its password, such as a mounted Secret
+	 * @param keyStoreType the key store's type
+	 * @param trustStore extra CAs to trust for SCB's (or a stand-in's) server certificate
+	 * @param trustStorePassword its password (prefer trust-store-password-file)
+	 * @param trustStorePasswordFile a file holding its password
+	 * @param trustStoreType the trust store's type
+	 * @param expiryWarning warn when the client certificate expires within this long
 	 */
 	public record Tls(@Nullable Path keyStore, @Nullable String keyStorePassword, @Nullable Path keyStorePasswordFile,
 			@DefaultValue("PKCS12") String keyStoreType, @Nullable Path trustStore, @Nullable String trustStorePassword,
@@ -130,12 +157,19 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 	 * Every call to SCB: timeouts, the bounded retry of transient faults, and the cap on
 	 * what is read from an answer.
 	 *
+	 * @param connectTimeout how long connecting to SCB may take
 	 * @param responseTimeout how long a call waits for its answer once its request is
 	 * sent, and how long sending may stall
 	 * @param completionTimeout how long the calls SCB answers only after checking the
-	 * whole file wait for their answer instead: GDB's completing fragment {@code -1} and
-	 * the generic service's POST. At month-end that check takes minutes, and a call sent
+	 * whole file wait for their answer instead: GDB's completing fragment -1 and the
+	 * generic service's POST. At month-end that check takes minutes, and a call sent
 	 * again while SCB still checks the first may leave SCB holding the file twice
+	 * @param maxAttempts attempts of a call that meets transient faults (5xx, 429, a
+	 * refused or lost connection), the first included
+	 * @param initialBackoff the wait before the first retry; it doubles with each one
+	 * @param maxBackoff the longest wait between two retries
+	 * @param maxRetryAfter the longest Retry-After from SCB that is honoured
+	 * @param maxAnswerBytes the largest answer read from SCB, in bytes
 	 */
 	public record Http(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("2m") Duration responseTimeout,
 			@DefaultValue("30m") Duration completionTimeout, @DefaultValue("6") int maxAttempts,
@@ -151,7 +185,13 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 
 	}
 
-	/** Fragmenting and re-uploading. */
+	/**
+	 * Fragmenting and re-uploading.
+	 *
+	 * @param fragmentSize the bytes in one GDB fragment, 1..9216000 (SCB's largest)
+	 * @param systemfelRetries how many times a file SCB answered Systemfel is uploaded
+	 * again
+	 */
 	public record Upload(@DefaultValue("9216000") int fragmentSize, @DefaultValue("2") int systemfelRetries) {
 
 		/** SCB's largest fragment: 1024 × 9000 bytes. */
@@ -171,6 +211,9 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 	/**
 	 * Following a delivery until SCB has processed it.
 	 *
+	 * @param interval the first wait between two polls of one delivery
+	 * @param maxInterval the longest wait between two polls, as the wait grows
+	 * @param timeout how long a delivery is followed before it fails resumably
 	 * @param maxRate the most polls per second this process sends SCB for the deliveries
 	 * waiting for its verdict, all of them together
 	 */
@@ -193,6 +236,9 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 
 	/**
 	 * When a running execution counts as dead (its process stopped renewing its lease).
+	 *
+	 * @param staleAfter an execution whose owner stopped renewing its lease this long ago
+	 * is dead and may be recovered
 	 */
 	public record Recovery(@DefaultValue("2m") Duration staleAfter) {
 
@@ -207,6 +253,9 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 	 * The job repository being unreachable (a database failing over or restarting): how
 	 * long every delivery waits for it, keeping what SCB told it in memory and calling
 	 * SCB no further, before it gives up and stops resumably.
+	 *
+	 * @param outageTolerance how long a delivery rides out a job repository it cannot
+	 * write to before it stops resumably
 	 */
 	public record Repository(@DefaultValue("5m") Duration outageTolerance) {
 
@@ -225,6 +274,11 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 	 * final outcome, a file may be moved to {@code done-dir} (loaded) or
 	 * {@code failed-dir} (rejected), keeping its folders; hidden folders inside the inbox
 	 * are never scanned, so these may live there.
+	 *
+	 * @param doneDir where a loaded file moves, keeping its folders; unset: it stays
+	 * @param failedDir where a rejected file moves, keeping its folders; unset: it stays
+	 * @param settle a file whose size or time changes within this long is still being
+	 * written and waits for the next scan
 	 */
 	public record Inbox(@Nullable Path doneDir, @Nullable Path failedDir, @DefaultValue("2s") Duration settle) {
 
@@ -239,6 +293,8 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 	 * Stopping on SIGTERM (Kubernetes stopping a pod): running deliveries stop at the
 	 * next fragment or poll and are recorded as STOPPED, within {@code grace}; a later
 	 * run resumes them. Keep the pod's terminationGracePeriodSeconds above it.
+	 *
+	 * @param grace how long a SIGTERM waits for the running deliveries to stop
 	 */
 	public record Shutdown(@DefaultValue("20s") Duration grace) {
 	}
@@ -247,6 +303,8 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 	 * What the console log looks like. {@code logback-spring.xml} reads the setting
 	 * itself, before this record is bound; binding it rejects a value other than
 	 * {@code text} or {@code json} at start-up instead of silently falling back to text.
+	 *
+	 * @param format the console log: text for a person, json for a log platform
 	 */
 	public record Log(@DefaultValue("text") Format format) {
 
@@ -262,11 +320,17 @@ public record ScbProperties(@DefaultValue("test") ScbEnvironment environment, @D
 	/**
 	 * Whether the command line runs once the application has started; {@code false}
 	 * starts the application without running a command (the in-context tests do).
+	 *
+	 * @param enabled whether the command line runs once the application has started
 	 */
 	public record Cli(@DefaultValue("true") boolean enabled) {
 	}
 
-	/** Where reports go. */
+	/**
+	 * Where reports go.
+	 *
+	 * @param dir the folder for each delivery's JSON report and each scan's summaries
+	 */
 	public record Report(@DefaultValue("./reports") Path dir) {
 	}
 

@@ -58,12 +58,18 @@ class SettingsCheck implements ApplicationListener<ApplicationEnvironmentPrepare
 
 	private static void bindScbSettings(ConfigurableEnvironment environment) {
 		BindHandler handler = new NoUnboundElementsBindHandler(BindHandler.DEFAULT, SettingsCheck::namesChecked);
+		ScbProperties properties;
 		try {
-			Binder.get(environment).bindOrCreate("scb", Bindable.of(ScbProperties.class), handler);
+			properties = Binder.get(environment).bindOrCreate("scb", Bindable.of(ScbProperties.class), handler);
 		}
 		catch (BindException ex) {
 			throw new InvalidSettingException(explain(ex), ex);
 		}
+		// settings that are fine one by one but not together: a delivery for a real
+		// company must not go to a stand-in, nor a test file to production
+		properties.environmentMismatch().ifPresent((reason) -> {
+			throw new InvalidSettingException(reason);
+		});
 	}
 
 	private static boolean namesChecked(ConfigurationPropertySource source) {

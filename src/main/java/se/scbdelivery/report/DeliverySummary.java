@@ -3,14 +3,15 @@ package se.scbdelivery.report;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import se.scbdelivery.delivery.StopRequest;
 import se.scbdelivery.delivery.journal.JournalEntry;
 import se.scbdelivery.delivery.journal.UploadAttempt;
+import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 import se.scbdelivery.delivery.outcome.DeliveryReport;
 import se.scbdelivery.delivery.outcome.GdbDetails;
 import se.scbdelivery.delivery.outcome.GenericDetails;
@@ -23,14 +24,22 @@ import se.scbdelivery.scb.generic.ValidationResult;
 /** The short human summary of one delivery, as printed on stdout. */
 public final class DeliverySummary {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-		.withZone(ZoneId.systemDefault());
+	private static final DateTimeFormatter TIME = ReadableTimes.SECONDS;
 
 	private DeliverySummary() {
 	}
 
 	public static void print(DeliveryReport report, boolean alreadyDelivered, PrintWriter out) {
-		out.printf("Delivery %d: %s (exit %d)%s%n", report.execution(), report.outcome(), report.exitCode(),
+		print(report, alreadyDelivered, null, out);
+	}
+
+	/**
+	 * @param stop the stop asked of this process, which decides the exit code it ends
+	 * with
+	 */
+	public static void print(DeliveryReport report, boolean alreadyDelivered, @Nullable StopRequest stop,
+			PrintWriter out) {
+		out.printf("Delivery %d: %s%s%n", report.execution(), headline(report, stop),
 				alreadyDelivered ? " - delivered earlier; nothing was sent now" : "");
 		row(out, "file", report.file()
 				+ (report.file().endsWith(report.fileName()) ? "" : " (sent as " + report.fileName() + ")"));
@@ -56,6 +65,21 @@ public final class DeliverySummary {
 		}
 		row(out, "next", report.whatToDo());
 		out.flush();
+	}
+
+	private static String headline(DeliveryReport report, @Nullable StopRequest stop) {
+		if (stop == null) {
+			return report.outcome() + " (exit " + report.exitCode() + ")";
+		}
+		if (report.outcome() == DeliveryOutcome.STOPPED) {
+			return "STOPPED on request by " + stop.signal() + " (the process exits " + stop.processExitCode()
+					+ "; a later run resumes it)";
+		}
+		if (report.outcome() == DeliveryOutcome.WAITING) {
+			return "WAITING for SCB's verdict, stopped on request by " + stop.signal() + " (the process exits "
+					+ stop.processExitCode() + "; a later run follows it without uploading again)";
+		}
+		return report.outcome() + " (exit " + report.exitCode() + " for this delivery; " + stop.describe() + ")";
 	}
 
 	private static void printGdb(DeliveryReport report, GdbDetails gdb, PrintWriter out) {
@@ -106,8 +130,9 @@ public final class DeliverySummary {
 			return "-";
 		}
 		return status.status() + " (ProgressStatus " + status.progressStatus() + ", FileWasUploaded "
-				+ status.fileWasUploaded()
-				+ ((status.submissionDate() != null) ? ", submitted " + status.submissionDate() : "") + ")";
+				+ status.fileWasUploaded() + ((status.submissionDate() != null)
+						? ", submitted " + ReadableTimes.scbLocal(status.submissionDate()) : "")
+				+ ")";
 	}
 
 	private static String attempt(UploadAttempt attempt) {

@@ -1,7 +1,6 @@
 package se.scbdelivery.report;
 
 import java.io.PrintWriter;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
@@ -13,10 +12,9 @@ import se.scbdelivery.delivery.outcome.DeliveryReport;
 /** The {@code list} table: one row per execution listed, newest first. */
 public final class DeliveryTable {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(ZoneId.systemDefault());
+	private static final DateTimeFormatter TIME = ReadableTimes.MINUTES;
 
-	private static final String ROW = "%-9s %-16s %-STATUSs %-18s %-10s %-7s %-10s %-28s %-45s %s%n";
+	private static final String ROW = "%-9s %-21s %-STATUSs %-18s %-10s %-7s %-10s %-28s %-45s %s%n";
 
 	/** Statuses Spring Batch names but an operator would have to look up. */
 	private static final Set<String> NEEDS_A_WORD = Set.of("UNKNOWN", "ABANDONED");

@@ -23,7 +23,7 @@ public final class PruneSummary {
 			DeliveryOutcome.LOADED_WITH_ERRORS, DeliveryOutcome.NOT_LOADED, DeliveryOutcome.REFUSED,
 			DeliveryOutcome.INVALID_INPUT, DeliveryOutcome.ABANDONED);
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+	private static final DateTimeFormatter TIME = ReadableTimes.MINUTES;
 
 	private PruneSummary() {
 	}

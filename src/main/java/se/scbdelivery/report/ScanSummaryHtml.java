@@ -116,6 +116,9 @@ final class ScanSummaryHtml {
 		item(html, "Ended", this.time.format(summary.endedAt()) + " (took "
 				+ took(Duration.between(summary.startedAt(), summary.endedAt())) + ")");
 		item(html, "Exit code", String.valueOf(summary.exitCode()));
+		if (summary.stop() != null) {
+			item(html, "Stopped", summary.stop());
+		}
 		html.append("</dl>\n");
 	}
 

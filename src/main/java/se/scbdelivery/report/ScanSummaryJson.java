@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,15 +23,15 @@ final class ScanSummaryJson {
 
 	static String render(ScanSummary summary) {
 		return JSON.writeValueAsString(new Document(summary.inbox(), summary.startedAt(), summary.endedAt(),
-				summary.exitCode(), ScanOrder.totals(summary), summary.rows()));
+				summary.exitCode(), summary.stop(), ScanOrder.totals(summary), summary.rows()));
 	}
 
 	/**
 	 * {@link ScanSummary} with its totals, which a record's JSON would leave out as they
 	 * are not a component.
 	 */
-	private record Document(String inbox, Instant startedAt, Instant endedAt, int exitCode, Map<String, Integer> totals,
-			List<ScanRow> rows) {
+	private record Document(String inbox, Instant startedAt, Instant endedAt, int exitCode,
+			@JsonInclude(Include.NON_NULL) @Nullable String stop, Map<String, Integer> totals, List<ScanRow> rows) {
 	}
 
 }

@@ -18,7 +18,7 @@ public final class ScanTable {
 	}
 
 	public static void print(ScanSummary summary, PrintWriter out) {
-		out.println(totalsLine(summary));
+		out.println(totalsLine(summary) + ((summary.stop() != null) ? " - " + summary.stop() : ""));
 		if (!summary.rows().isEmpty()) {
 			out.printf(ROW, "OUTCOME", "ORG", "PROG", "PERIOD", "FORMAT", "FILE", "DELIVERYID / TICKET", "NEXT");
 		}

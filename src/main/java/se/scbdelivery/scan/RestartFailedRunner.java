@@ -11,12 +11,12 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
-import se.scbdelivery.delivery.ExplainedFailureException;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
 import se.scbdelivery.delivery.launch.DeliveryLauncher;
 import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
 import se.scbdelivery.delivery.launch.ResumableExecutions;
 import se.scbdelivery.delivery.outcome.DeliveryOutcome;
+import se.scbdelivery.delivery.outcome.FailureSentences;
 import se.scbdelivery.delivery.waiting.DeliveryFollower;
 import se.scbdelivery.report.ScanRow;
 import se.scbdelivery.report.ScanSummary;
@@ -70,12 +70,8 @@ public class RestartFailedRunner {
 			return new ScanRow(what, null, null, null, null, ScanRunner.SKIPPED, 0, null, null, execution,
 					running.getMessage());
 		}
-		if (failure instanceof ExplainedFailureException explained) {
-			logger.error("Restarting execution {} failed", execution, failure);
-			return row(what, DeliveryOutcome.FAILED, explained.getMessage());
-		}
 		logger.error("Restarting execution {} failed", execution, failure);
-		return row(what, DeliveryOutcome.FAILED, ScanRunner.unexplained(failure));
+		return row(what, DeliveryOutcome.FAILED, FailureSentences.of(failure));
 	}
 
 	private static ScanRow row(String what, DeliveryOutcome outcome, String whatToDo) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import se.scbdelivery.config.ScbProperties;
-import se.scbdelivery.delivery.ExplainedFailureException;
+import se.scbdelivery.delivery.GdbDeliveryRequest;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
+import se.scbdelivery.delivery.journal.UploadAttempt;
 import se.scbdelivery.delivery.launch.DeliveryLauncher;
 import se.scbdelivery.delivery.launch.IfAbandoned;
 import se.scbdelivery.delivery.launch.ExecutionStillRunningException;
@@ -25,8 +27,8 @@ import se.scbdelivery.delivery.outcome.ChannelDetails;
 import se.scbdelivery.delivery.outcome.DeliveryOutcome;
 import se.scbdelivery.delivery.outcome.DeliveryReport;
 import se.scbdelivery.delivery.outcome.DeliveryResult;
+import se.scbdelivery.delivery.outcome.FailureSentences;
 import se.scbdelivery.delivery.waiting.DeliveryFollower;
-import se.scbdelivery.repository.RepositoryOutages;
 import se.scbdelivery.report.ScanRow;
 import se.scbdelivery.report.ScanSummary;
 
@@ -112,31 +114,26 @@ public class ScanRunner {
 	}
 
 	/**
-	 * The row's text for a failure that is not one line written for a person already: the
-	 * job repository's outage in words, else the exception's type and message.
+	 * The row of a file whose delivery could not begin: what its folders name, and why.
 	 */
-	static String unexplained(RuntimeException failure) {
-		return RepositoryOutages.explain(failure)
-			.orElseGet(() -> failure.getClass().getSimpleName() + ": " + failure.getMessage()
-					+ " (the log has the details)");
-	}
-
-	private static ScanRow failed(InboxFile.Ready ready, RuntimeException failure) {
+	static ScanRow failed(InboxFile.Ready ready, RuntimeException failure) {
 		if (failure instanceof InvalidDeliveryInputException invalid) {
-			return row(ready.relative(), DeliveryOutcome.INVALID_INPUT.name(), DeliveryOutcome.INVALID_INPUT.exitCode(),
+			return row(ready, DeliveryOutcome.INVALID_INPUT.name(), DeliveryOutcome.INVALID_INPUT.exitCode(),
 					invalid.getMessage());
 		}
 		if (failure instanceof ExecutionStillRunningException running) {
-			return row(ready.relative(), SKIPPED, 0, running.getMessage());
-		}
-		if (failure instanceof ExplainedFailureException explained) {
-			logger.error("Delivering {} failed", ready.relative(), failure);
-			return row(ready.relative(), DeliveryOutcome.FAILED.name(), DeliveryOutcome.FAILED.exitCode(),
-					explained.getMessage());
+			return row(ready, SKIPPED, 0, running.getMessage());
 		}
 		logger.error("Delivering {} failed", ready.relative(), failure);
-		return row(ready.relative(), DeliveryOutcome.FAILED.name(), DeliveryOutcome.FAILED.exitCode(),
-				unexplained(failure));
+		return row(ready, DeliveryOutcome.FAILED.name(), DeliveryOutcome.FAILED.exitCode(),
+				FailureSentences.of(failure));
+	}
+
+	private static ScanRow row(InboxFile.Ready ready, String outcome, int exitCode, String whatToDo) {
+		GdbDeliveryRequest request = ready.request();
+		return new ScanRow(ready.relative().toString(), request.organisation().value(), request.program().name(),
+				request.referencePeriod().toString(), request.fileFormat(), outcome, exitCode, null, null, null,
+				whatToDo);
 	}
 
 	/** Moves a file whose outcome is final and recorded; says where it went. */
@@ -162,8 +159,34 @@ public class ScanRunner {
 		return new ScanRow(file, report.organisation(), channel.program(), channel.referencePeriod(),
 				channel.fileFormat(), report.outcome().name(), report.exitCode(), channel.scbVerdict(),
 				channel.receipt(), report.execution(),
-				(result.alreadyDelivered() ? "delivered earlier, nothing sent now; " : "") + report.whatToDo()
-						+ afterwards);
+				(result.alreadyDelivered() ? "delivered earlier, nothing sent now; " : "") + earlierAttempts(report)
+						+ nextStep(report) + afterwards);
+	}
+
+	/**
+	 * A failed delivery's failure says what happened and what to do; any other outcome's
+	 * advice is the report's.
+	 */
+	private static String nextStep(DeliveryReport report) {
+		return (report.outcome() == DeliveryOutcome.FAILED && report.failure() != null) ? report.failure()
+				: report.whatToDo();
+	}
+
+	/**
+	 * What the attempts before the last got, which the outcome alone would hide: {@code
+	 * SCB answered Systemfel, so the file was uploaded again (attempt 2); }.
+	 */
+	private static String earlierAttempts(DeliveryReport report) {
+		List<UploadAttempt> attempts = report.attempts();
+		if (attempts.size() < 2) {
+			return "";
+		}
+		String answers = attempts.subList(0, attempts.size() - 1)
+			.stream()
+			.map((attempt) -> (attempt.verdict() != null) ? attempt.verdict().text() : "no verdict")
+			.distinct()
+			.collect(Collectors.joining(", "));
+		return "SCB answered " + answers + ", so the file was uploaded again (attempt " + attempts.size() + "); ";
 	}
 
 	private static ScanRow row(Path relative, String outcome, int exitCode, String whatToDo) {

@@ -3,6 +3,8 @@ package se.scbdelivery.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,12 +108,17 @@ class ConsoleAnswersTest {
 			"--scb.allow-other-base-url=perhaps|error: scb.allow-other-base-url: 'perhaps' is not true or false",
 			"--scb.log.format=xml|error: scb.log.format: 'xml' is not one of text, json",
 			"--scb.poll.max-rate=0|error: scb.poll.max-rate=0.0 must be a number of polls per second above 0",
+			"--scb.environment=production --scb.gdb.base-url=http://127.0.0.1:18080/m2m/v2/|error: scb.environment is"
+					+ " production but scb.gdb.base-url is http://127.0.0.1:18080/m2m/v2/, not SCB's"
+					+ " https://m2m.gdb.scb.se/m2m/v2/: set scb.allow-other-base-url=true if that is intended",
 			"--spring.datasource.url=jdbc:postgress://db/scb|error: spring.datasource.url: no JDBC driver here takes 'jdbc:postgress:…' URLs: write jdbc:h2:file:PATH or jdbc:postgresql://HOST:PORT/DATABASE",
 			"--spring.datasource.url=/var/lib/scb/jobrepo|error: spring.datasource.url: '/var/lib/s…' is not a JDBC URL"
 					+ " (it starts with jdbc:): write jdbc:h2:file:PATH or jdbc:postgresql://HOST:PORT/DATABASE" })
 	void aBadOrUnknownSettingIsRefusedInOneLineBeforeAnythingIsCreated(String setting, String error)
 			throws IOException {
-		CliResult result = inEmptyFolder("list", setting);
+		List<String> arguments = new ArrayList<>(List.of("list"));
+		arguments.addAll(List.of(setting.split(" ")));
+		CliResult result = inEmptyFolder(arguments.toArray(String[]::new));
 
 		assertRefused(result, error);
 	}

@@ -35,7 +35,7 @@ class DemoCommandTest {
 			.contains("validation   successfulValidation true, 0 errors");
 		assertThat(demo.out()
 			.lines()
-			.filter((line) -> line.matches("\\d+\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d COMPLETED .*")))
+			.filter((line) -> line.matches("\\d+\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\S+\\s+COMPLETED .*")))
 			.hasSize(4)
 			.anySatisfy((line) -> assertThat(line).contains("generic")
 				.contains("ticket ")

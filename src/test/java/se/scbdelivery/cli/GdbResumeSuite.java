@@ -152,7 +152,7 @@ abstract class GdbResumeSuite extends DeliveryEndToEnd {
 		assertThat(second.exitCode()).as(second.toString()).isEqualTo(1);
 		Matcher refusal = Pattern
 			.compile("is running in [^;]+:\\d+; if that process is gone its lease lapses at "
-					+ "((\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d:\\d\\d): run again after \\1\n")
+					+ "((\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d:\\d\\d) (\\S+): run again after \\1 \\3\n")
 			.matcher(second.err());
 		assertThat(refusal.find()).as(second.err()).isTrue();
 		// the lease was taken a moment ago: it lapses scb.recovery.stale-after (2m) from

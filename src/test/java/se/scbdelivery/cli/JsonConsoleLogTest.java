@@ -80,7 +80,7 @@ class JsonConsoleLogTest {
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.err().lines().filter((line) -> !line.isBlank())).as(result.toString())
 			.isNotEmpty()
-			.allMatch((line) -> line.matches("\\d\\d:\\d\\d:\\d\\d (INFO |WARN |ERROR) .*"));
+			.allMatch((line) -> line.matches("\\d\\d:\\d\\d:\\d\\d \\S+ (INFO |WARN |ERROR) .*"));
 		assertTextLogFile();
 	}
 

@@ -87,7 +87,7 @@ class KilledProcessResumeTest {
 		assertThat(tooEarly.exitCode()).as(tooEarly.toString()).isEqualTo(1);
 		assertThat(tooEarly.err())
 			.containsPattern("is running in [^;]+:\\d+; if that process is gone its lease lapses at "
-					+ "((\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d:\\d\\d): run again after \\1\n");
+					+ "((\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d:\\d\\d) (\\S+): run again after \\1 \\3\n");
 		assertThat(indexes()).isEqualTo(beforeKill);
 
 		// when it runs again once that lease has lapsed
@@ -149,8 +149,14 @@ class KilledProcessResumeTest {
 		gate.release();
 		CliResult stopped = stopping.awaitExit();
 
+		// the summary says what the process ends with, and a stop on request is no
+		// failure
 		assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(143);
-		assertThat(stopped.out()).contains("STOPPED (exit 1)");
+		assertThat(stopped.out())
+			.contains("STOPPED on request by SIGTERM (the process exits 143; a later run resumes it)")
+			.contains("Stopped on request by SIGTERM in uploadFragments")
+			.doesNotContain("failure")
+			.doesNotContain("JobInterruptedException");
 		assertThat(stopped.err()).contains("Stopping 1 running deliveries").contains("Every running delivery stopped");
 		assertThat(indexes()).containsExactly(0, 1, 2);
 		assertThat(this.scb.fragments().get(2).status()).isEqualTo(200);
@@ -160,7 +166,11 @@ class KilledProcessResumeTest {
 
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 		assertThat(indexes()).containsExactly(0, 1, 2, 3, 4, -1);
-		assertThat(resumed.out()).contains("Resuming the upload at fragment 3 of 5");
+		assertThat(resumed.out()).contains("Resuming the upload at fragment 3 of 5")
+			.contains("LOADED (exit 0)")
+			.contains("Stopped on request by SIGTERM")
+			.doesNotContain("failure")
+			.doesNotContain("JobInterruptedException");
 		assertThat(this.scb.deliveries()).singleElement()
 			.satisfies((delivery) -> assertThat(delivery.content()).isEqualTo(Files.readAllBytes(file)));
 	}

@@ -88,7 +88,8 @@ class MonthEndTest {
 
 			// the process ends within scb.shutdown.grace, every file recorded as waiting
 			assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(143);
-			assertThat(stopped.out()).contains("4 files: 4 WAITING");
+			assertThat(stopped.out())
+				.contains("4 files: 4 WAITING - stopped on request by SIGTERM: the process exits 143");
 			assertThat(stopped.err()).contains("deliveries waiting for SCB stay STOPPED");
 
 			CliResult next = InProcessCli.run(settings, "scan", inbox.toString(), "--concurrency", "2");
@@ -134,7 +135,10 @@ class MonthEndTest {
 			awaitWaiting(deliver, 1);
 			deliver.terminate();
 			CliResult stopped = deliver.awaitExit(Duration.ofSeconds(30));
-			assertThat(stopped.out()).as(stopped.toString()).contains("WAITING (exit 1)");
+			assertThat(stopped.out()).as(stopped.toString())
+				.contains(
+						"WAITING for SCB's verdict, stopped on request by SIGTERM (the process exits 143; a later run "
+								+ "follows it without uploading again)");
 			long execution = stopped.execution();
 			int fragments = scb.fragments().size();
 

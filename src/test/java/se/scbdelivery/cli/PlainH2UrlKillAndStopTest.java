@@ -121,7 +121,7 @@ class PlainH2UrlKillAndStopTest {
 		// delivery reported and recorded as STOPPED after the fragment in flight
 		assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(143);
 		assertThat(stopTook).as("from SIGTERM to the process's end").isLessThan(GRACE);
-		assertThat(stopped.out()).contains("STOPPED (exit 1)");
+		assertThat(stopped.out()).contains("STOPPED on request by SIGTERM (the process exits 143");
 		assertThat(stopped.err()).contains("Every running delivery stopped").doesNotContain("did not stop within");
 		assertThat(indexes()).containsExactly(0, 1, 2);
 		assertThat(this.scb.fragments().get(2).status()).isEqualTo(200);

@@ -41,7 +41,8 @@ import static se.scbdelivery.testsupport.InProcessCli.firstErrorLine;
  */
 abstract class PruneSuite extends DeliveryEndToEnd {
 
-	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")
+		.withZone(java.time.ZoneId.systemDefault());
 
 	private static final String RESTART_HINT = " (see 'list'; 'restart --failed' resumes such deliveries, and "
 			+ "'abandon' gives one up for a later prune to remove)";
@@ -445,7 +446,7 @@ abstract class PruneSuite extends DeliveryEndToEnd {
 		List<String> lines = new ArrayList<>(result.out().lines().toList());
 		assertThat(lines).as(result.toString()).isNotEmpty();
 		assertThat(lines.remove(0)).matches("Deliveries whose newest execution reached a final outcome and ended "
-				+ "before \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(400d ago\\):");
+				+ "before \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\S+ \\(400d ago\\):");
 		return lines;
 	}
 

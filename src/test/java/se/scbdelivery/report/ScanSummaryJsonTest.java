@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import se.scbdelivery.delivery.StopRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ScanSummaryJsonTest {
@@ -36,6 +38,20 @@ class ScanSummaryJsonTest {
 		assertThat(json.get("rows")).hasSize(12);
 		assertThat(json.get("rows").valueStream().map((row) -> JSON.treeToValue(row, ScanRow.class)))
 			.containsExactlyElementsOf(summary.rows());
+	}
+
+	@Test
+	void aRunStoppedOnRequestHasTheExitCodeTheProcessEndsWithAndSaysWhy(@TempDir Path reports) throws Exception {
+		ScanSummary stopped = ScanSummaries.monthEnd().stopped(new StopRequest("SIGTERM", 143));
+
+		Path file = new ScanSummaryWriter(ZoneOffset.UTC).write(stopped, reports).get(0);
+
+		JsonNode json = JSON.readTree(Files.readString(file));
+		assertThat(json.get("exitCode").asInt()).isEqualTo(143);
+		assertThat(json.get("stop").asString()).isEqualTo("stopped on request by SIGTERM: the process exits 143");
+		assertThat(JSON.readTree(Files.readString(
+				new ScanSummaryWriter(ZoneOffset.UTC).write(ScanSummaries.monthEnd(), reports.resolve("plain")).get(0)))
+			.has("stop")).as("a run that was not stopped has no stop").isFalse();
 	}
 
 	@Test

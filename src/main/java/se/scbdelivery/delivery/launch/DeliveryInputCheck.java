@@ -8,8 +8,6 @@ import java.util.List;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.stereotype.Component;
 
-import se.scbdelivery.config.ScbProperties;
-import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.FileFingerprint;
 import se.scbdelivery.delivery.InvalidDeliveryInputException;
@@ -24,27 +22,12 @@ import se.scbdelivery.delivery.InvalidDeliveryInputException;
 @Component
 public class DeliveryInputCheck {
 
-	private final ScbProperties.Upload upload;
-
 	private final ClientCertificateCheck certificateCheck;
 
 	private final FingerprintCache fingerprints = new FingerprintCache();
 
-	DeliveryInputCheck(ScbProperties properties, ClientCertificateCheck certificateCheck) {
-		this.upload = properties.upload();
+	DeliveryInputCheck(ClientCertificateCheck certificateCheck) {
 		this.certificateCheck = certificateCheck;
-	}
-
-	/**
-	 * Checks a file to be sent through a channel, and for GDB the fragment size.
-	 * @return the file's fingerprint, computed by reading it once
-	 * @throws InvalidDeliveryInputException naming the first problem
-	 */
-	public FileFingerprint checkFile(Path file, Channel channel) {
-		if (channel == Channel.GDB) {
-			checkFragmentSize(this.upload.fragmentSize());
-		}
-		return checkFile(file);
 	}
 
 	/**
@@ -58,7 +41,7 @@ public class DeliveryInputCheck {
 	public FileFingerprint checkUnchanged(JobParameters parameters, String since) {
 		Path file = DeliveryJobParameters.file(parameters);
 		FileFingerprint then = DeliveryJobParameters.fingerprint(parameters);
-		FileFingerprint now = checkFile(file, DeliveryJobParameters.channel(parameters));
+		FileFingerprint now = checkFile(file);
 		if (!now.equals(then)) {
 			throw new InvalidDeliveryInputException("file " + file + " has changed since " + since + " began (SHA-256 "
 					+ abbreviate(then.sha256()) + " then, " + abbreviate(now.sha256())
@@ -72,11 +55,12 @@ public class DeliveryInputCheck {
 	}
 
 	/**
+	 * Checks a file to be sent (the fragment size, a setting, is checked at start-up).
 	 * @return the file's fingerprint, computed by reading it once per process while the
 	 * file keeps its size, modification time and inode
 	 * @throws InvalidDeliveryInputException naming the first problem
 	 */
-	private FileFingerprint checkFile(Path file) {
+	public FileFingerprint checkFile(Path file) {
 		checkReadableFile(file);
 		return this.fingerprints.get(file, FileFingerprint::of);
 	}
@@ -87,13 +71,6 @@ public class DeliveryInputCheck {
 	 */
 	public List<String> checkCertificate() {
 		return this.certificateCheck.check();
-	}
-
-	static void checkFragmentSize(int fragmentSize) {
-		if (fragmentSize < 1 || fragmentSize > ScbProperties.Upload.MAX_FRAGMENT_SIZE) {
-			throw new InvalidDeliveryInputException("scb.upload.fragment-size " + fragmentSize + " must be 1.."
-					+ ScbProperties.Upload.MAX_FRAGMENT_SIZE + " bytes (SCB's largest fragment)");
-		}
 	}
 
 	static void checkReadableFile(Path file) {

@@ -141,6 +141,9 @@ public class DeliveryLocks implements DisposableBean {
 	 */
 	Optional<Lease> tryLock(String key) {
 		boolean waitedForOwnRow = false;
+		// a lease nobody holds that cannot be taken: the database failing the statement,
+		// tried again for as long as a delivery rides out an outage
+		long freeButRefusedUntil = this.nanoTime.getAsLong() + this.outages.tolerance().toNanos();
 		for (int attempt = 1;; attempt++) {
 			// read before the database is asked: the lease surely holds stale-after past
 			// them
@@ -170,7 +173,8 @@ public class DeliveryLocks implements DisposableBean {
 				waitedForOwnRow = true;
 				pause = ownRow.plus(LOCK_PAUSE);
 			}
-			else if (attempt >= LOCK_ATTEMPTS || live.isPresent()) {
+			else if (live.isPresent()
+					|| (attempt >= LOCK_ATTEMPTS && this.nanoTime.getAsLong() - freeButRefusedUntil > 0)) {
 				return Optional.empty();
 			}
 			try {
@@ -372,7 +376,19 @@ public class DeliveryLocks implements DisposableBean {
 			}
 			long nanos = DeliveryLocks.this.nanoTime.getAsLong();
 			Instant wall = DeliveryLocks.this.wallClock.instant();
-			Optional<SimpleLock> extended = current.extend(DeliveryLocks.this.staleAfter, Duration.ZERO);
+			Optional<SimpleLock> extended;
+			try {
+				extended = current.extend(DeliveryLocks.this.staleAfter, Duration.ZERO);
+			}
+			catch (IllegalStateException ex) {
+				// ShedLock's word for a lock it no longer counts as held ("is not valid,
+				// it
+				// has already been unlocked or extended"): the lease is gone, as when the
+				// extension finds another owner; seen once as a bare exception in a scan
+				// row
+				logger.debug("ShedLock no longer holds the lease {}: {}", name(this.key), ex.getMessage());
+				extended = Optional.empty();
+			}
 			if (extended.isPresent()) {
 				this.lock = extended.get();
 				this.validUntilNanos = nanos + DeliveryLocks.this.staleAfter.toNanos();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
@@ -13,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 /** The execution is running in a live process: it is never taken over. */
 public class ExecutionStillRunningException extends RuntimeException {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss z", Locale.ROOT);
 
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z",
+			Locale.ROOT);
 
 	public ExecutionStillRunningException(String message) {
 		super(message);

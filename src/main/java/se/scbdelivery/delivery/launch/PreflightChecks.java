@@ -35,7 +35,7 @@ class PreflightChecks {
 	 */
 	FileFingerprint beforeDelivery(DeliveryRequest request) {
 		checkSettings(request.channel());
-		FileFingerprint fingerprint = this.inputCheck.checkFile(request.file(), request.channel());
+		FileFingerprint fingerprint = this.inputCheck.checkFile(request.file());
 		this.inputCheck.checkCertificate();
 		return fingerprint;
 	}

@@ -1,6 +1,7 @@
 package se.scbdelivery.delivery.launch;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +21,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import se.scbdelivery.config.ScbProperties;
+import se.scbdelivery.delivery.StopRequest;
+import se.scbdelivery.delivery.StopSignals;
 import se.scbdelivery.delivery.waiting.DeliveryFollower;
 
 /**
@@ -60,6 +63,7 @@ public class RunningExecutions implements JobExecutionListener {
 		this.jobOperator = jobOperator;
 		this.follower = follower;
 		this.grace = properties.shutdown().grace();
+		StopSignals.install();
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "graceful-stop"));
 	}
 
@@ -90,6 +94,14 @@ public class RunningExecutions implements JobExecutionListener {
 	/** Whether the process is stopping: no delivery may start. */
 	public boolean isStopping() {
 		return this.stopping;
+	}
+
+	/**
+	 * The stop asked of this process from outside, once it is stopping: what the process
+	 * ends with, whatever a command returns.
+	 */
+	public Optional<StopRequest> stopRequest() {
+		return this.stopping ? StopSignals.received() : Optional.empty();
 	}
 
 	/**

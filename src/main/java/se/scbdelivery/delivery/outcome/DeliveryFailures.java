@@ -5,13 +5,10 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.batch.core.job.JobInterruptedException;
 
-import se.scbdelivery.delivery.ExplainedFailureException;
-import se.scbdelivery.delivery.InvalidDeliveryInputException;
-import se.scbdelivery.repository.RepositoryOutages;
-import se.scbdelivery.scb.http.ScbCallException;
 import se.scbdelivery.scb.http.ScbRefusedException;
 
 /**
@@ -19,47 +16,35 @@ import se.scbdelivery.scb.http.ScbRefusedException;
  */
 final class DeliveryFailures {
 
-	/** Exceptions whose message is already one line written for a person. */
-	private static final List<Class<? extends Throwable>> EXPLAINED = List.of(InvalidDeliveryInputException.class,
-			ScbCallException.class, ExplainedFailureException.class);
-
 	private DeliveryFailures() {
 	}
 
 	static @Nullable String describe(JobExecution execution) {
-		List<Throwable> failures = execution.getAllFailureExceptions();
+		// a stop on request interrupts the step: that is how the stop ends it, not a
+		// failure
+		List<Throwable> failures = execution.getAllFailureExceptions()
+			.stream()
+			.filter((failure) -> !isStopOnRequest(failure))
+			.toList();
 		if (failures.isEmpty()) {
 			return null;
 		}
-		for (Throwable failure : failures) {
-			for (Class<? extends Throwable> type : EXPLAINED) {
-				Optional<? extends Throwable> explained = DeliveryOutcome.find(failure, type);
-				if (explained.isPresent()) {
-					return explained.get().getMessage();
-				}
-			}
-		}
-		for (Throwable failure : failures) {
-			Optional<String> outage = RepositoryOutages.explain(failure);
-			if (outage.isPresent()) {
-				return outage.get();
-			}
-		}
-		Throwable first = unwrapped(failures.get(0));
-		return "unexpected " + first.getClass().getSimpleName() + ": " + first.getMessage()
-				+ " (the log has the details)";
+		// the first failure written for a person, else the first one
+		return failures.stream()
+			.filter(FailureSentences::isKnown)
+			.findFirst()
+			.map(FailureSentences::of)
+			.orElseGet(() -> FailureSentences.of(failures.get(0)));
 	}
 
-	/**
-	 * The failure inside Spring's wrappers: the SCB clients are built when first used, so
-	 * an error in their settings arrives wrapped in a BeanCreationException.
-	 */
-	private static Throwable unwrapped(Throwable failure) {
-		Throwable cause = failure;
-		while (cause instanceof BeanCreationException && cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause;
+	/** Whether the execution was stopped on request (SIGTERM) while it ran. */
+	static boolean stoppedOnRequest(JobExecution execution) {
+		return execution.getStatus() == BatchStatus.STOPPED
+				&& execution.getAllFailureExceptions().stream().anyMatch(DeliveryFailures::isStopOnRequest);
+	}
+
+	private static boolean isStopOnRequest(Throwable failure) {
+		return DeliveryOutcome.find(failure, JobInterruptedException.class).isPresent();
 	}
 
 	static @Nullable String scbAnswer(JobExecution execution) {

@@ -10,11 +10,13 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import se.scbdelivery.config.DeliveryLogContext;
 import se.scbdelivery.delivery.DeliveryJobParameters;
+import se.scbdelivery.delivery.StopSignals;
 import se.scbdelivery.delivery.journal.DeliveryJournal;
 import se.scbdelivery.delivery.journal.DeliveryJournals;
 import se.scbdelivery.delivery.journal.JournalEntry;
@@ -64,9 +66,14 @@ public class DeliveryOutcomeListener implements JobExecutionListener {
 				this.journals.note(execution, JournalEntry.Kind.FAILURE, failure,
 						DeliveryFailures.scbAnswer(execution));
 			}
+			String stop = DeliveryFailures.stoppedOnRequest(execution) ? stopOnRequest(execution) : null;
+			if (stop != null) {
+				this.journals.note(execution, JournalEntry.Kind.INFO, stop, null);
+			}
 			DeliveryJournal journal = this.journals.read(execution);
 			DeliveryOutcome outcome = DeliveryOutcome.of(execution, journal);
-			execution.setExitStatus(new ExitStatus(outcome.name(), (failure != null) ? failure : outcome.name()));
+			execution.setExitStatus(new ExitStatus(outcome.name(),
+					(failure != null) ? failure : (stop != null) ? stop : outcome.name()));
 			this.metrics.ifAvailable((metrics) -> metrics.finished(outcome.name(),
 					DeliveryJobParameters.channel(execution.getJobParameters()).key(), execution.getStartTime(),
 					execution.getEndTime()));
@@ -84,6 +91,17 @@ public class DeliveryOutcomeListener implements JobExecutionListener {
 				context.close();
 			}
 		}
+	}
+
+	private static String stopOnRequest(JobExecution execution) {
+		String step = execution.getStepExecutions()
+			.stream()
+			.filter((stepExecution) -> stepExecution.getStatus() == BatchStatus.STOPPED)
+			.map(StepExecution::getStepName)
+			.findFirst()
+			.orElse("its step");
+		return "Stopped on request" + StopSignals.received().map((stop) -> " by " + stop.signal()).orElse("") + " in "
+				+ step + ", after the fragment or poll in flight: a later run resumes it where it stopped";
 	}
 
 }

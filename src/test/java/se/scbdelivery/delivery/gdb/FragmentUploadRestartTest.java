@@ -15,7 +15,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import se.scbdelivery.config.ScbEnvironment;
-import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.DeliveryJobTestSupport;
 import se.scbdelivery.delivery.GdbDeliveryRequest;
@@ -49,7 +48,7 @@ class FragmentUploadRestartTest extends DeliveryJobTestSupport {
 		GdbDeliveryRequest request = GdbDeliveryRequest.of(file, "9990000045", "KRITA", "2024-06-30", "KRITA_MONTHLY",
 				null, null);
 		JobParameters parameters = DeliveryJobParameters.of(ScbEnvironment.TEST, request,
-				this.inputCheck.checkFile(file, Channel.GDB));
+				this.inputCheck.checkFile(file));
 		this.scb.faults().respond(Call.FRAGMENT, 3, Integer.MAX_VALUE, 500);
 
 		// when the job runs
@@ -91,7 +90,7 @@ class FragmentUploadRestartTest extends DeliveryJobTestSupport {
 		Path file = TestFiles.xml(WORK.resolve("inbox"), "changing.xml", 1_500, null);
 		GdbDeliveryRequest request = GdbDeliveryRequest.of(file, "9990000045", "VINN", "2024-06-30", "V40", null, null);
 		JobParameters parameters = DeliveryJobParameters.of(ScbEnvironment.TEST, request,
-				this.inputCheck.checkFile(file, Channel.GDB));
+				this.inputCheck.checkFile(file));
 		// when the file changes before the execution starts
 		Files.writeString(file, "<changed/>");
 		JobExecution execution = this.runs.start(parameters);

@@ -13,7 +13,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import se.scbdelivery.config.ScbEnvironment;
-import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.DeliveryJobTestSupport;
 import se.scbdelivery.delivery.GdbDeliveryRequest;
@@ -46,8 +45,7 @@ class GdbLostLeaseTest extends DeliveryJobTestSupport {
 		Path file = TestFiles.xml(WORK.resolve("lost-lease-" + test.getTestMethod().orElseThrow().getName()),
 				"vinn.xml", 2_500, null);
 		GdbDeliveryRequest request = GdbDeliveryRequest.of(file, "9990000045", "VINN", "2024-06-30", "V40", null, null);
-		this.parameters = DeliveryJobParameters.of(ScbEnvironment.TEST, request,
-				this.inputCheck.checkFile(file, Channel.GDB));
+		this.parameters = DeliveryJobParameters.of(ScbEnvironment.TEST, request, this.inputCheck.checkFile(file));
 	}
 
 	@Test

@@ -16,7 +16,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import se.scbdelivery.config.ScbEnvironment;
-import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.DeliveryJobTestSupport;
 import se.scbdelivery.delivery.GdbDeliveryRequest;
@@ -65,8 +64,7 @@ class GdbStepRestartTest extends DeliveryJobTestSupport {
 		this.content = Files.readAllBytes(this.file);
 		GdbDeliveryRequest request = GdbDeliveryRequest.of(this.file, "9990000045", "VINN", "2024-06-30", "V40", null,
 				null);
-		this.parameters = DeliveryJobParameters.of(ScbEnvironment.TEST, request,
-				this.inputCheck.checkFile(this.file, Channel.GDB));
+		this.parameters = DeliveryJobParameters.of(ScbEnvironment.TEST, request, this.inputCheck.checkFile(this.file));
 	}
 
 	@Test

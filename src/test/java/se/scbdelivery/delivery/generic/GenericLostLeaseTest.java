@@ -14,7 +14,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import se.scbdelivery.config.ScbEnvironment;
-import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.DeliveryJobTestSupport;
 import se.scbdelivery.delivery.GenericDeliveryRequest;
@@ -42,8 +41,7 @@ class GenericLostLeaseTest extends DeliveryJobTestSupport {
 		Path dir = Files.createDirectories(WORK.resolve("generic-lost-lease-" + name));
 		Path file = Files.writeString(dir.resolve("salaries.csv"), "org;amount;test\n9990000045;1200;" + name + "\n");
 		GenericDeliveryRequest request = GenericDeliveryRequest.of(file, "C-1", "9990000045", null, null, true);
-		this.parameters = DeliveryJobParameters.of(ScbEnvironment.TEST, request,
-				this.inputCheck.checkFile(file, Channel.GENERIC));
+		this.parameters = DeliveryJobParameters.of(ScbEnvironment.TEST, request, this.inputCheck.checkFile(file));
 	}
 
 	@Test

@@ -15,7 +15,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import se.scbdelivery.config.ScbEnvironment;
-import se.scbdelivery.delivery.Channel;
 import se.scbdelivery.delivery.DeliveryJobParameters;
 import se.scbdelivery.delivery.DeliveryJobTestSupport;
 import se.scbdelivery.delivery.GenericDeliveryRequest;
@@ -63,8 +62,7 @@ class GenericStepRestartTest extends DeliveryJobTestSupport {
 		this.file = Files.writeString(dir.resolve("salaries.csv"), "org;amount;test\n9990000045;1200;" + name + "\n");
 		this.content = Files.readAllBytes(this.file);
 		GenericDeliveryRequest request = GenericDeliveryRequest.of(this.file, "C-1", "9990000045", null, null, true);
-		this.parameters = DeliveryJobParameters.of(ScbEnvironment.TEST, request,
-				this.inputCheck.checkFile(this.file, Channel.GENERIC));
+		this.parameters = DeliveryJobParameters.of(ScbEnvironment.TEST, request, this.inputCheck.checkFile(this.file));
 	}
 
 	@Test

@@ -307,7 +307,7 @@ class DeliveryLocksTest {
 
 		assertThat(refused.getMessage())
 			.matches("the delivery of " + FILE + " is running in " + this.locks.owner().replace(".", "\\.")
-					+ "; if that process is gone its lease lapses at (\\d\\d:\\d\\d:\\d\\d): run again after \\1");
+					+ "; if that process is gone its lease lapses at (\\d\\d:\\d\\d:\\d\\d \\S+): run again after \\1");
 	}
 
 	private void useMovableClocks(String staleAfter) {

@@ -20,7 +20,7 @@ class LeaseHeldMessageTest {
 	private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
 	@Test
-	void saysWhenTheLeaseLapsesInLocalTimeRoundedUpToTheSecond() {
+	void saysWhenTheLeaseLapsesInLocalTimeWithItsZoneRoundedUpToTheSecond() {
 		Instant now = Instant.parse("2026-05-02T10:15:30.250Z");
 		DeliveryLocks.Holder holder = holder(Duration.ofMillis(1_900));
 
@@ -28,7 +28,7 @@ class LeaseHeldMessageTest {
 
 		// 10:15:32.150 UTC is 12:15:32.150 in Stockholm (summer time): after 12:15:33
 		assertThat(message).isEqualTo("the delivery of /inbox/vinn.xml is running in worker-2:4711; if that process"
-				+ " is gone its lease lapses at 12:15:33: run again after 12:15:33");
+				+ " is gone its lease lapses at 12:15:33 CEST: run again after 12:15:33 CEST");
 	}
 
 	@Test
@@ -37,7 +37,7 @@ class LeaseHeldMessageTest {
 			.leaseHeld(FILE, holder(Duration.ofSeconds(3)), Instant.parse("2026-01-10T08:00:00Z"), STOCKHOLM)
 			.getMessage();
 
-		assertThat(message).endsWith("lapses at 09:00:03: run again after 09:00:03");
+		assertThat(message).endsWith("lapses at 09:00:03 CET: run again after 09:00:03 CET");
 	}
 
 	@Test
@@ -46,7 +46,7 @@ class LeaseHeldMessageTest {
 			.leaseHeld(FILE, holder(Duration.ofMinutes(2)), Instant.parse("2026-01-10T22:59:30Z"), STOCKHOLM)
 			.getMessage();
 
-		assertThat(message).endsWith("lapses at 2026-01-11 00:01:30: run again after 2026-01-11 00:01:30");
+		assertThat(message).endsWith("lapses at 2026-01-11 00:01:30 CET: run again after 2026-01-11 00:01:30 CET");
 	}
 
 	@Test
