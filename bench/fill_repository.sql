@@ -68,6 +68,13 @@ SELECT t.step_execution_id + c.i * b.steps, t.short_context, t.serialized_contex
 FROM batch_step_execution_context t, copy c, template_bounds b
 WHERE t.step_execution_id <= b.steps;
 
+-- the deliveries still open (migration V5): a copy of an open template is open too (the
+-- templates all end LOADED, so none is, as in a repository the product wrote)
+INSERT INTO scb_open_delivery (job_instance_id)
+SELECT t.job_instance_id + c.i * b.instances
+FROM scb_open_delivery t, copy c, template_bounds b
+WHERE t.job_instance_id <= b.instances;
+
 -- the product's next ids come after the copies
 SELECT setval('batch_job_instance_seq', (SELECT max(job_instance_id) FROM batch_job_instance));
 SELECT setval('batch_job_execution_seq', (SELECT max(job_execution_id) FROM batch_job_execution));

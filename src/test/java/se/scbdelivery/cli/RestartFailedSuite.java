@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import se.scbdelivery.delivery.launch.ResumableExecutions;
 import se.scbdelivery.simulator.gdb.StoredDelivery;
@@ -29,6 +30,9 @@ abstract class RestartFailedSuite extends DeliveryEndToEnd {
 	@Autowired
 	ResumableExecutions resumable;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	/**
 	 * The suites share their job repository, and {@code restart --failed} resumes every
 	 * resumable delivery in it: what the other suites left failed is abandoned first, so
@@ -38,7 +42,8 @@ abstract class RestartFailedSuite extends DeliveryEndToEnd {
 	@BeforeEach
 	void nothingElseLeftToResume() throws Exception {
 		for (long execution : this.resumable.find()) {
-			this.jobOperator.abandon(this.jobRepository.getJobExecution(execution));
+			CliResult abandoned = run("abandon", String.valueOf(execution), "--reason", "left by another suite");
+			assertThat(abandoned.exitCode()).as(abandoned.toString()).isZero();
 		}
 	}
 
@@ -73,6 +78,9 @@ abstract class RestartFailedSuite extends DeliveryEndToEnd {
 			.containsExactlyInAnyOrder(bytes(failing), bytes(stopping));
 		assertThat(restart.out()).contains("failing.xml").contains("stopping.xml").doesNotContain("refused.xml");
 		assertThat(run("restart", "--failed").out()).doesNotContain("failing.xml").doesNotContain("stopping.xml");
+		// every delivery ended (loaded, refused, or abandoned before the test): none is
+		// left open for restart --failed to read
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM SCB_OPEN_DELIVERY", Integer.class)).isZero();
 	}
 
 }

@@ -19,6 +19,7 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
+import se.scbdelivery.simulator.server.Faults.Call;
 import se.scbdelivery.testsupport.CliResult;
 import se.scbdelivery.testsupport.InProcessCli;
 import se.scbdelivery.testsupport.OwnPostgresServer;
@@ -132,18 +133,27 @@ class RepositoryMigrationsTest {
 		try (ScbStandIn scb = ScbStandIn.start(StandInOptions.defaults().withPort(0).withPollsBeforeFinal(0))) {
 			Path file = file("before.xml");
 			// delivered without migrations, on the schema as the version before left it;
-			// this
-			// version's code also reads the pruned deliveries, so their table is there
-			// meanwhile and dropped after
-			try (Connection connection = DriverManager.getConnection(url, user, "")) {
+			// this version's code also reads the pruned deliveries and writes the open
+			// ones, so their tables are there meanwhile and dropped after
+			try (Connection connection = DriverManager.getConnection(url, user, "");
+					Statement statement = connection.createStatement()) {
 				ScriptUtils.executeSqlScript(connection,
 						new ClassPathResource("db/migration/common/V4__pruned_deliveries.sql"));
+				statement.execute("CREATE TABLE SCB_OPEN_DELIVERY (JOB_INSTANCE_ID BIGINT NOT NULL PRIMARY KEY)");
 			}
-			CliResult before = deliver(settings(scb, url, user).with("spring.flyway.enabled", "false"), file);
+			ProductSettings unmigrated = settings(scb, url, user).with("spring.flyway.enabled", "false");
+			CliResult before = deliver(unmigrated, file);
 			assertThat(before.exitCode()).as(before.toString()).isZero();
+			// and one that failed technically, for restart --failed to find once upgraded
+			Path failing = file("failing.xml");
+			scb.faults().respond(Call.COMPLETION, null, Integer.MAX_VALUE, 503);
+			CliResult failed = deliver(unmigrated.with("scb.http.max-attempts", 1), failing);
+			scb.faults().clear();
+			assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
 			try (Connection connection = DriverManager.getConnection(url, user, "");
 					Statement statement = connection.createStatement()) {
 				statement.execute("DROP TABLE SCB_PRUNED_DELIVERY");
+				statement.execute("DROP TABLE SCB_OPEN_DELIVERY");
 			}
 			int fragments = scb.fragments().size();
 
@@ -156,6 +166,19 @@ class RepositoryMigrationsTest {
 			assertThat(again.out() + again.err()).contains("was delivered by execution " + before.execution())
 				.contains("nothing sent");
 			assertThat(scb.fragments()).as("nothing delivered twice").hasSize(fragments);
+
+			// migration V5 found the failed delivery open: restart --failed resumes it,
+			// and the delivered one stays delivered
+			CliResult restart = InProcessCli.run(upgraded, "restart", "--failed");
+
+			assertThat(restart.exitCode()).as(restart.toString()).isZero();
+			assertThat(restart.out()).contains("1 file: 1 LOADED").contains("failing.xml").doesNotContain("before.xml");
+			try (Connection connection = DriverManager.getConnection(url, user, "");
+					Statement statement = connection.createStatement();
+					var open = statement.executeQuery("SELECT COUNT(*) FROM SCB_OPEN_DELIVERY")) {
+				open.next();
+				assertThat(open.getInt(1)).as("open deliveries once both loaded").isZero();
+			}
 		}
 		try (Connection connection = DriverManager.getConnection(url, user, "")) {
 			assertThat(history(connection)).containsExactlyElementsOf(migrations("BASELINE"));

@@ -41,6 +41,7 @@ import se.scbdelivery.delivery.outcome.DeliveryReport;
 import se.scbdelivery.delivery.outcome.DeliveryReportWriter;
 import se.scbdelivery.delivery.outcome.DeliveryReports;
 import se.scbdelivery.delivery.outcome.DeliveryResult;
+import se.scbdelivery.delivery.outcome.OpenDeliveries;
 import se.scbdelivery.delivery.outcome.PrunedDelivery;
 import se.scbdelivery.delivery.waiting.DeliveryFollower;
 import se.scbdelivery.delivery.waiting.FollowEnd;
@@ -83,6 +84,8 @@ public class DeliveryLauncher {
 
 	private final RunningExecutions running;
 
+	private final OpenDeliveries open;
+
 	private final ScbProperties properties;
 
 	private final DeliveryFollower follower;
@@ -102,7 +105,7 @@ public class DeliveryLauncher {
 	DeliveryLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, PreflightChecks checks,
 			DeliveryReports reports, DeliveryLocks locks, DeadExecutions dead, RunningExecutions running,
 			DeliveryFollower follower, WaitingRuns runs, StrandedExecutions stranded, DeliveryJournals journals,
-			DeliveryReportWriter reportWriter, PrunedDeliveries pruned, ScbProperties properties) {
+			DeliveryReportWriter reportWriter, PrunedDeliveries pruned, OpenDeliveries open, ScbProperties properties) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		for (Job job : jobs) {
@@ -119,6 +122,7 @@ public class DeliveryLauncher {
 		this.journals = journals;
 		this.reportWriter = reportWriter;
 		this.pruned = pruned;
+		this.open = open;
 		this.properties = properties;
 	}
 
@@ -212,6 +216,7 @@ public class DeliveryLauncher {
 				last.setEndTime(LocalDateTime.now());
 			}
 			this.jobRepository.update(last);
+			this.open.closed(last.getJobInstance().getInstanceId());
 			logger.warn("Execution {} {}", last.getId(), decision);
 			this.journals.note(last, JournalEntry.Kind.DECISION,
 					"Execution " + last.getId() + " " + decision + "; only an explicit deliver sends the file anew",

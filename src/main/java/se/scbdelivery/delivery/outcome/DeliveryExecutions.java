@@ -104,12 +104,18 @@ public class DeliveryExecutions {
 	}
 
 	/**
-	 * The newest execution of every delivery whose job status is one of these, except
-	 * those that ended with one of these outcomes, newest first.
+	 * The newest execution of every open delivery ({@link OpenDeliveries}) whose job
+	 * status is one of these, except those that ended with one of these outcomes, newest
+	 * first.
 	 */
-	public List<Long> newestWithStatus(Collection<BatchStatus> statuses, Collection<DeliveryOutcome> except) {
+	public List<Long> newestOfOpenDeliveries(Collection<BatchStatus> statuses, Collection<DeliveryOutcome> except) {
 		Sql sql = new Sql();
-		sql.append("SELECT E.JOB_EXECUTION_ID " + NEWEST_OF_EACH_DELIVERY)
+		// from the open deliveries: the failures later executions took over, which stay
+		// FAILED for good, are never read (migration V5)
+		sql.append("SELECT E.JOB_EXECUTION_ID FROM " + OpenDeliveries.TABLE + " O JOIN BATCH_JOB_EXECUTION E"
+				+ " ON E.JOB_INSTANCE_ID = O.JOB_INSTANCE_ID JOIN BATCH_JOB_INSTANCE I"
+				+ " ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID WHERE I.JOB_NAME IN " + in(jobNames())
+				+ " AND NOT EXISTS (" + LATER + ")")
 			.append(" AND E.STATUS IN " + in(statuses.stream().map(Enum::name).toList()))
 			.append(" AND (E.EXIT_CODE IS NULL OR E.EXIT_CODE NOT IN " + in(except.stream().map(Enum::name).toList())
 					+ ")")

@@ -42,15 +42,20 @@ public class DeliveryOutcomeListener implements JobExecutionListener {
 
 	private final ObjectProvider<DeliveryMetrics> metrics;
 
+	private final OpenDeliveries open;
+
 	DeliveryOutcomeListener(DeliveryJournals journals, DeliveryReportWriter reportWriter,
-			ObjectProvider<DeliveryMetrics> metrics) {
+			ObjectProvider<DeliveryMetrics> metrics, OpenDeliveries open) {
 		this.journals = journals;
 		this.reportWriter = reportWriter;
 		this.metrics = metrics;
+		this.open = open;
 	}
 
 	@Override
 	public void beforeJob(JobExecution execution) {
+		// before any step: a delivery restart --failed must find is never missing
+		this.open.opened(execution);
 		// the steps run on this thread: every log line of the delivery names it
 		this.logContexts.put(execution.getId(),
 				DeliveryLogContext.open(execution.getId(),
@@ -74,6 +79,7 @@ public class DeliveryOutcomeListener implements JobExecutionListener {
 			DeliveryOutcome outcome = DeliveryOutcome.of(execution, journal);
 			execution.setExitStatus(new ExitStatus(outcome.name(),
 					(failure != null) ? failure : (stop != null) ? stop : outcome.name()));
+			this.open.ended(execution, outcome);
 			this.metrics.ifAvailable((metrics) -> metrics.finished(outcome.name(),
 					DeliveryJobParameters.channel(execution.getJobParameters()).key(), execution.getStartTime(),
 					execution.getEndTime()));

@@ -59,6 +59,10 @@ class DeliveryDeletion {
 		update("DELETE FROM BATCH_JOB_EXECUTION_CONTEXT WHERE JOB_EXECUTION_ID IN (:ids)", executionIds);
 		update("DELETE FROM BATCH_JOB_EXECUTION_PARAMS WHERE JOB_EXECUTION_ID IN (:ids)", executionIds);
 		update("DELETE FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID IN (:ids)", executionIds);
+		// a final delivery is closed already; a row left by a process that died between
+		// its end and the close goes with it
+		update("DELETE FROM SCB_OPEN_DELIVERY WHERE JOB_INSTANCE_ID IN (:ids)",
+				candidates.stream().map(PruneCandidate::instance).toList());
 		update("DELETE FROM BATCH_JOB_INSTANCE WHERE JOB_INSTANCE_ID IN (:ids)",
 				candidates.stream().map(PruneCandidate::instance).toList());
 	}
