@@ -31,9 +31,8 @@ final class DeliveryFailures {
 		}
 		// the first failure written for a person, else the first one
 		return failures.stream()
-			.filter(FailureSentences::isKnown)
+			.flatMap((failure) -> FailureSentences.known(failure).stream())
 			.findFirst()
-			.map(FailureSentences::of)
 			.orElseGet(() -> FailureSentences.of(failures.get(0)));
 	}
 

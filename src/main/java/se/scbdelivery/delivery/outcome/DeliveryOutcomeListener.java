@@ -1,6 +1,7 @@
 package se.scbdelivery.delivery.outcome;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -10,7 +11,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -100,12 +100,7 @@ public class DeliveryOutcomeListener implements JobExecutionListener {
 	}
 
 	private static String stopOnRequest(JobExecution execution) {
-		String step = execution.getStepExecutions()
-			.stream()
-			.filter((stepExecution) -> stepExecution.getStatus() == BatchStatus.STOPPED)
-			.map(StepExecution::getStepName)
-			.findFirst()
-			.orElse("its step");
+		String step = Objects.requireNonNullElse(DeliveryReports.stepOf(execution), "its step");
 		return "Stopped on request" + StopSignals.received().map((stop) -> " by " + stop.signal()).orElse("") + " in "
 				+ step + ", after the fragment or poll in flight: a later run resumes it where it stopped";
 	}

@@ -130,7 +130,7 @@ public class DeliveryReports {
 	}
 
 	/** The newest step the execution ran: where it failed, stopped or is running. */
-	private static @Nullable String stepOf(JobExecution execution) {
+	static @Nullable String stepOf(JobExecution execution) {
 		return execution.getStepExecutions()
 			.stream()
 			.max(Comparator.comparing(StepExecution::getId))

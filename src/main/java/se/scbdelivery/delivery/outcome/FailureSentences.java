@@ -26,29 +26,30 @@ public final class FailureSentences {
 	}
 
 	public static String of(Throwable failure) {
+		return known(failure).orElseGet(() -> unexpected(failure));
+	}
+
+	/** The sentence for a failure of a kind the product knows; empty for any other. */
+	public static Optional<String> known(Throwable failure) {
 		Optional<ScbUnavailableException> unavailable = DeliveryOutcome.find(failure, ScbUnavailableException.class);
 		if (unavailable.isPresent()) {
-			return "SCB did not answer: " + unavailable.get().getMessage() + ". If it persists, check the network "
-					+ "path to SCB from here and SCB's service status; " + RESUMES;
+			return Optional.of("SCB did not answer: " + unavailable.get().getMessage() + ". If it persists, check the "
+					+ "network path to SCB from here and SCB's service status; " + RESUMES);
 		}
 		Optional<ScbTlsException> tls = DeliveryOutcome.find(failure, ScbTlsException.class);
 		if (tls.isPresent()) {
-			return tls.get().getMessage() + ". Retrying will not help until that is fixed; then " + RESUMES;
+			return Optional
+				.of(tls.get().getMessage() + ". Retrying will not help until that is fixed; then " + RESUMES);
 		}
 		// exceptions whose message is one line written for a person already
 		for (Class<? extends Throwable> type : List.of(InvalidDeliveryInputException.class, ScbCallException.class,
 				ExplainedFailureException.class)) {
 			Optional<? extends Throwable> explained = DeliveryOutcome.find(failure, type);
 			if (explained.isPresent()) {
-				return String.valueOf(explained.get().getMessage());
+				return Optional.of(String.valueOf(explained.get().getMessage()));
 			}
 		}
-		return RepositoryOutages.explain(failure).orElseGet(() -> unexpected(failure));
-	}
-
-	/** Whether the sentence for this failure is one written for a person. */
-	public static boolean isKnown(Throwable failure) {
-		return !of(failure).startsWith("unexpected ");
+		return RepositoryOutages.explain(failure);
 	}
 
 	private static String unexpected(Throwable failure) {

@@ -83,8 +83,8 @@ class FailureSentencesTest {
 		assertThat(FailureSentences.of(new IllegalArgumentException("bad state in " + StepExecution.class)))
 			.startsWith("unexpected IllegalArgumentException: bad state in ")
 			.endsWith(" (the log has the details); " + RESUMES);
-		assertThat(FailureSentences.isKnown(new IllegalArgumentException("x"))).isFalse();
-		assertThat(FailureSentences.isKnown(new LeaseLostException("lost"))).isTrue();
+		assertThat(FailureSentences.known(new IllegalArgumentException("x"))).isEmpty();
+		assertThat(FailureSentences.known(new LeaseLostException("lost"))).isPresent();
 	}
 
 }
