@@ -14,6 +14,8 @@ import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.report.ScanSummary;
 import se.scbdelivery.report.ScanSummaryWriter;
 import se.scbdelivery.report.ScanTable;
+import se.scbdelivery.scan.CleanScans;
+import se.scbdelivery.scan.ScanMetrics;
 import se.scbdelivery.scan.ScanRunner;
 
 @Command(name = "scan", mixinStandardHelpOptions = true, header = "Delivers every file in an inbox, N at a time.",
@@ -48,16 +50,24 @@ class ScanCommand implements Callable<Integer> {
 
 	private final ProcessExit exit;
 
-	ScanCommand(ScanRunner runner, ScbProperties properties, ProcessExit exit) {
+	private final CleanScans cleanScans;
+
+	private final ScanMetrics metrics;
+
+	ScanCommand(ScanRunner runner, ScbProperties properties, ProcessExit exit, CleanScans cleanScans,
+			ScanMetrics metrics) {
 		this.runner = runner;
 		this.properties = properties;
 		this.exit = exit;
+		this.cleanScans = cleanScans;
+		this.metrics = metrics;
 	}
 
 	@Override
 	public Integer call() throws InterruptedException {
 		PrintWriter out = this.spec.commandLine().getOut();
 		ScanSummary summary = this.exit.of(this.runner.run(this.inbox, this.concurrency, CommandOutput.lines(out)));
+		this.metrics.scanned(summary, this.cleanScans.recordAndRead(summary));
 		ScanTable.print(summary, out);
 		for (Path written : new ScanSummaryWriter().write(summary, this.properties.report().dir())) {
 			out.println("summary      " + written);

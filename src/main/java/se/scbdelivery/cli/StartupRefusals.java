@@ -69,11 +69,20 @@ public final class StartupRefusals implements SpringBootExceptionReporter {
 	 */
 	private static String unreachable(Throwable failure) {
 		String words = null;
+		boolean credentials = false;
 		for (Throwable cause : RepositoryOutages.causes(failure)) {
-			if (cause instanceof SQLException && cause.getMessage() != null
+			if (cause instanceof SQLException sql && cause.getMessage() != null
 					&& !cause.getMessage().startsWith("the job repository")) {
 				words = cause.getMessage();
+				// SQL state class 28, invalid authorization: H2's 28000, PostgreSQL's
+				// 28P01
+				credentials = sql.getSQLState() != null && sql.getSQLState().startsWith("28");
 			}
+		}
+		if (credentials) {
+			return "the job repository refused the user name or password (" + words
+					+ "): check spring.datasource.username and spring.datasource.password (or the file that holds it)"
+					+ "; nothing was sent";
 		}
 		return "the job repository cannot be reached" + ((words != null) ? " (" + words + ")" : "")
 				+ ": check spring.datasource.url, and that the database is up; nothing was sent";

@@ -2,6 +2,7 @@ package se.scbdelivery.scb;
 
 import reactor.netty.resources.ConnectionProvider;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,7 @@ import se.scbdelivery.scb.gdb.GdbClient;
 import se.scbdelivery.scb.gdb.ReactorGdbClient;
 import se.scbdelivery.scb.generic.GenericDeliveryClient;
 import se.scbdelivery.scb.generic.ReactorGenericDeliveryClient;
+import se.scbdelivery.scb.http.ScbClientObserver;
 import se.scbdelivery.scb.http.ScbHttpClient;
 
 /**
@@ -40,8 +42,10 @@ class ScbClientConfiguration {
 	/** The one HTTP client for SCB; building it opens the key store and sets up TLS. */
 	@Bean
 	@Lazy
-	ScbHttpClient scbHttpClient(ConnectionProvider scbConnectionProvider, ScbProperties properties) {
-		return ScbHttpClient.create(properties.http(), properties.tls(), scbConnectionProvider);
+	ScbHttpClient scbHttpClient(ConnectionProvider scbConnectionProvider, ScbProperties properties,
+			ObjectProvider<ScbClientObserver> observer) {
+		return ScbHttpClient.create(properties.http(), properties.tls(), scbConnectionProvider,
+				observer.getIfAvailable(() -> ScbClientObserver.NONE));
 	}
 
 	@Bean

@@ -26,6 +26,7 @@ import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1CronJob;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
@@ -38,8 +39,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * from the Kubernetes OpenAPI spec into {@code io.kubernetes:client-java-api} (22.0.x:
  * Kubernetes 1.31). Per document:
  * <ol>
- * <li>YAML without duplicate keys; {@code apiVersion} and {@code kind} name a known
- * type;</li>
+ * <li>YAML without duplicate keys; {@code apiVersion} and {@code kind} name a type this
+ * validator knows (any other kind is a problem, never skipped: add its model to
+ * {@code TYPES} first);</li>
  * <li>the generated {@code validateJsonElement}: every field is one the spec defines (as
  * {@code kubectl}'s strict field validation), every required field is there, nested
  * objects and lists of objects recursively;</li>
@@ -62,7 +64,7 @@ final class KubernetesManifestValidator {
 	private static final Map<String, Class<?>> TYPES = Map.of("v1/ConfigMap", V1ConfigMap.class,
 			"v1/PersistentVolumeClaim", V1PersistentVolumeClaim.class, "v1/Secret", V1Secret.class, "v1/Namespace",
 			V1Namespace.class, "v1/ServiceAccount", V1ServiceAccount.class, "batch/v1/CronJob", V1CronJob.class,
-			"batch/v1/Job", V1Job.class);
+			"batch/v1/Job", V1Job.class, "networking.k8s.io/v1/NetworkPolicy", V1NetworkPolicy.class);
 
 	private static final Pattern DNS_1123_SUBDOMAIN = Pattern
 		.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
@@ -73,37 +75,54 @@ final class KubernetesManifestValidator {
 
 	private final Gson kubernetes = new JSON().getGson();
 
-	/** A YAML document of a file: its place, its parsed tree. */
-	record Document(Path file, int index, Map<String, Object> content) {
+	/**
+	 * A YAML document: where it came from (a file, or the overlay whose rendering it is),
+	 * its place there, its parsed tree.
+	 */
+	record Document(String source, int index, Map<String, Object> content) {
 
+		/** The source and the object: {@code k8s/overlays/nightly: CronJob x}. */
 		String where() {
-			return this.file.getFileName() + " document " + (this.index + 1);
+			Object name = (this.content.get("metadata") instanceof Map<?, ?> metadata) ? metadata.get("name") : null;
+			return this.source + ": " + ((name != null) ? kind() + " " + name : "document " + (this.index + 1));
 		}
 
 		String kind() {
 			return String.valueOf(this.content.get("kind"));
 		}
 
+		String name() {
+			return (this.content.get("metadata") instanceof Map<?, ?> metadata) ? String.valueOf(metadata.get("name"))
+					: "null";
+		}
+
 	}
 
 	/** Every YAML document of every {@code .yaml}/{@code .yml} file under a folder. */
 	static List<Document> load(Path folder) throws IOException {
-		List<Path> files;
-		try (Stream<Path> walk = Files.walk(folder)) {
-			files = walk.filter(Files::isRegularFile)
-				.filter((p) -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-				.sorted()
-				.toList();
-		}
 		List<Document> documents = new ArrayList<>();
-		for (Path file : files) {
-			documents.addAll(parse(file, Files.readString(file)));
+		for (Path file : yamlFiles(folder)) {
+			documents.addAll(parse(file.toString(), Files.readString(file)));
 		}
 		return documents;
 	}
 
+	/** Every {@code .yaml}/{@code .yml} file under a folder, sorted. */
+	static List<Path> yamlFiles(Path folder) throws IOException {
+		try (Stream<Path> walk = Files.walk(folder)) {
+			return walk.filter(Files::isRegularFile)
+				.filter((p) -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+				.sorted()
+				.toList();
+		}
+	}
+
+	/**
+	 * The documents of a multi-document YAML text, such as {@code kubectl kustomize}'s
+	 * output; duplicate keys are refused.
+	 */
 	@SuppressWarnings("unchecked")
-	static List<Document> parse(Path file, String text) {
+	static List<Document> parse(String source, String text) {
 		LoaderOptions options = new LoaderOptions();
 		options.setAllowDuplicateKeys(false);
 		List<Document> documents = new ArrayList<>();
@@ -113,9 +132,9 @@ final class KubernetesManifestValidator {
 				continue; // an empty document, e.g. after a trailing ---
 			}
 			if (!(document instanceof Map)) {
-				throw new IllegalArgumentException(file + " document " + (index + 1) + " is not a mapping");
+				throw new IllegalArgumentException(source + " document " + (index + 1) + " is not a mapping");
 			}
-			documents.add(new Document(file, index++, (Map<String, Object>) document));
+			documents.add(new Document(source, index++, (Map<String, Object>) document));
 		}
 		return documents;
 	}

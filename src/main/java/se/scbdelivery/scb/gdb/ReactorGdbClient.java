@@ -17,6 +17,7 @@ import se.scbdelivery.scb.http.AnswerWait;
 import se.scbdelivery.scb.http.ScbAnswer;
 import se.scbdelivery.scb.http.ScbBadAnswerException;
 import se.scbdelivery.scb.http.ScbCall;
+import se.scbdelivery.scb.http.ScbEndpoint;
 import se.scbdelivery.scb.http.ScbHttpClient;
 
 /**
@@ -43,7 +44,7 @@ public final class ReactorGdbClient implements GdbClient {
 
 	@Override
 	public GdbSession heartbeat() {
-		ScbCall call = ScbCall.get(this.baseUrl, List.of("heartbeat"), ScbCall.noHeaders());
+		ScbCall call = ScbCall.get(ScbEndpoint.GDB_HEARTBEAT, this.baseUrl, List.of("heartbeat"), ScbCall.noHeaders());
 		ScbAnswer answer = this.http.execute(call);
 		if (answer.status() != 200) {
 			// SCB documents 200 as the only success; anything else means something in
@@ -68,21 +69,23 @@ public final class ReactorGdbClient implements GdbClient {
 			throw new IllegalArgumentException(
 					"fragment " + index + " at " + offset + " of " + length + " bytes: all must be 0 or more");
 		}
-		this.http.execute(ScbCall.post(this.baseUrl, filePath(target, index), cookies(session),
-				FilePart.of(target.fileName(), file, offset, length)));
+		this.http.execute(ScbCall.post(ScbEndpoint.GDB_FRAGMENT, this.baseUrl, filePath(target, index),
+				cookies(session), FilePart.of(target.fileName(), file, offset, length)));
 	}
 
 	@Override
 	public DeliveryReceipt complete(GdbSession session, UploadTarget target) {
 		ScbCall call = ScbCall
-			.post(this.baseUrl, filePath(target, -1), cookies(session), FilePart.empty(target.fileName()))
+			.post(ScbEndpoint.GDB_COMPLETE, this.baseUrl, filePath(target, -1), cookies(session),
+					FilePart.empty(target.fileName()))
 			.withAnswerWait(AnswerWait.COMPLETION_TIMEOUT);
 		return GdbAnswers.receipt(call.name(), this.http.execute(call));
 	}
 
 	@Override
 	public HistoryEntry history(GdbSession session, DeliveryId deliveryId) {
-		ScbCall call = ScbCall.get(this.baseUrl, List.of("history", deliveryId.value()), cookies(session));
+		ScbCall call = ScbCall.get(ScbEndpoint.GDB_HISTORY, this.baseUrl, List.of("history", deliveryId.value()),
+				cookies(session));
 		return GdbAnswers.history(call.name(), this.http.execute(call));
 	}
 

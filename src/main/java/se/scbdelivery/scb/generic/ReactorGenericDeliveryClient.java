@@ -14,6 +14,7 @@ import se.scbdelivery.scb.http.RetryScope;
 import se.scbdelivery.scb.http.ScbAnswer;
 import se.scbdelivery.scb.http.ScbBadAnswerException;
 import se.scbdelivery.scb.http.ScbCall;
+import se.scbdelivery.scb.http.ScbEndpoint;
 import se.scbdelivery.scb.http.ScbHttpClient;
 
 /**
@@ -63,7 +64,8 @@ public final class ReactorGenericDeliveryClient implements GenericDeliveryClient
 
 	@Override
 	public void heartbeat() {
-		this.http.execute(ScbCall.get(this.baseUrl, this.heartbeatPath, ScbCall.noHeaders()));
+		this.http
+			.execute(ScbCall.get(ScbEndpoint.GENERIC_HEARTBEAT, this.baseUrl, this.heartbeatPath, ScbCall.noHeaders()));
 	}
 
 	/**
@@ -74,7 +76,9 @@ public final class ReactorGenericDeliveryClient implements GenericDeliveryClient
 	@Override
 	public Ticket submit(GenericSubmission submission, Path file) {
 		Objects.requireNonNull(submission.contract(), "the submission's contract");
-		ScbCall call = ScbCall.post(this.baseUrl, DELIVERY, ScbCall.noHeaders(), SubmissionBody.of(submission, file))
+		ScbCall call = ScbCall
+			.post(ScbEndpoint.GENERIC_SUBMIT, this.baseUrl, DELIVERY, ScbCall.noHeaders(),
+					SubmissionBody.of(submission, file))
 			.withRetryScope(RetryScope.REQUEST_NOT_PROCESSED)
 			.withAnswerWait(AnswerWait.COMPLETION_TIMEOUT);
 		return GenericAnswers.ticket(call.name(), this.http.execute(call));
@@ -85,7 +89,8 @@ public final class ReactorGenericDeliveryClient implements GenericDeliveryClient
 		List<String> path = this.statusPath.stream()
 			.map((segment) -> segment.replace(TICKET_PLACEHOLDER, ticket.value()))
 			.toList();
-		ScbCall call = ScbCall.get(this.baseUrl, path, ScbCall.noHeaders()).withAcceptedStatuses(Set.of(PROCESSED));
+		ScbCall call = ScbCall.get(ScbEndpoint.GENERIC_STATUS, this.baseUrl, path, ScbCall.noHeaders())
+			.withAcceptedStatuses(Set.of(PROCESSED));
 		ScbAnswer answer = this.http.execute(call);
 		return switch (answer.status()) {
 			case NOT_PROCESSED -> ProcessingState.NOT_PROCESSED;
@@ -97,7 +102,8 @@ public final class ReactorGenericDeliveryClient implements GenericDeliveryClient
 
 	@Override
 	public ValidationResult result(Ticket ticket) {
-		ScbCall call = ScbCall.get(this.baseUrl, concat(DELIVERY, ticket.value()), ScbCall.noHeaders())
+		ScbCall call = ScbCall
+			.get(ScbEndpoint.GENERIC_RESULT, this.baseUrl, concat(DELIVERY, ticket.value()), ScbCall.noHeaders())
 			.withAnswerCap(this.resultCap);
 		return GenericAnswers.result(call.name(), this.http.execute(call));
 	}

@@ -36,7 +36,7 @@ final class FaultClassifier {
 		// The handshake, connecting and a refused connection all come before the request
 		// is sent.
 		if (find(error, SslHandshakeTimeoutException.class) != null) {
-			return new TransientFault("the TLS handshake timed out", null, true, error);
+			return new TransientFault(CallResult.TIMEOUT, "the TLS handshake timed out", null, true, error);
 		}
 		// TLS before I/O: a refused client certificate can also close the connection
 		// early.
@@ -45,23 +45,28 @@ final class FaultClassifier {
 			return new ScbTlsException(call, tlsReason(tls), error);
 		}
 		if (find(error, PrematureCloseException.class) != null) {
-			return new TransientFault("the connection closed before the answer arrived", null, false, error);
+			return new TransientFault(CallResult.CONNECTION, "the connection closed before the answer arrived", null,
+					false, error);
 		}
 		if (find(error, ReadTimeoutException.class) != null) {
-			return new TransientFault("no answer within " + this.timeouts.describe(wait), null, false, error);
+			return new TransientFault(CallResult.TIMEOUT, "no answer within " + this.timeouts.describe(wait), null,
+					false, error);
 		}
 		if (find(error, WriteTimeoutException.class) != null) {
-			return new TransientFault("sending stalled for " + this.timeouts.describeSending(), null, false, error);
+			return new TransientFault(CallResult.TIMEOUT, "sending stalled for " + this.timeouts.describeSending(),
+					null, false, error);
 		}
 		if (find(error, ConnectTimeoutException.class) != null) {
-			return new TransientFault("connecting timed out: " + error.getMessage(), null, true, error);
+			return new TransientFault(CallResult.TIMEOUT, "connecting timed out: " + error.getMessage(), null, true,
+					error);
 		}
 		if (find(error, ConnectException.class) != null) {
-			return new TransientFault("connection refused: " + error.getMessage(), null, true, error);
+			return new TransientFault(CallResult.CONNECTION, "connection refused: " + error.getMessage(), null, true,
+					error);
 		}
 		IOException io = find(error, IOException.class);
 		if (io != null) {
-			return new TransientFault("I/O error: " + io, null, false, error);
+			return new TransientFault(CallResult.CONNECTION, "I/O error: " + io, null, false, error);
 		}
 		if (error instanceof RuntimeException runtime) {
 			return runtime;

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * {@code scb.http.max-answer-bytes}; the {@code with…} methods derive a call that
  * differs.
  *
+ * @param endpoint which of SCB's operations this is, as metrics name it
  * @param baseUrl ends in {@code /}; the segments are resolved against it
  * @param pathSegments unencoded; each is percent-encoded on its own, and an empty last
  * segment makes the path end in {@code /}
@@ -28,9 +29,9 @@ import org.jspecify.annotations.Nullable;
  * @param answerCap how much of the answer is read; {@code null} for the client's
  * {@code scb.http.max-answer-bytes}
  */
-public record ScbCall(HttpMethod method, URI baseUrl, List<String> pathSegments, HttpHeaders headers,
-		@Nullable RequestBody body, RetryScope retryScope, AnswerWait answerWait, Set<Integer> acceptedStatuses,
-		@Nullable AnswerCap answerCap) {
+public record ScbCall(ScbEndpoint endpoint, HttpMethod method, URI baseUrl, List<String> pathSegments,
+		HttpHeaders headers, @Nullable RequestBody body, RetryScope retryScope, AnswerWait answerWait,
+		Set<Integer> acceptedStatuses, @Nullable AnswerCap answerCap) {
 
 	public ScbCall {
 		pathSegments = List.copyOf(pathSegments);
@@ -44,18 +45,19 @@ public record ScbCall(HttpMethod method, URI baseUrl, List<String> pathSegments,
 	 * A call with the defaults: every transient fault retried, the answer awaited for the
 	 * response timeout, only 2xx accepted, the client's cap.
 	 */
-	public ScbCall(HttpMethod method, URI baseUrl, List<String> pathSegments, HttpHeaders headers,
+	public ScbCall(ScbEndpoint endpoint, HttpMethod method, URI baseUrl, List<String> pathSegments, HttpHeaders headers,
 			@Nullable RequestBody body) {
-		this(method, baseUrl, pathSegments, headers, body, RetryScope.ANY_TRANSIENT_FAULT, AnswerWait.RESPONSE_TIMEOUT,
-				Set.of(), null);
+		this(endpoint, method, baseUrl, pathSegments, headers, body, RetryScope.ANY_TRANSIENT_FAULT,
+				AnswerWait.RESPONSE_TIMEOUT, Set.of(), null);
 	}
 
-	public static ScbCall get(URI baseUrl, List<String> pathSegments, HttpHeaders headers) {
-		return new ScbCall(HttpMethod.GET, baseUrl, pathSegments, headers, null);
+	public static ScbCall get(ScbEndpoint endpoint, URI baseUrl, List<String> pathSegments, HttpHeaders headers) {
+		return new ScbCall(endpoint, HttpMethod.GET, baseUrl, pathSegments, headers, null);
 	}
 
-	public static ScbCall post(URI baseUrl, List<String> pathSegments, HttpHeaders headers, RequestBody body) {
-		return new ScbCall(HttpMethod.POST, baseUrl, pathSegments, headers, body);
+	public static ScbCall post(ScbEndpoint endpoint, URI baseUrl, List<String> pathSegments, HttpHeaders headers,
+			RequestBody body) {
+		return new ScbCall(endpoint, HttpMethod.POST, baseUrl, pathSegments, headers, body);
 	}
 
 	public static HttpHeaders noHeaders() {
@@ -64,14 +66,14 @@ public record ScbCall(HttpMethod method, URI baseUrl, List<String> pathSegments,
 
 	/** This call, retried only within {@code scope}. */
 	public ScbCall withRetryScope(RetryScope scope) {
-		return new ScbCall(this.method, this.baseUrl, this.pathSegments, this.headers, this.body, scope,
+		return new ScbCall(this.endpoint, this.method, this.baseUrl, this.pathSegments, this.headers, this.body, scope,
 				this.answerWait, this.acceptedStatuses, this.answerCap);
 	}
 
 	/** This call, its answer awaited as {@code wait} says. */
 	public ScbCall withAnswerWait(AnswerWait wait) {
-		return new ScbCall(this.method, this.baseUrl, this.pathSegments, this.headers, this.body, this.retryScope, wait,
-				this.acceptedStatuses, this.answerCap);
+		return new ScbCall(this.endpoint, this.method, this.baseUrl, this.pathSegments, this.headers, this.body,
+				this.retryScope, wait, this.acceptedStatuses, this.answerCap);
 	}
 
 	/**
@@ -79,14 +81,14 @@ public record ScbCall(HttpMethod method, URI baseUrl, List<String> pathSegments,
 	 * of failing (a 3xx is still never followed).
 	 */
 	public ScbCall withAcceptedStatuses(Set<Integer> statuses) {
-		return new ScbCall(this.method, this.baseUrl, this.pathSegments, this.headers, this.body, this.retryScope,
-				this.answerWait, statuses, this.answerCap);
+		return new ScbCall(this.endpoint, this.method, this.baseUrl, this.pathSegments, this.headers, this.body,
+				this.retryScope, this.answerWait, statuses, this.answerCap);
 	}
 
 	/** This call, reading answers up to {@code cap} instead of the client's setting. */
 	public ScbCall withAnswerCap(AnswerCap cap) {
-		return new ScbCall(this.method, this.baseUrl, this.pathSegments, this.headers, this.body, this.retryScope,
-				this.answerWait, this.acceptedStatuses, cap);
+		return new ScbCall(this.endpoint, this.method, this.baseUrl, this.pathSegments, this.headers, this.body,
+				this.retryScope, this.answerWait, this.acceptedStatuses, cap);
 	}
 
 	/**

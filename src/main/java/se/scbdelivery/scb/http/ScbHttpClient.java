@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -46,9 +47,12 @@ public final class ScbHttpClient implements AutoCloseable {
 
 	private final AnswerTimeouts timeouts;
 
+	private final ScbClientObserver observer;
+
 	private ScbHttpClient(ScbProperties.Http http, SslContext tls, TransientFaultRetry retry, ConnectionProvider pool,
-			boolean ownsPool) {
+			boolean ownsPool, ScbClientObserver observer) {
 		this.ownPool = ownsPool ? pool : null;
+		this.observer = observer;
 		long writeTimeoutMillis = http.responseTimeout().toMillis();
 		this.client = HttpClient.create(pool)
 			.secure((spec) -> spec.sslContext(tls))
@@ -88,7 +92,22 @@ public final class ScbHttpClient implements AutoCloseable {
 	 * line)
 	 */
 	public static ScbHttpClient create(ScbProperties.Http http, ScbProperties.Tls tls, ConnectionProvider pool) {
-		return new ScbHttpClient(http, ClientTlsContext.create(tls), retry(http, Sleeper.THREAD), pool, false);
+		return create(http, tls, pool, ScbClientObserver.NONE);
+	}
+
+	/**
+	 * {@link #create(ScbProperties.Http, ScbProperties.Tls, ConnectionProvider)}, telling
+	 * {@code observer} the certificate it presents and every attempt and retry.
+	 * @throws IllegalArgumentException if a key or trust store cannot be opened (one
+	 * line)
+	 */
+	public static ScbHttpClient create(ScbProperties.Http http, ScbProperties.Tls tls, ConnectionProvider pool,
+			ScbClientObserver observer) {
+		SslContext context = ClientTlsContext.create(tls);
+		if (tls.keyStore() != null) {
+			observer.certificateInUse(ClientCertificate.chain(tls));
+		}
+		return new ScbHttpClient(http, context, retry(http, Sleeper.THREAD), pool, false, observer);
 	}
 
 	/**
@@ -98,7 +117,17 @@ public final class ScbHttpClient implements AutoCloseable {
 	 * line)
 	 */
 	public static ScbHttpClient create(ScbProperties.Http http, ScbProperties.Tls tls, Sleeper sleeper) {
-		return new ScbHttpClient(http, ClientTlsContext.create(tls), retry(http, sleeper), connectionPool(), true);
+		return create(http, tls, sleeper, ScbClientObserver.NONE);
+	}
+
+	/**
+	 * {@link #create(ScbProperties.Http, ScbProperties.Tls, Sleeper)}, telling
+	 * {@code observer} every attempt and retry.
+	 */
+	static ScbHttpClient create(ScbProperties.Http http, ScbProperties.Tls tls, Sleeper sleeper,
+			ScbClientObserver observer) {
+		return new ScbHttpClient(http, ClientTlsContext.create(tls), retry(http, sleeper), connectionPool(), true,
+				observer);
 	}
 
 	private static TransientFaultRetry retry(ScbProperties.Http http, Sleeper sleeper) {
@@ -119,7 +148,13 @@ public final class ScbHttpClient implements AutoCloseable {
 	 * one
 	 */
 	public ScbAnswer execute(ScbCall call) {
-		return this.retry.run(call.name(), call.retryScope(), () -> attempt(call));
+		AtomicInteger attempts = new AtomicInteger();
+		return this.retry.run(call.name(), call.retryScope(), () -> {
+			if (attempts.getAndIncrement() > 0) {
+				this.observer.retried(call.endpoint());
+			}
+			return attempt(call);
+		});
 	}
 
 	private ScbAnswer attempt(ScbCall call) {
@@ -128,14 +163,44 @@ public final class ScbHttpClient implements AutoCloseable {
 			answer = send(call);
 		}
 		catch (RuntimeException ex) {
-			throw this.classifier.classify(call.name(), call.answerWait(), Exceptions.unwrap(ex));
+			RuntimeException fault = this.classifier.classify(call.name(), call.answerWait(), Exceptions.unwrap(ex));
+			this.observer.attempted(call.endpoint(), resultOf(fault));
+			throw fault;
 		}
-		return judge(call, answer);
+		try {
+			ScbAnswer judged = judge(call, answer);
+			this.observer.attempted(call.endpoint(), CallResult.ANSWERED);
+			return judged;
+		}
+		catch (RuntimeException ex) {
+			this.observer.attempted(call.endpoint(), resultOf(ex));
+			throw ex;
+		}
+	}
+
+	private static CallResult resultOf(RuntimeException fault) {
+		if (fault instanceof TransientFault transientFault) {
+			return transientFault.result();
+		}
+		if (fault instanceof ScbTlsException) {
+			return CallResult.TLS;
+		}
+		if (fault instanceof ScbRefusedException) {
+			return CallResult.REFUSED;
+		}
+		if (fault instanceof ScbBadAnswerException) {
+			return CallResult.UNEXPECTED;
+		}
+		return CallResult.ERROR;
 	}
 
 	private ScbAnswer send(ScbCall call) {
 		HttpClient.ResponseReceiver<?> request;
-		HttpClient withHeaders = this.client.headers((headers) -> headers.add(call.headers()));
+		// Reactor Netty's meters name the operation, never the path: it holds file names,
+		// organisation numbers and DeliveryIds
+		String endpoint = call.endpoint().label();
+		HttpClient withHeaders = this.client.headers((headers) -> headers.add(call.headers()))
+			.metrics(true, (uri) -> endpoint);
 		if (call.answerWait() != AnswerWait.RESPONSE_TIMEOUT) {
 			// Only the wait for the answer grows: the write timeout below still bounds a
 			// stalled send by the response timeout. A derived client shares the pool.
@@ -182,7 +247,8 @@ public final class ScbHttpClient implements AutoCloseable {
 			// 429 and 503 say the server turned the request away without processing it.
 			boolean notProcessed = status == 429 || status == 503;
 			String retryAfter = notProcessed ? answer.headers().get(HttpHeaderNames.RETRY_AFTER) : null;
-			throw new TransientFault("HTTP " + status + describe(text), retryAfter, notProcessed, null);
+			throw new TransientFault(CallResult.SERVER_ERROR, "HTTP " + status + describe(text), retryAfter,
+					notProcessed, null);
 		}
 		if (status >= 400) {
 			throw new ScbRefusedException(call.name(), status, text);

@@ -9,20 +9,30 @@ import org.jspecify.annotations.Nullable;
  */
 final class TransientFault extends RuntimeException {
 
+	private final CallResult result;
+
 	private final @Nullable String retryAfter;
 
 	private final boolean requestNotProcessed;
 
 	/**
+	 * @param result how the attempt ended: a timeout, a connection fault or a server
+	 * error
 	 * @param requestNotProcessed true only when the server surely did not process the
 	 * request, so that even a call with {@link RetryScope#REQUEST_NOT_PROCESSED} may
 	 * repeat it
 	 */
-	TransientFault(String description, @Nullable String retryAfter, boolean requestNotProcessed,
+	TransientFault(CallResult result, String description, @Nullable String retryAfter, boolean requestNotProcessed,
 			@Nullable Throwable cause) {
 		super(description, cause, false, false);
+		this.result = result;
 		this.retryAfter = retryAfter;
 		this.requestNotProcessed = requestNotProcessed;
+	}
+
+	/** How the attempt ended, as metrics count it. */
+	CallResult result() {
+		return this.result;
 	}
 
 	/** The server's {@code Retry-After} header, if it sent one with a 429 or 503. */

@@ -179,8 +179,9 @@ class MutualTlsTest {
 
 	private ScbAnswer heartbeat(String host, ScbProperties.Tls tls) {
 		try (ScbHttpClient http = ScbHttpClient.create(TestSettings.http(3), tls, this.sleeper)) {
-			return http.execute(ScbCall.get(URI.create("https://" + host + ":" + this.server.port() + "/m2m/v2/"),
-					List.of("heartbeat"), ScbCall.noHeaders()));
+			return http.execute(ScbCall.get(ScbEndpoint.GDB_HEARTBEAT,
+					URI.create("https://" + host + ":" + this.server.port() + "/m2m/v2/"), List.of("heartbeat"),
+					ScbCall.noHeaders()));
 		}
 	}
 

@@ -133,8 +133,8 @@ class ScbHttpClientRetryTest {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		ScbCall call = ScbCall.get(URI.create("http://127.0.0.1:" + port + "/m2m/v2/"), List.of("heartbeat"),
-				ScbCall.noHeaders());
+		ScbCall call = ScbCall.get(ScbEndpoint.GDB_HEARTBEAT, URI.create("http://127.0.0.1:" + port + "/m2m/v2/"),
+				List.of("heartbeat"), ScbCall.noHeaders());
 
 		assertThatExceptionOfType(ScbUnavailableException.class).isThrownBy(() -> client(3).execute(call))
 			.withMessageContaining("failed 3 times; last: connection refused");
@@ -160,8 +160,9 @@ class ScbHttpClientRetryTest {
 			ScbHttpClient client = ScbHttpClient.create(
 					TestSettings.http(2, Duration.ofMillis(300), Duration.ofSeconds(5), 1024), TestSettings.noTls(),
 					this.sleeper);
-			ScbCall call = ScbCall.get(URI.create("http://127.0.0.1:" + full.getLocalPort() + "/m2m/v2/"),
-					List.of("heartbeat"), ScbCall.noHeaders());
+			ScbCall call = ScbCall.get(ScbEndpoint.GDB_HEARTBEAT,
+					URI.create("http://127.0.0.1:" + full.getLocalPort() + "/m2m/v2/"), List.of("heartbeat"),
+					ScbCall.noHeaders());
 
 			assertTimeoutPreemptively(Duration.ofSeconds(10),
 					() -> assertThatExceptionOfType(ScbUnavailableException.class)
@@ -253,9 +254,9 @@ class ScbHttpClientRetryTest {
 
 	private static ScbAnswer execute(ScbHttpClient client, UnaryOperator<ScbCall> options) {
 		try {
-			return client
-				.execute(options.apply(ScbCall.get(URI.create("http://localhost:" + server.getPort() + "/m2m/v2/"),
-						List.of("heartbeat"), ScbCall.noHeaders())));
+			return client.execute(options.apply(ScbCall.get(ScbEndpoint.GDB_HEARTBEAT,
+					URI.create("http://localhost:" + server.getPort() + "/m2m/v2/"), List.of("heartbeat"),
+					ScbCall.noHeaders())));
 		}
 		finally {
 			client.close();

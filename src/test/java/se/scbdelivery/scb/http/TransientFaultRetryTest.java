@@ -76,7 +76,7 @@ class TransientFaultRetryTest {
 		assertThatExceptionOfType(ScbUnavailableException.class)
 			.isThrownBy(() -> this.retry.run("GET heartbeat", () -> {
 				attempts.incrementAndGet();
-				throw new TransientFault("HTTP 502", null, false, null);
+				throw new TransientFault(CallResult.SERVER_ERROR, "HTTP 502", null, false, null);
 			}))
 			.withMessage("GET heartbeat failed 5 times; last: HTTP 502");
 		assertThat(attempts).hasValue(5);
