@@ -6,23 +6,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
+import se.scbdelivery.scb.http.ClientWarmup;
 import se.scbdelivery.simulator.ScbStandIn;
 import se.scbdelivery.simulator.StandInOptions;
 
 /**
- * Prepares the application before it starts, for the two commands that must not use the
- * operator's job repository. {@code demo}: an in-process stand-in on a free port, and a
- * fresh job repository and report folder in a temporary directory, so the demo shows the
- * whole flow every time and touches nothing of a real installation. {@code simulate}: an
- * in-memory job repository, so a stand-in never holds the H2 file that deliveries in the
- * same folder need.
+ * Prepares the application before it starts: for the commands that call SCB, their first
+ * call (ClientWarmup); for the two commands that must not use the operator's job
+ * repository. {@code demo}: an in-process stand-in on a free port, and a fresh job
+ * repository and report folder in a temporary directory, so the demo shows the whole flow
+ * every time and touches nothing of a real installation. {@code simulate}: an in-memory
+ * job repository, so a stand-in never holds the H2 file that deliveries in the same
+ * folder need.
  */
 public final class CommandLaunch {
+
+	/** The commands that call SCB: their first call is prepared while Spring starts. */
+	private static final Set<String> CALLS_SCB = Set.of("scan", "deliver", "restart", "heartbeat", "demo");
 
 	private CommandLaunch() {
 	}
@@ -38,6 +46,12 @@ public final class CommandLaunch {
 		}
 		if (command.equals("demo")) {
 			prepareDemo(application);
+		}
+		if (CALLS_SCB.contains(command)) {
+			// as soon as logging is set up (Netty logs as it loads, and Boot's logging
+			// listener runs first), before the context is even made
+			application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) (event) -> ClientWarmup
+				.startInBackground());
 		}
 	}
 
