@@ -70,8 +70,7 @@ public class CleanScans {
 
 	private int record(String inbox, Instant endedAt) {
 		OffsetDateTime ended = endedAt.atOffset(ZoneOffset.UTC);
-		int updated = this.jdbc.update("UPDATE SCB_CLEAN_SCAN SET ENDED_AT = ? WHERE INBOX = ? AND ENDED_AT < ?", ended,
-				inbox, ended);
+		int updated = moveLater(inbox, ended);
 		if (updated > 0 || newest(inbox).isPresent()) {
 			return updated;
 		}
@@ -81,9 +80,14 @@ public class CleanScans {
 		catch (DuplicateKeyException ex) {
 			// another pod's scan of the same inbox wrote its row in between: keep the
 			// later
-			return this.jdbc.update("UPDATE SCB_CLEAN_SCAN SET ENDED_AT = ? WHERE INBOX = ? AND ENDED_AT < ?", ended,
-					inbox, ended);
+			return moveLater(inbox, ended);
 		}
+	}
+
+	/** Sets the inbox's end to {@code ended} where it is later than the one recorded. */
+	private int moveLater(String inbox, OffsetDateTime ended) {
+		return this.jdbc.update("UPDATE SCB_CLEAN_SCAN SET ENDED_AT = ? WHERE INBOX = ? AND ENDED_AT < ?", ended, inbox,
+				ended);
 	}
 
 	private Optional<Instant> newest(String inbox) {

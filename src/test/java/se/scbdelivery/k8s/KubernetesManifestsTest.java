@@ -23,7 +23,6 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -39,11 +38,11 @@ import org.springframework.core.io.ByteArrayResource;
 
 import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.k8s.KubernetesManifestValidator.Document;
+import se.scbdelivery.testsupport.Kustomize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The manifests under {@code k8s/} as the cluster gets them: every overlay under
@@ -813,12 +812,7 @@ class KubernetesManifestsTest {
 
 	/** The rendered overlays; skips the test without kubectl, fails it under CI. */
 	private static Map<String, List<Document>> overlays() {
-		if (kubectlMissing != null) {
-			if ("true".equals(System.getenv("CI"))) {
-				fail(kubectlMissing + "; under CI the manifests must be rendered");
-			}
-			Assumptions.abort(kubectlMissing);
-		}
+		Kustomize.require(kubectlMissing);
 		if (renderingFailed != null) {
 			throw new AssertionError("kubectl kustomize failed: " + renderingFailed.getMessage(), renderingFailed);
 		}

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
+import se.scbdelivery.testsupport.ExternalPrograms;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -49,13 +49,9 @@ final class RealPushgateway implements AutoCloseable {
 	}
 
 	static RealPushgateway start(Path log) throws IOException, InterruptedException {
-		if (!Files.isExecutable(BINARY)) {
-			if ("true".equals(System.getenv("CI"))) {
-				fail(BINARY + " is missing under CI; .ci/run installs Debian's prometheus-pushgateway package");
-			}
-			Assumptions.abort(BINARY + " is missing; install Debian's prometheus-pushgateway package "
-					+ "(apt-get install prometheus-pushgateway) to push to a real Pushgateway");
-		}
+		ExternalPrograms.require(Files.isExecutable(BINARY), BINARY + " is missing",
+				"install Debian's prometheus-pushgateway package (apt-get install prometheus-pushgateway) "
+						+ "to push to a real Pushgateway");
 		int port;
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			port = socket.getLocalPort();

@@ -1,24 +1,19 @@
 package se.scbdelivery.monitoring;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +25,10 @@ import org.yaml.snakeyaml.representer.Representer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import se.scbdelivery.testsupport.ExternalPrograms;
+import se.scbdelivery.testsupport.Kustomize;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The alerts under {@code k8s/monitoring}: the PrometheusRule is an object the Prometheus
@@ -177,12 +174,8 @@ class AlertRulesTest {
 
 	@Test
 	void kubectlRendersTheKustomizationAsThePrometheusRule() throws Exception {
-		// as se.scbdelivery.k8s.Kustomize finds it
-		String kubectl = Objects.requireNonNullElse(System.getenv("KUBECTL"), "kubectl");
-		Assumptions.assumeTrue(Files.isExecutable(Path.of(kubectl)) || onPath(kubectl) != null,
-				kubectl + " is not there (on the PATH, or named by the environment variable KUBECTL); only this test "
-						+ "needs it, to render k8s/monitoring as 'kubectl apply -k' does");
-		String rendered = run(kubectl, "kustomize", MONITORING.toString());
+		Kustomize.require();
+		String rendered = Kustomize.build(MONITORING);
 		List<Object> documents = new ArrayList<>();
 		new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(rendered).forEach(documents::add);
 		assertThat(documents).hasSize(1);
@@ -249,7 +242,7 @@ class AlertRulesTest {
 				""".formatted(RULE_FILE));
 
 		// when
-		ProcessResult result = start(promtool.toString(), "test", "rules", tests.toString());
+		ExternalPrograms.Outcome result = start(promtool.toString(), "test", "rules", tests.toString());
 
 		// then
 		assertThat(result.exitCode()).as("promtool's exit code; it said:%n%s", result.output()).isEqualTo(1);
@@ -417,50 +410,24 @@ class AlertRulesTest {
 	 */
 	private static Path promtool() {
 		String named = System.getenv("PROMTOOL");
-		Path promtool = (named != null) ? Path.of(named) : onPath("promtool");
-		if (promtool == null || !Files.isExecutable(promtool)) {
-			String missing = (named != null) ? "PROMTOOL=" + named + " is not an executable"
-					: "promtool is not on the PATH";
-			if ("true".equals(System.getenv("CI"))) {
-				fail(missing + " under CI; .ci/run installs Debian's prometheus package, which has it");
-			}
-			Assumptions.abort(missing + "; install Debian's prometheus package "
-					+ "(apt-get install --no-install-recommends prometheus) to check and test the alerts");
-		}
+		Path promtool = (named != null) ? Path.of(named) : ExternalPrograms.onPath("promtool");
+		ExternalPrograms.require(promtool != null && Files.isExecutable(promtool),
+				(named != null) ? "PROMTOOL=" + named + " is not an executable" : "promtool is not on the PATH",
+				"install Debian's prometheus package (apt-get install --no-install-recommends prometheus) "
+						+ "to check and test the alerts");
 		return promtool;
 	}
 
-	private static @Nullable Path onPath(String command) {
-		String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
-		return Stream.of(path.split(File.pathSeparator))
-			.filter((dir) -> !dir.isEmpty())
-			.map((dir) -> Path.of(dir, command))
-			.filter(Files::isExecutable)
-			.findFirst()
-			.orElse(null);
-	}
-
 	/** Runs a command to its end; its output, or the test failed with it. */
-	private String run(String... command) throws Exception {
-		ProcessResult result = start(command);
+	private static String run(String... command) throws Exception {
+		ExternalPrograms.Outcome result = start(command);
 		assertThat(result.exitCode()).as("exit code of %s; it said:%n%s", String.join(" ", command), result.output())
 			.isZero();
 		return result.output();
 	}
 
-	private ProcessResult start(String... command) throws Exception {
-		// a file rather than a pipe: the process can never block on a full pipe
-		Path output = Files.createTempFile(this.work, "process", ".out");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-		if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			fail(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + " s:\n"
-					+ Files.readString(output));
-		}
-		return new ProcessResult(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-	}
-
-	private record ProcessResult(int exitCode, String output) {
+	private static ExternalPrograms.Outcome start(String... command) throws Exception {
+		return ExternalPrograms.run(Duration.ofSeconds(TIMEOUT_SECONDS), List.of(command));
 	}
 
 	private static List<Object> yamlDocuments(Path file) throws IOException {

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import se.scbdelivery.testsupport.ExternalPrograms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -37,13 +38,8 @@ class ScanSummaryHtmlInChromiumTest {
 
 	@BeforeEach
 	void writeThePage() {
-		if (!Files.isExecutable(CHROMIUM)) {
-			if ("true".equals(System.getenv("CI"))) {
-				fail(CHROMIUM + " is missing under CI; .ci/run installs Debian's chromium package");
-			}
-			Assumptions.abort(CHROMIUM + " is missing; install Debian's chromium package (apt-get install chromium) "
-					+ "to render the scan summary page");
-		}
+		ExternalPrograms.require(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing",
+				"install Debian's chromium package (apt-get install chromium) to render the scan summary page");
 		this.page = new ScanSummaryWriter(ZoneOffset.UTC).write(ScanSummaries.monthEnd(), this.work.resolve("reports"))
 			.get(2);
 	}
