@@ -1,6 +1,7 @@
 package se.scbdelivery.simulator.server;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -20,7 +21,9 @@ import se.scbdelivery.simulator.server.Faults.Call;
  * instead), and sends the answer or closes the connection without one. Before the work of
  * a completion (GDB's {@code -1}, the generic POST) comes SCB's check of the whole file,
  * {@link se.scbdelivery.simulator.StandInOptions#completionCheck()}. Gates, delays and
- * checks only wait on signals, so a held request never blocks other clients.
+ * checks only wait on signals, so a held request never blocks other clients. A client
+ * that closes its connection before the work starts abandons its request; work that has
+ * started runs to its end, as a server's handler would, and only its answer is dropped.
  */
 public final class Responder {
 
@@ -62,13 +65,14 @@ public final class Responder {
 				? Mono.delay(this.completionCheck).then() : Mono.empty();
 		return held.then(delayed)
 			.then(checked)
-			.then(Mono.fromSupplier(() -> (plan.response() != null) ? plan.response() : work.get())
-				.subscribeOn(Schedulers.boundedElastic()))
+			// once started, the work runs to its end even if the client goes: a cancelled
+			// subscribeOn interrupts the thread, and an interrupted FileChannel write
+			// closes the channel, leaving the upload's spool unable to take the retry
+			.then(Mono.fromFuture(() -> CompletableFuture.supplyAsync(
+					() -> (plan.response() != null) ? plan.response() : work.get(), Responder::offTheEventLoop), true))
 			.doOnNext((answer) -> ready.set(true))
 			// Reactor Netty cancels when the client closes the connection before the
-			// answer is
-			// ready (it gave up, or was killed while a gate held its request): it is
-			// abandoned
+			// answer is ready (it gave up, or was killed while a gate held its request)
 			.doOnCancel(() -> {
 				if (!ready.get()) {
 					logger.info("{} {} -> no answer: the client closed the connection first", exchange.method(),
@@ -86,6 +90,10 @@ public final class Responder {
 				answered.accept(answer.status());
 				return send(response, exchange, answer);
 			});
+	}
+
+	private static void offTheEventLoop(Runnable work) {
+		Schedulers.boundedElastic().schedule(work);
 	}
 
 	private static boolean isCompletion(Call call) {
