@@ -71,11 +71,11 @@ public final class PruneSummary {
 					count(result.reportsDeleted(), "report", "reports"), result.reportDir());
 		}
 		else if (reportsAsked) {
-			out.printf("  reports in %s: with --yes, --reports deletes the removed executions' own%n",
+			out.printf("  reports in %s: with --yes, --reports also deletes the reports of the executions removed%n",
 					result.reportDir());
 		}
 		else {
-			out.printf("  reports in %s left alone: --reports deletes the removed executions' own%n",
+			out.printf("  reports in %s left alone: --reports also deletes the reports of the executions removed%n",
 					result.reportDir());
 		}
 		if (!removed) {

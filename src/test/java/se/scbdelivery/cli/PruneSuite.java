@@ -84,7 +84,8 @@ abstract class PruneSuite extends DeliveryEndToEnd {
 				"    REFUSED              0", "    INVALID_INPUT        0", "    ABANDONED            0",
 				"  would keep a record of 2 of them (LOADED, LOADED_WITH_ERRORS, NOT_LOADED, ABANDONED), so that "
 						+ "their files are not delivered again",
-				"  reports in " + this.reportDir + " left alone: --reports deletes the removed executions' own",
+				"  reports in " + this.reportDir
+						+ " left alone: --reports also deletes the reports of the executions removed",
 				"Nothing removed: run again with --yes to remove them.");
 		assertThat(allRows()).isEqualTo(before);
 	}
@@ -122,7 +123,8 @@ abstract class PruneSuite extends DeliveryEndToEnd {
 				"  kept a record of 5 of them (LOADED, LOADED_WITH_ERRORS, NOT_LOADED, ABANDONED), so that their "
 						+ "files are not delivered again",
 				"  kept 1 old delivery that may still be restarted, whatever its age: 1 FAILED" + RESTART_HINT,
-				"  reports in " + this.reportDir + " left alone: --reports deletes the removed executions' own");
+				"  reports in " + this.reportDir
+						+ " left alone: --reports also deletes the reports of the executions removed");
 		for (Delivered delivery : pruned) {
 			assertThat(rows(delivery)).as(delivery.toString()).allSatisfy((table, rows) -> assertThat(rows).isZero());
 		}
@@ -165,8 +167,8 @@ abstract class PruneSuite extends DeliveryEndToEnd {
 		assertThat(body(pruning)).containsExactly("  none removed",
 				"  kept 5 old deliveries that may still be restarted, whatever their age: 1 FAILED, 1 RUNNING, "
 						+ "1 STOPPED, 1 UNKNOWN, 1 WAITING" + RESTART_HINT,
-				"  kept 1 old delivery that a live process is delivering now",
-				"  reports in " + this.reportDir + " left alone: --reports deletes the removed executions' own");
+				"  kept 1 old delivery that a live process is delivering now", "  reports in " + this.reportDir
+						+ " left alone: --reports also deletes the reports of the executions removed");
 		all.forEach((delivery) -> {
 			if (delivery != held) {
 				assertThat(rows(delivery)).as(delivery.toString()).isEqualTo(before.get(delivery));
@@ -263,8 +265,8 @@ abstract class PruneSuite extends DeliveryEndToEnd {
 		Set<Path> afterDryRun = reports();
 		CliResult pruning = run("prune", "--older-than", "400d", "--yes", "--reports");
 
-		assertThat(dry.out())
-			.contains("  reports in " + this.reportDir + ": with --yes, --reports deletes the removed executions' own");
+		assertThat(dry.out()).contains("  reports in " + this.reportDir
+				+ ": with --yes, --reports also deletes the reports of the executions removed");
 		assertThat(afterDryRun).isEqualTo(before);
 		assertThat(pruning.exitCode()).as(pruning.toString()).isZero();
 		assertThat(pruning.out())
