@@ -10,9 +10,10 @@ import org.slf4j.MarkerFactory;
 /**
  * What reaches the console: this program's own messages from INFO up, and warnings or
  * errors from libraries, except Spring Batch's step failures, Reactor Netty's connection
- * errors, Flyway's notes and the connection pool's complaints of a database that went
- * away, which the program reports itself in one line. Events marked {@link #FILE_ONLY}
- * (full failure details) go to the log file alone.
+ * errors, Flyway's notes, and the connection pool's and the transactions' complaints of a
+ * database that went away ("Application exception overridden by rollback exception"),
+ * which the program reports itself in one line. Events marked {@link #FILE_ONLY} (full
+ * failure details) go to the log file alone.
  */
 public class ConsoleLogFilter extends Filter<ILoggingEvent> {
 
@@ -31,12 +32,11 @@ public class ConsoleLogFilter extends Filter<ILoggingEvent> {
 			return event.getLevel().isGreaterOrEqual(Level.INFO) ? FilterReply.NEUTRAL : FilterReply.DENY;
 		}
 		if (logger.startsWith("org.springframework.batch.") || logger.startsWith("reactor.netty.")
-				|| logger.startsWith("com.zaxxer.hikari.")) {
+				|| logger.startsWith("com.zaxxer.hikari.") || logger.startsWith("org.springframework.transaction.")) {
 			return FilterReply.DENY;
 		}
 		// Flyway warns at every start that H2 is newer than it was verified with; a
-		// failed
-		// migration stops the start, and that is reported
+		// failed migration stops the start, and that is reported
 		if (logger.startsWith("org.flywaydb.")) {
 			return FilterReply.DENY;
 		}

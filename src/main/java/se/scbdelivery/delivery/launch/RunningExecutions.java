@@ -20,6 +20,7 @@ import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import se.scbdelivery.config.ConsoleLogFilter;
 import se.scbdelivery.config.ScbProperties;
 import se.scbdelivery.delivery.StopRequest;
 import se.scbdelivery.delivery.StopSignals;
@@ -108,7 +109,21 @@ public class RunningExecutions implements JobExecutionListener {
 	 * Stops every running execution and waits, at most the grace period, for all to end.
 	 */
 	void stopAll() {
+		boolean commandEnded = this.commandDone.getCount() == 0;
 		this.stopping = true;
+		if (commandEnded) {
+			// the ordinary exit, its context closed: what is still listed is a launch
+			// that
+			// threw before Spring Batch's afterJob (its end could not be recorded), not a
+			// delivery in flight; waiting for it only held the JVM for the grace period
+			if (!this.running.isEmpty()) {
+				logger.info(ConsoleLogFilter.FILE_ONLY,
+						"The command ended; {} executions it launched could not record their end, and a later "
+								+ "run recovers them",
+						this.running.size());
+			}
+			return;
+		}
 		int waiting = stopFollower();
 		if (this.running.isEmpty()) {
 			if (waiting > 0) {
