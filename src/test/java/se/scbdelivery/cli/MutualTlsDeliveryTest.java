@@ -198,6 +198,27 @@ class MutualTlsDeliveryTest {
 			.contains("  WARNING   " + warning);
 	}
 
+	@Test
+	void aScanSaysOnceOnTheConsoleThatTheCertificateExpiresSoonAndEveryReportSaysIt() throws IOException {
+		TestPki.Store expiring = this.pki.clientKeyStore("expiring.p12", "expiring-secret", Duration.ofDays(10));
+		Path inbox = this.dir.resolve("scan-inbox");
+		for (String period : List.of("2024-04-30", "2024-05-31", "2024-06-30")) {
+			TestFiles.xml(inbox.resolve("999000-0045/VINN/" + period + "/V40"), "vinn.xml", 1_200, null);
+		}
+
+		CliResult scan = InProcessCli.run(clientCertificate(trustingTheTestCa(), expiring), "scan", inbox.toString());
+
+		assertThat(scan.exitCode()).as(scan.toString()).isZero();
+		assertThat(scan.out()).contains("3 files: 3 LOADED");
+		String warning = "The client certificate in " + expiring.path() + " expires on";
+		assertThat(scan.err().lines().filter((line) -> line.contains(warning))).as(scan.toString()).hasSize(1);
+		assertThat(deliveryReports()).hasSizeGreaterThanOrEqualTo(3)
+			.allSatisfy((report) -> assertThat(Files.readString(report)).contains(warning));
+		assertThat(Files.readString(this.settings.logFile()).lines().filter((line) -> line.contains(warning)))
+			.as("one per delivery at least, in the log file")
+			.hasSizeGreaterThanOrEqualTo(3);
+	}
+
 	@ParameterizedTest(name = "password given {0}")
 	@ValueSource(strings = { "in a file", "directly" })
 	void aWrongKeyStorePasswordNamesTheKeyStoreAndNeverShowsThePassword(String how) throws IOException {
@@ -264,11 +285,14 @@ class MutualTlsDeliveryTest {
 	}
 
 	private Path onlyReport() throws IOException {
+		List<Path> deliveryReports = deliveryReports();
+		assertThat(deliveryReports).hasSize(1);
+		return deliveryReports.get(0);
+	}
+
+	private List<Path> deliveryReports() throws IOException {
 		try (Stream<Path> reports = Files.list(this.settings.reportDir())) {
-			List<Path> deliveryReports = reports.filter((path) -> path.getFileName().toString().startsWith("delivery-"))
-				.toList();
-			assertThat(deliveryReports).hasSize(1);
-			return deliveryReports.get(0);
+			return reports.filter((path) -> path.getFileName().toString().startsWith("delivery-")).toList();
 		}
 	}
 

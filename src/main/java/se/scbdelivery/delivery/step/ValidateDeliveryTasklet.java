@@ -9,6 +9,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import se.scbdelivery.config.ConsoleLogFilter;
 import se.scbdelivery.delivery.FileFingerprint;
 import se.scbdelivery.delivery.journal.DeliveryJournal;
 import se.scbdelivery.delivery.journal.DeliveryJournals;
@@ -40,7 +41,12 @@ public class ValidateDeliveryTasklet implements Tasklet {
 		FileFingerprint file = this.inputCheck.checkUnchanged(execution.getJobParameters(), "this delivery");
 		DeliveryJournal journal = this.journals.read(execution);
 		for (String warning : this.inputCheck.checkCertificate()) {
-			logger.warn(warning);
+			if (this.inputCheck.firstShowing(warning)) {
+				logger.warn(warning);
+			}
+			else {
+				logger.warn(ConsoleLogFilter.FILE_ONLY, warning);
+			}
 			// checked again before each re-upload after Systemfel: noted once per
 			// execution
 			if (journal.entries()
