@@ -19,9 +19,12 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import se.scbdelivery.delivery.launch.DeliveryLocks;
@@ -180,7 +183,8 @@ abstract class PruneSuite extends DeliveryEndToEnd {
 	}
 
 	@Test
-	void aPrunedDeliveredFileDeliveredOrScannedAgainSendsNothingAndReportsTheEarlierOutcome() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void aPrunedDeliveredFileDeliveredOrScannedAgainSendsNothingAndReportsTheEarlierOutcome(CapturedOutput console) {
 		Path inbox = this.inbox.resolve("inbox");
 		Path file = TestFiles.xml(inbox.resolve("9990000045/VINN/2024-06-30/V40"), "loaded.xml", 2_500, null);
 		CliResult first = deliver(file, "VINN", "2024-06-30", "V40");
@@ -210,6 +214,9 @@ abstract class PruneSuite extends DeliveryEndToEnd {
 		assertThat(line(genericAgain, "ticket")).isNotEqualTo("-");
 		assertThat(scan.exitCode()).as(scan.toString()).isZero();
 		assertThat(scan.out()).containsPattern("(?m)^LOADED .*loaded\\.xml");
+		// the log line says the day as the report does, not the instant to the
+		// microsecond
+		assertThat(console.getErr()).contains(file + " was delivered by execution " + loaded.newest() + " " + prunedOn);
 		// the stand-in received nothing new, and no delivery was created
 		assertThat(this.scb.heartbeatCount()).isEqualTo(heartbeats);
 		assertThat(this.scb.fragments()).hasSize(fragments);

@@ -285,9 +285,9 @@ public class DeliveryLauncher {
 			// no instance may mean one that prune removed: its record says how it ended
 			PrunedDelivery pruned = (last == null) ? prunedRecord(job, parameters) : null;
 			if (pruned != null && !pruned.abandoned()) {
-				logger.info("{} was delivered by execution {} (its record pruned on {}): nothing sent",
-						DeliveryJobParameters.file(parameters), pruned.execution(), pruned.prunedAt());
-				return new Launch.Finished(new DeliveryResult(this.reports.ofPruned(parameters, pruned), true));
+				DeliveryReport report = this.reports.ofPruned(parameters, pruned);
+				logger.info("{} {}", DeliveryJobParameters.file(parameters), report.whatToDo());
+				return new Launch.Finished(new DeliveryResult(report, true));
 			}
 			if (pruned == null && (last == null || last.getStatus() != BatchStatus.ABANDONED)) {
 				Launch launched = launchHeld(job, parameters, kept, lease, last);
