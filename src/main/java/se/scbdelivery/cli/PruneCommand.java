@@ -25,7 +25,7 @@ import se.scbdelivery.report.StartedSince;
 						+ "whatever its age, and so is one a live process is delivering.",
 				"Of each removed delivery SCB gave its verdict on, or a person abandoned, a small record is kept: "
 						+ "delivering or scanning the same file again sends nothing and reports the earlier outcome, "
-						+ "as before.",
+						+ "as before. Lease rows that lapsed longer ago than the age go too.",
 				"Without --yes it only says what it would remove." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:pruned, or said what it would prune",

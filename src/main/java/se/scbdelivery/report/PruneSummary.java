@@ -66,6 +66,10 @@ public final class PruneSummary {
 			out.printf("  %s %s that a live process is delivering now%n", removed ? "kept" : "keeps",
 					count(result.leased(), "old delivery", "old deliveries"));
 		}
+		if (result.lapsedLeases() > 0) {
+			out.printf("  %s %s that lapsed before then%n", removed ? "removed" : "would remove",
+					count(result.lapsedLeases(), "lease row", "lease rows"));
+		}
 		if (result.reportsDeleted() != null) {
 			out.printf("  deleted %s of the removed executions from %s%n",
 					count(result.reportsDeleted(), "report", "reports"), result.reportDir());

@@ -415,6 +415,38 @@ abstract class PruneSuite extends DeliveryEndToEnd {
 	}
 
 	/** Every table's rows. */
+	@Test
+	void leaseRowsThatLapsedLongerAgoThanTheAgeGoAndNoOtherLeaseRow() {
+		LocalDateTime now = LocalDateTime.now();
+		Map<String, LocalDateTime> leases = Map.of("delivery-lapsed-500-days-ago", now.minusDays(500),
+				"delivery-lapsed-an-hour-ago", now.minusHours(1), "delivery-held-for-an-hour", now.plusHours(1));
+		leases.forEach((name, until) -> this.jdbc.update(
+				"INSERT INTO SCB_DELIVERY_LOCK (NAME, LOCK_UNTIL, LOCKED_AT, LOCKED_BY) VALUES (?, ?, ?, ?)", name,
+				until, until.minusMinutes(1), "host:1"));
+		try {
+			CliResult dry = run("prune", "--older-than", "400d");
+
+			assertThat(dry.exitCode()).as(dry.toString()).isZero();
+			assertThat(body(dry)).contains("  would remove 1 lease row that lapsed before then");
+			assertThat(leaseNames()).containsAll(leases.keySet());
+
+			CliResult pruned = run("prune", "--older-than", "400d", "--yes");
+
+			assertThat(pruned.exitCode()).as(pruned.toString()).isZero();
+			assertThat(body(pruned)).contains("  removed 1 lease row that lapsed before then");
+			assertThat(leaseNames()).doesNotContain("delivery-lapsed-500-days-ago")
+				.contains("delivery-lapsed-an-hour-ago", "delivery-held-for-an-hour");
+			assertThat(body(run("prune", "--older-than", "400d"))).noneMatch((line) -> line.contains("lease row"));
+		}
+		finally {
+			leases.keySet().forEach((name) -> this.jdbc.update("DELETE FROM SCB_DELIVERY_LOCK WHERE NAME = ?", name));
+		}
+	}
+
+	private List<String> leaseNames() {
+		return this.jdbc.queryForList("SELECT NAME FROM SCB_DELIVERY_LOCK", String.class);
+	}
+
 	private Map<String, Integer> allRows() {
 		Map<String, Integer> rows = new LinkedHashMap<>();
 		for (String table : List.of("BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS",

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
@@ -218,6 +219,33 @@ public class DeliveryLocks implements DisposableBean {
 	public String heldCondition(String jobKey) {
 		return "EXISTS (SELECT 1 FROM " + TABLE + " L WHERE L.NAME = '" + NAME_PREFIX + "' || " + jobKey
 				+ " AND L.LOCK_UNTIL > " + this.tableNow + ")";
+	}
+
+	/**
+	 * How many lease rows lapsed longer than {@code age} ago, by the table's own clock:
+	 * rows that {@link #forgetLapsed} would delete.
+	 */
+	public long countLapsed(Duration age) {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE LOCK_UNTIL < ?", Long.class,
+				tableTimeAgo(age));
+		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * Deletes the lease rows that lapsed longer than {@code age} ago, in the caller's
+	 * transaction, so the table does not keep a row for every delivery ever made.
+	 * ShedLock remembers in each process the rows it has seen and from then on only
+	 * updates them, so a row deleted under a live process that used it would lock that
+	 * process out of the delivery. A row that lapsed that long ago was used by no process
+	 * that has run since: taking or renewing a lease moves its time on.
+	 */
+	public int forgetLapsed(Duration age) {
+		return this.jdbc.update("DELETE FROM " + TABLE + " WHERE LOCK_UNTIL < ?", tableTimeAgo(age));
+	}
+
+	private LocalDateTime tableTimeAgo(Duration age) {
+		LocalDateTime now = this.jdbc.queryForObject("SELECT " + this.tableNow, LocalDateTime.class);
+		return Objects.requireNonNull(now, "the database's time").minus(age);
 	}
 
 	public Duration staleAfter() {

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
  * The deletion: removes pruned deliveries from the job repository as a whole, in the
  * caller's transaction and in the order Spring Batch's foreign keys need: step execution
  * contexts, step executions, job execution contexts, parameters, job executions, then the
- * instances. Their lapsed leases' rows stay: ShedLock remembers in each process which
- * lock rows it inserted and only updates those, so a process that had taken a delivery's
- * lease before the prune could not take it again once its row were gone.
+ * instances. Their leases' rows stay until they lapsed longer ago than the prune's age
+ * ({@link se.scbdelivery.delivery.launch.DeliveryLocks#forgetLapsed}): ShedLock remembers
+ * in each process which lock rows it has seen and only updates those, so a process that
+ * had taken a delivery's lease just before the prune could not take it again once its row
+ * were gone.
  */
 @Component
 class DeliveryDeletion {

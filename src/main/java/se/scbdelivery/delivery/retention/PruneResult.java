@@ -26,13 +26,16 @@ import se.scbdelivery.delivery.outcome.DeliveryOutcome;
  * state of their newest execution (FAILED, STOPPED, WAITING, UNKNOWN, RUNNING), in
  * alphabetical order
  * @param leased the old, final deliveries kept because a live process holds their lease
+ * @param lapsedLeases the lease rows that lapsed before the cut-off, removed with the
+ * deliveries
  * @param reportDir where the deliveries' reports are
  * @param reportsDeleted how many of the removed executions' reports were deleted; none
  * when reports were left alone
  */
 public record PruneResult(boolean removed, LocalDateTime cutoff, Map<DeliveryOutcome, Long> deliveries, long executions,
 		@Nullable LocalDateTime oldestEnd, @Nullable LocalDateTime newestEnd, long records,
-		Map<String, Long> restartable, long leased, Path reportDir, @Nullable Integer reportsDeleted) {
+		Map<String, Long> restartable, long leased, long lapsedLeases, Path reportDir,
+		@Nullable Integer reportsDeleted) {
 
 	public PruneResult {
 		deliveries = Map.copyOf(deliveries);

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import se.scbdelivery.delivery.launch.DeliveryLocks;
+
 /**
  * Prunes the job repository: removes each delivery whose newest execution reached a final
  * outcome and ended longer ago than a given age, as a whole, and keeps a record of each
@@ -42,14 +44,17 @@ public class Pruning {
 
 	private final TransactionTemplate transactions;
 
+	private final DeliveryLocks locks;
+
 	private final Clock clock;
 
 	Pruning(FinalDeliveries selection, DeliveryDeletion deletion, PrunedDeliveryRecords records,
-			ExecutionReports reports, PlatformTransactionManager transactionManager, Clock clock) {
+			ExecutionReports reports, DeliveryLocks locks, PlatformTransactionManager transactionManager, Clock clock) {
 		this.selection = selection;
 		this.deletion = deletion;
 		this.records = records;
 		this.reports = reports;
+		this.locks = locks;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
 	}
@@ -61,7 +66,7 @@ public class Pruning {
 	public PruneResult dryRun(Duration age) {
 		LocalDateTime cutoff = cutoff(age);
 		Tally totals = this.selection.totals(cutoff);
-		return result(false, cutoff, totals, totals.records(), null);
+		return result(false, cutoff, totals, totals.records(), this.locks.countLapsed(age), null);
 	}
 
 	/**
@@ -93,7 +98,11 @@ public class Pruning {
 			}
 		}
 		while (found == BATCH_SIZE);
-		return result(true, cutoff, removed, records, deleteReports ? reportsDeleted : null);
+		int lapsed = Objects.requireNonNull(this.transactions.execute((status) -> this.locks.forgetLapsed(age)));
+		if (lapsed > 0) {
+			logger.info("Removed {} lease rows that lapsed more than {} ago", lapsed, age);
+		}
+		return result(true, cutoff, removed, records, lapsed, deleteReports ? reportsDeleted : null);
 	}
 
 	private Batch pruneBatch(LocalDateTime cutoff, boolean deleteReports) {
@@ -108,11 +117,11 @@ public class Pruning {
 		return new Batch(candidates, executions, reports, records);
 	}
 
-	private PruneResult result(boolean removed, LocalDateTime cutoff, Tally tally, long records,
+	private PruneResult result(boolean removed, LocalDateTime cutoff, Tally tally, long records, long lapsedLeases,
 			@Nullable Integer reportsDeleted) {
 		return new PruneResult(removed, cutoff, tally.deliveries(), tally.executions(), tally.oldestEnd(),
 				tally.newestEnd(), records, this.selection.restartable(cutoff), this.selection.leased(cutoff),
-				this.reports.dir(), reportsDeleted);
+				lapsedLeases, this.reports.dir(), reportsDeleted);
 	}
 
 	/** Old is ended before this, in local time as Spring Batch writes the end. */
