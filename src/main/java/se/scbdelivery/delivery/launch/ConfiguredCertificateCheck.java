@@ -1,12 +1,19 @@
 package se.scbdelivery.delivery.launch;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import se.scbdelivery.config.ScbProperties;
@@ -29,19 +36,38 @@ class ConfiguredCertificateCheck implements ClientCertificateCheck {
 
 	private final Clock clock;
 
+	private final Function<ScbProperties.Tls, List<CertificateInfo>> open;
+
+	private final AtomicReference<@Nullable Opened> opened = new AtomicReference<>();
+
+	@Autowired
 	ConfiguredCertificateCheck(ScbProperties properties, Clock clock) {
+		this(properties, clock, ConfiguredCertificateCheck::open);
+	}
+
+	/**
+	 * @param open opens the stores as the client does and gives the client certificate's
+	 * chain, empty without a key store
+	 */
+	ConfiguredCertificateCheck(ScbProperties properties, Clock clock,
+			Function<ScbProperties.Tls, List<CertificateInfo>> open) {
 		this.tls = properties.tls();
 		this.clock = clock;
+		this.open = open;
+	}
+
+	static List<CertificateInfo> open(ScbProperties.Tls tls) {
+		ClientTlsContext.create(tls);
+		return (tls.keyStore() != null) ? ClientCertificate.chain(tls) : List.of();
 	}
 
 	@Override
 	public List<String> check() {
 		try {
-			ClientTlsContext.create(this.tls);
-			if (this.tls.keyStore() == null) {
+			List<CertificateInfo> chain = chain();
+			if (chain.isEmpty()) {
 				return List.of();
 			}
-			List<CertificateInfo> chain = ClientCertificate.chain(this.tls);
 			CertificateInfo certificate = chain.get(0);
 			Instant now = this.clock.instant();
 			for (CertificateInfo issuer : chain.subList(1, chain.size())) {
@@ -66,6 +92,41 @@ class ConfiguredCertificateCheck implements ClientCertificateCheck {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidDeliveryInputException(Objects.requireNonNullElse(ex.getMessage(), ex.toString()), ex);
 		}
+	}
+
+	/**
+	 * The client certificate's chain, empty without a key store, once the stores have
+	 * opened as the client opens them. Opening them costs some 30 ms of CPU (the PKCS12
+	 * key derivation), and every delivery checks at its pre-flight and at each start, so
+	 * the answer is kept while the stores and password files are unchanged on disk; the
+	 * expiry is judged against the clock every time.
+	 */
+	private List<CertificateInfo> chain() {
+		List<@Nullable FileStamp> stamps = stamps();
+		Opened last = this.opened.get();
+		if (last != null && last.stamps().equals(stamps)) {
+			return last.chain();
+		}
+		List<CertificateInfo> chain = this.open.apply(this.tls);
+		if (!stamps.contains(null)) {
+			this.opened.set(new Opened(stamps, chain));
+		}
+		return chain;
+	}
+
+	/** The files the stores are opened from, as they are now. */
+	private List<@Nullable FileStamp> stamps() {
+		List<@Nullable FileStamp> stamps = new ArrayList<>();
+		for (Path file : new Path[] { this.tls.keyStore(), this.tls.keyStorePasswordFile(), this.tls.trustStore(),
+				this.tls.trustStorePasswordFile() }) {
+			if (file != null) {
+				stamps.add(FileStamp.of(file));
+			}
+		}
+		return stamps;
+	}
+
+	private record Opened(List<@Nullable FileStamp> stamps, List<CertificateInfo> chain) {
 	}
 
 	private static LocalDate day(Instant instant) {
