@@ -165,7 +165,29 @@ public final class DeliverySummary {
 		Duration took = report.took();
 		return ((started != null) ? "started " + TIME.format(started) : "not started")
 				+ ((ended != null) ? ", ended " + TIME.format(ended) : "")
-				+ ((took != null) ? String.format(Locale.ROOT, ", took %.1f s", took.toMillis() / 1000.0) : "");
+				+ ((took != null) ? ", took " + readable(took) : "") + began(report);
+	}
+
+	/**
+	 * When a delivery an earlier execution began (it waited for SCB's verdict, or failed
+	 * and was resumed) began, and how long it took in all: this execution's own times are
+	 * only its last part, at month-end a fraction of a second after hours of waiting.
+	 */
+	private static String began(DeliveryReport report) {
+		Instant started = report.startedAt();
+		Instant ended = report.endedAt();
+		Instant first = report.attempts().stream().map(UploadAttempt::startedAt).min(Instant::compareTo).orElse(null);
+		if (started == null || ended == null || first == null || !first.isBefore(started)) {
+			return "";
+		}
+		return "; the delivery began " + TIME.format(first) + ", " + readable(Duration.between(first, ended))
+				+ " in all";
+	}
+
+	private static String readable(Duration duration) {
+		long seconds = duration.toSeconds();
+		return (seconds < 60) ? String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0)
+				: String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
 	}
 
 	private static String dashed(@Nullable String organisation) {

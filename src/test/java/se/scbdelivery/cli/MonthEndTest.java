@@ -149,6 +149,14 @@ class MonthEndTest {
 			assertThat(scb.deliveries()).singleElement()
 				.satisfies((delivery) -> assertThat(restarted.out()).contains(delivery.deliveryId().value()));
 			assertThat(scb.fragments()).as("fragments SCB received").hasSize(fragments);
+			// the restart's own times are its last moment; the summary also says how long
+			// the delivery took from its upload, past SCB's 6 s of processing
+			Matcher timings = Pattern
+				.compile("(?m)^  timings .*; the delivery began \\d{4}-\\d\\d-\\d\\d "
+						+ "\\d\\d:\\d\\d:\\d\\d \\S+, (\\d+\\.\\d) s in all$")
+				.matcher(restarted.out());
+			assertThat(timings.find()).as(restarted.out()).isTrue();
+			assertThat(Double.parseDouble(timings.group(1))).isGreaterThanOrEqualTo(6.0);
 		}
 	}
 
