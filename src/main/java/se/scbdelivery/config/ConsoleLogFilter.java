@@ -1,5 +1,9 @@
 package se.scbdelivery.config;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.filter.Filter;
@@ -13,7 +17,8 @@ import org.slf4j.MarkerFactory;
  * errors, Flyway's notes, and the connection pool's and the transactions' complaints of a
  * database that went away ("Application exception overridden by rollback exception"),
  * which the program reports itself in one line. Events marked {@link #FILE_ONLY} (full
- * failure details) go to the log file alone.
+ * failure details) go to the log file alone; events marked {@link #ONCE} reach the
+ * console the first time their message appears.
  */
 public class ConsoleLogFilter extends Filter<ILoggingEvent> {
 
@@ -22,13 +27,28 @@ public class ConsoleLogFilter extends Filter<ILoggingEvent> {
 	/** Marks an event meant for the log file only. */
 	public static final Marker FILE_ONLY = MarkerFactory.getMarker("FILE_ONLY");
 
+	/**
+	 * Marks an event the console shows once per process, the first time its message
+	 * appears; the log file has every one.
+	 */
+	public static final Marker ONCE = MarkerFactory.getMarker("ONCE_ON_CONSOLE");
+
+	/** The loggers of this program, whose messages say their cause themselves. */
+	static final String OWN_LOGGERS = "se.scbdelivery.";
+
+	private final Set<String> shownOnce = ConcurrentHashMap.newKeySet();
+
 	@Override
 	public FilterReply decide(ILoggingEvent event) {
-		if (event.getMarkerList() != null && event.getMarkerList().contains(FILE_ONLY)) {
+		List<Marker> markers = event.getMarkerList();
+		if (markers != null && markers.contains(FILE_ONLY)) {
+			return FilterReply.DENY;
+		}
+		if (markers != null && markers.contains(ONCE) && !this.shownOnce.add(event.getFormattedMessage())) {
 			return FilterReply.DENY;
 		}
 		String logger = event.getLoggerName();
-		if (logger.startsWith("se.scbdelivery.")) {
+		if (logger.startsWith(OWN_LOGGERS)) {
 			return event.getLevel().isGreaterOrEqual(Level.INFO) ? FilterReply.NEUTRAL : FilterReply.DENY;
 		}
 		if (logger.startsWith("org.springframework.batch.") || logger.startsWith("reactor.netty.")

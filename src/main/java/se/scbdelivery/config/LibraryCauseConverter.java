@@ -17,7 +17,7 @@ public class LibraryCauseConverter extends ClassicConverter {
 	@Override
 	public String convert(ILoggingEvent event) {
 		IThrowableProxy thrown = event.getThrowableProxy();
-		if (thrown == null || event.getLoggerName().startsWith("se.scbdelivery.")) {
+		if (thrown == null || event.getLoggerName().startsWith(ConsoleLogFilter.OWN_LOGGERS)) {
 			return "";
 		}
 		String message = thrown.getMessage();

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.stereotype.Component;
@@ -27,9 +25,6 @@ public class DeliveryInputCheck {
 	private final ClientCertificateCheck certificateCheck;
 
 	private final FingerprintCache fingerprints = new FingerprintCache();
-
-	/** The certificate warnings this process has shown on the console. */
-	private final Set<String> shown = ConcurrentHashMap.newKeySet();
 
 	DeliveryInputCheck(ClientCertificateCheck certificateCheck) {
 		this.certificateCheck = certificateCheck;
@@ -76,15 +71,6 @@ public class DeliveryInputCheck {
 	 */
 	public List<String> checkCertificate() {
 		return this.certificateCheck.check();
-	}
-
-	/**
-	 * Whether a warning of {@link #checkCertificate()} is new to this process's console:
-	 * a month-end scan of thousands of files says once that the certificate expires soon,
-	 * while every delivery's report and the log file still say it each time.
-	 */
-	public boolean firstShowing(String warning) {
-		return this.shown.add(warning);
 	}
 
 	static void checkReadableFile(Path file) {

@@ -114,8 +114,8 @@ public class RunningExecutions implements JobExecutionListener {
 		if (commandEnded) {
 			// the ordinary exit, its context closed: what is still listed is a launch
 			// that
-			// threw before Spring Batch's afterJob (its end could not be recorded), not a
-			// delivery in flight; waiting for it only held the JVM for the grace period
+			// threw before Spring Batch's afterJob (its end could not be recorded), not
+			// a delivery in flight; waiting for it only held the JVM for the grace period
 			if (!this.running.isEmpty()) {
 				logger.info(ConsoleLogFilter.FILE_ONLY,
 						"The command ended; {} executions it launched could not record their end, and a later "

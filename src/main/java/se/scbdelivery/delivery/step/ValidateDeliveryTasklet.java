@@ -41,12 +41,9 @@ public class ValidateDeliveryTasklet implements Tasklet {
 		FileFingerprint file = this.inputCheck.checkUnchanged(execution.getJobParameters(), "this delivery");
 		DeliveryJournal journal = this.journals.read(execution);
 		for (String warning : this.inputCheck.checkCertificate()) {
-			if (this.inputCheck.firstShowing(warning)) {
-				logger.warn(warning);
-			}
-			else {
-				logger.warn(ConsoleLogFilter.FILE_ONLY, warning);
-			}
+			// a month-end scan of thousands of files says it once on the console; every
+			// report and the log file say it each time
+			logger.warn(ConsoleLogFilter.ONCE, warning);
 			// checked again before each re-upload after Systemfel: noted once per
 			// execution
 			if (journal.entries()
